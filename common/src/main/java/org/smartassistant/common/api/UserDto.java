@@ -1,0 +1,16 @@
+package org.smartassistant.common.api;
+
+import java.time.Instant;
+
+/** A user as rest-service returns it. */
+public record UserDto(
+    Long id,
+    Long telegramId,
+    String username,
+    String firstName,
+    String preferredName,
+    String timezone,
+    String language,
+    String status,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,75 @@
+package org.smartassistant.common.restclient;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Retries a call with exponential backoff when the connection fails or the server answers 5xx; a
+ * 4xx is the caller's mistake and is returned at once. Must be the last interceptor of a client.
+ */
+public class RetryOnServerErrorInterceptor implements ClientHttpRequestInterceptor {
+
+  private static final Logger log = LoggerFactory.getLogger(RetryOnServerErrorInterceptor.class);
+
+  private final RetryTemplate retryTemplate;
+
+  public RetryOnServerErrorInterceptor(int maxRetries, Duration initialDelay) {
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxRetries(maxRetries)
+            .delay(initialDelay)
+            .multiplier(2.0)
+            .maxDelay(initialDelay.multipliedBy(16))
+            .predicate(e -> e instanceof IOException || e instanceof ServerErrorResponse)
+            .build();
+    this.retryTemplate = new RetryTemplate(policy);
+  }
+
+  @Override
+  public ClientHttpResponse intercept(
+      HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+    try {
+      return retryTemplate.execute(
+          () -> {
+            ClientHttpResponse response = execution.execute(request, body);
+            if (response.getStatusCode().is5xxServerError()) {
+              log.debug(
+                  "{} {} answered {}",
+                  request.getMethod(),
+                  request.getURI(),
+                  response.getStatusCode());
+              throw new ServerErrorResponse(response);
+            }
+            return response;
+          });
+    } catch (RetryException e) {
+      Throwable last = e.getCause();
+      if (last instanceof ServerErrorResponse serverError) {
+        return serverError.response;
+      }
+      if (last instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("call to " + request.getURI() + " failed", last);
+    }
+  }
+
+  /** Carries a 5xx response through the retry loop; the last one is handed to the caller. */
+  private static final class ServerErrorResponse extends RuntimeException {
+    private final transient ClientHttpResponse response;
+
+    ServerErrorResponse(ClientHttpResponse response) {
+      super("server error", null, false, false);
+      this.response = response;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.smartassistant.common.restclient;
+
+import java.net.http.HttpClient;
+import org.smartassistant.common.security.InternalTokenInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * Builds the typed clients of the other services: an {@code @HttpExchange} interface on a {@link
+ * RestClient} with timeouts, the internal token and retries on 5xx/connection errors.
+ */
+public final class ServiceClients {
+
+  private ServiceClients() {}
+
+  public static RestClient restClient(
+      RestClient.Builder builder, ServiceClientProperties properties, String internalToken) {
+    HttpClient httpClient =
+        HttpClient.newBuilder()
+            .connectTimeout(properties.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+    requestFactory.setReadTimeout(properties.readTimeout());
+    return builder
+        .clone()
+        .baseUrl(properties.url())
+        .requestFactory(requestFactory)
+        .requestInterceptor(new InternalTokenInterceptor(internalToken))
+        .requestInterceptor(
+            new RetryOnServerErrorInterceptor(properties.maxRetries(), properties.retryDelay()))
+        .build();
+  }
+
+  public static <T> T create(
+      Class<T> api,
+      RestClient.Builder builder,
+      ServiceClientProperties properties,
+      String internalToken) {
+    RestClient restClient = restClient(builder, properties, internalToken);
+    return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
+        .build()
+        .createClient(api);
+  }
+}
