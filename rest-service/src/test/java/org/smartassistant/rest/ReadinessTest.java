@@ -1,0 +1,13 @@
+package org.smartassistant.rest;
+
+import org.smartassistant.testsupport.ReadinessContract;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadinessTest extends ReadinessContract {
+
+  @Override
+  protected boolean dependsOnPostgres() {
+    return true;
+  }
+}
