@@ -1,0 +1,191 @@
+package org.smartassistant.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.smartassistant.testsupport.TestPostgres;
+import org.smartassistant.testsupport.TestRedis;
+
+/**
+ * The whole suite for end-to-end tests: the five services as separate processes from their built
+ * jars, against the test PostgreSQL and Redis (a database of their own) and the fakes of the
+ * outside world. One suite per test JVM ({@link #shared()}), stopped when the JVM ends; scenarios
+ * may kill, restart or add instances.
+ */
+public final class Suite {
+
+  private static final Duration READY_PATIENCE = Duration.ofSeconds(120);
+  private static Suite shared;
+
+  private final Path root;
+  private final Path logDir;
+  private final Map<String, String> environment = new HashMap<>();
+  private final Map<Service, List<ServiceProcess>> running = new EnumMap<>(Service.class);
+  private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+  private final AtomicInteger instanceCounter = new AtomicInteger();
+  private final String redisUrl;
+  private final String databaseUrl;
+
+  private Suite(Map<String, String> extraEnvironment) {
+    this.root = projectRoot();
+    this.logDir = root.resolve("e2e/target/e2e-logs");
+    TestPostgres postgres = TestPostgres.get();
+    TestRedis redis = TestRedis.get();
+    this.databaseUrl = postgres.newDatabase();
+    this.redisUrl = redis.newDatabase();
+    for (Service service : Service.values()) {
+      ports.put(service, freePort());
+    }
+    environment.put("DATABASE_URL", databaseUrl);
+    environment.put("DATABASE_USER", postgres.user());
+    environment.put("DATABASE_PASSWORD", postgres.password());
+    environment.put("REDIS_URL", redisUrl);
+    environment.put("INTERNAL_TOKEN", UUID.randomUUID().toString());
+    environment.put("CREDENTIALS_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    environment.put("REST_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.REST));
+    environment.put("CALENDAR_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.CALENDAR));
+    environment.putAll(extraEnvironment);
+  }
+
+  /** The suite of this JVM, started on first use with the given outside-world settings. */
+  public static synchronized Suite shared(Map<String, String> extraEnvironment) {
+    if (shared == null) {
+      Suite suite = new Suite(extraEnvironment);
+      Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll));
+      suite.startAll();
+      shared = suite;
+    }
+    return shared;
+  }
+
+  private static Path projectRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException(
+          "cannot find the project root (mvnw) above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path jar(Service service) {
+    Path jar =
+        root.resolve(service.module())
+            .resolve("target")
+            .resolve(service.module() + "-0.1.0-SNAPSHOT.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build the services first (./manage.sh test does)");
+    }
+    return jar;
+  }
+
+  /**
+   * Starts every service (rest-service first, the others in parallel) and waits until all are
+   * ready.
+   */
+  public void startAll() {
+    try {
+      start(Service.REST).awaitReady(READY_PATIENCE);
+      List<ServiceProcess> others = new ArrayList<>();
+      for (Service service :
+          List.of(Service.CALENDAR, Service.ASSISTANT, Service.TG_BOT, Service.CRON)) {
+        others.add(start(service));
+      }
+      for (ServiceProcess process : others) {
+        process.awaitReady(READY_PATIENCE);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the suite", e);
+    }
+  }
+
+  /**
+   * Starts one more instance of a service (the first on its own port, later ones on fresh ports).
+   */
+  public synchronized ServiceProcess start(Service service) {
+    List<ServiceProcess> instances = running.computeIfAbsent(service, s -> new ArrayList<>());
+    boolean first = instances.stream().noneMatch(ServiceProcess::isAlive);
+    int port = first ? ports.get(service) : freePort();
+    String name = service.module() + "-" + instanceCounter.incrementAndGet();
+    try {
+      ServiceProcess process =
+          ServiceProcess.start(service, name, port, jar(service), environment, logDir);
+      instances.add(process);
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name, e);
+    }
+  }
+
+  public synchronized List<ServiceProcess> instances(Service service) {
+    return running.getOrDefault(service, List.of()).stream()
+        .filter(ServiceProcess::isAlive)
+        .toList();
+  }
+
+  public ServiceProcess instance(Service service) {
+    List<ServiceProcess> alive = instances(service);
+    if (alive.isEmpty()) {
+      throw new IllegalStateException(service.module() + " is not running");
+    }
+    return alive.get(0);
+  }
+
+  public String baseUrl(Service service) {
+    return "http://127.0.0.1:" + ports.get(service);
+  }
+
+  public String internalToken() {
+    return environment.get("INTERNAL_TOKEN");
+  }
+
+  public String redisUrl() {
+    return redisUrl;
+  }
+
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
+  public Map<String, String> environment() {
+    return Map.copyOf(environment);
+  }
+
+  /** Stops every instance gracefully (SIGTERM, then SIGKILL after 30 s). */
+  public synchronized void stopAll() {
+    for (List<ServiceProcess> instances : running.values()) {
+      for (ServiceProcess process : instances) {
+        try {
+          if (process.isAlive()) {
+            process.stop();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+}
