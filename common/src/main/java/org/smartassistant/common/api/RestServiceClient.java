@@ -1,16 +1,194 @@
 package org.smartassistant.common.api;
 
+import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PatchExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
- * The typed client of rest-service's {@code /api}. Built by {@code ServiceClients.create}, it adds
- * the internal token, timeouts and retries.
+ * The typed client of rest-service's {@code /api} (described in docs/rest-api.md). Built by {@code
+ * ServiceClients.create}, it adds the internal token, timeouts and retries. Error answers are
+ * thrown as {@code RestClientResponseException}s ({@code HttpClientErrorException.NotFound} for an
+ * unknown id, {@code Conflict} for a duplicate); optional query parameters may be null.
  */
 @HttpExchange("/api")
 public interface RestServiceClient {
 
+  // users
+
+  @PostExchange("/users")
+  UserDto createUser(@RequestBody CreateUserRequest request);
+
+  @GetExchange("/users/{id}")
+  UserDto user(@PathVariable long id);
+
   @GetExchange("/users/by-telegram/{telegramId}")
   UserDto userByTelegramId(@PathVariable long telegramId);
+
+  @PatchExchange("/users/{id}")
+  UserDto updateUser(@PathVariable long id, @RequestBody UpdateUserRequest request);
+
+  @GetExchange("/users")
+  PageDto<UserDto> users(
+      @RequestParam(required = false) UserStatus status,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size);
+
+  @DeleteExchange("/users/{id}")
+  void deleteUser(@PathVariable long id);
+
+  // user secretary
+
+  @GetExchange("/users/{id}/secretary")
+  UserSecretaryDto userSecretary(@PathVariable long id);
+
+  @PutExchange("/users/{id}/secretary")
+  UserSecretaryDto setUserSecretary(
+      @PathVariable long id, @RequestBody SetSecretaryRequest request);
+
+  @DeleteExchange("/users/{id}/secretary")
+  void clearUserSecretary(@PathVariable long id);
+
+  /** The active secretary assistants a user can choose from. */
+  @GetExchange("/secretaries")
+  PageDto<AssistantDto> secretaries(
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size);
+
+  // assistants
+
+  @GetExchange("/assistants")
+  PageDto<AssistantDto> assistants(
+      @RequestParam(required = false) Boolean isSecretary,
+      @RequestParam(required = false) Boolean isActive,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size);
+
+  @GetExchange("/assistants/{id}")
+  AssistantDto assistant(@PathVariable UUID id);
+
+  @PostExchange("/assistants")
+  AssistantDto createAssistant(@RequestBody CreateAssistantRequest request);
+
+  @PatchExchange("/assistants/{id}")
+  AssistantDto updateAssistant(@PathVariable UUID id, @RequestBody UpdateAssistantRequest request);
+
+  @DeleteExchange("/assistants/{id}")
+  void deleteAssistant(@PathVariable UUID id);
+
+  // tools and their links to assistants
+
+  @GetExchange("/tools")
+  PageDto<ToolDto> tools(
+      @RequestParam(required = false) ToolType type,
+      @RequestParam(required = false) Boolean isActive,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size);
+
+  @GetExchange("/tools/{id}")
+  ToolDto tool(@PathVariable UUID id);
+
+  @PostExchange("/tools")
+  ToolDto createTool(@RequestBody CreateToolRequest request);
+
+  @PatchExchange("/tools/{id}")
+  ToolDto updateTool(@PathVariable UUID id, @RequestBody UpdateToolRequest request);
+
+  @DeleteExchange("/tools/{id}")
+  void deleteTool(@PathVariable UUID id);
+
+  /** All tools linked to an assistant, active or not, ordered by name. */
+  @GetExchange("/assistants/{id}/tools")
+  List<ToolDto> assistantTools(@PathVariable UUID id);
+
+  @GetExchange("/assistants/{id}/tools/{toolId}")
+  ToolDto assistantTool(@PathVariable UUID id, @PathVariable UUID toolId);
+
+  /** Links a tool to an assistant; linking twice is harmless. */
+  @PutExchange("/assistants/{id}/tools/{toolId}")
+  ToolDto linkTool(@PathVariable UUID id, @PathVariable UUID toolId);
+
+  @DeleteExchange("/assistants/{id}/tools/{toolId}")
+  void unlinkTool(@PathVariable UUID id, @PathVariable UUID toolId);
+
+  // reminders
+
+  @PostExchange("/reminders")
+  ReminderDto createReminder(@RequestBody CreateReminderRequest request);
+
+  @GetExchange("/reminders/{id}")
+  ReminderDto reminder(@PathVariable UUID id);
+
+  @GetExchange("/reminders")
+  PageDto<ReminderDto> reminders(
+      @RequestParam(required = false) Long userId,
+      @RequestParam(required = false) ReminderStatus status,
+      @RequestParam(required = false) ReminderType type,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size);
+
+  @PatchExchange("/reminders/{id}")
+  ReminderDto updateReminder(@PathVariable UUID id, @RequestBody UpdateReminderRequest request);
+
+  @DeleteExchange("/reminders/{id}")
+  void deleteReminder(@PathVariable UUID id);
+
+  /**
+   * Active reminders ordered by id, after the cursor {@code after} (null for the first page).
+   * Follow {@code nextCursor} until it is null to get every active reminder exactly once.
+   */
+  @GetExchange("/reminders/scheduled")
+  ScheduledRemindersPage scheduledReminders(
+      @RequestParam(required = false) UUID after, @RequestParam(required = false) Integer size);
+
+  @PostExchange("/reminders/{id}/runs")
+  ReminderRunDto recordRun(@PathVariable UUID id, @RequestBody CreateReminderRunRequest request);
+
+  @GetExchange("/reminders/{id}/runs")
+  PageDto<ReminderRunDto> runs(
+      @PathVariable UUID id,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size);
+
+  // calendar credentials
+
+  @GetExchange("/users/{id}/calendar-credentials")
+  CalendarCredentialsDto calendarCredentials(@PathVariable long id);
+
+  @PutExchange("/users/{id}/calendar-credentials")
+  CalendarCredentialsDto putCalendarCredentials(
+      @PathVariable long id, @RequestBody PutCalendarCredentialsRequest request);
+
+  @DeleteExchange("/users/{id}/calendar-credentials")
+  void deleteCalendarCredentials(@PathVariable long id);
+
+  // conversation history
+
+  @PostExchange("/users/{id}/messages")
+  MessageDto appendMessage(@PathVariable long id, @RequestBody AppendMessageRequest request);
+
+  /** The last {@code limit} messages (default: the settings' history window), oldest first. */
+  @GetExchange("/users/{id}/messages")
+  List<MessageDto> messages(
+      @PathVariable long id,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) MessageRole role);
+
+  /** Forgets the conversation. */
+  @DeleteExchange("/users/{id}/messages")
+  void resetMessages(@PathVariable long id);
+
+  // settings
+
+  @GetExchange("/settings")
+  SettingsDto settings();
+
+  @PatchExchange("/settings")
+  SettingsDto updateSettings(@RequestBody UpdateSettingsRequest request);
 }

@@ -2,7 +2,7 @@ package org.smartassistant.common.api;
 
 import java.time.Instant;
 
-/** A user as rest-service returns it. */
+/** A user as rest-service returns it; {@code timezone} is an IANA zone name. */
 public record UserDto(
     Long id,
     Long telegramId,
@@ -11,6 +11,6 @@ public record UserDto(
     String preferredName,
     String timezone,
     String language,
-    String status,
+    UserStatus status,
     Instant createdAt,
     Instant updatedAt) {}

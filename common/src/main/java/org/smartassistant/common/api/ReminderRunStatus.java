@@ -1,0 +1,17 @@
+package org.smartassistant.common.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The outcome of one firing of a reminder. */
+public enum ReminderRunStatus {
+  @JsonProperty("delivered")
+  DELIVERED,
+  /** Delivered after its time because the scheduler was down, within the allowed lateness. */
+  @JsonProperty("late")
+  LATE,
+  /** Too late to deliver; the user is told once. */
+  @JsonProperty("missed")
+  MISSED,
+  @JsonProperty("failed")
+  FAILED
+}

@@ -1,0 +1,24 @@
+package org.smartassistant.common.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a tool does; the assistant maps each type to its implementation. */
+public enum ToolType {
+  @JsonProperty("time")
+  TIME,
+  @JsonProperty("reminder_create")
+  REMINDER_CREATE,
+  @JsonProperty("reminder_list")
+  REMINDER_LIST,
+  @JsonProperty("reminder_delete")
+  REMINDER_DELETE,
+  @JsonProperty("calendar_list")
+  CALENDAR_LIST,
+  @JsonProperty("calendar_create")
+  CALENDAR_CREATE,
+  @JsonProperty("weather")
+  WEATHER,
+  /** Delegates to the assistant named by the tool's {@code subAssistantId}. */
+  @JsonProperty("sub_assistant")
+  SUB_ASSISTANT
+}
