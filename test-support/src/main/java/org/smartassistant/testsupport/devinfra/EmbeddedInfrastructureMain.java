@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
  *     [--redis-port P] [--ready-file FILE]
  * ensure-database --url JDBC_URL --user U [--password PW]
  * </pre>
+ *
+ * Without {@code --password} the password is read from {@code DATABASE_PASSWORD}, so it never has
+ * to appear in a process list.
  */
 public final class EmbeddedInfrastructureMain {
 
@@ -33,7 +36,7 @@ public final class EmbeddedInfrastructureMain {
             PostgresDatabases.ensure(
                 required(options, "url"),
                 options.getOrDefault("user", "postgres"),
-                options.getOrDefault("password", ""));
+                password(options));
         System.out.println(created ? "created" : "exists");
       }
       default -> usage("unknown command " + args[0]);
@@ -79,7 +82,7 @@ public final class EmbeddedInfrastructureMain {
             postgresPort,
             options.getOrDefault("database", "smart_assistant"),
             options.getOrDefault("user", "postgres"),
-            options.getOrDefault("password", ""));
+            password(options));
         ready.append("postgres=").append(postgresPort).append('\n');
       }
       if (redisPort != null) {
@@ -116,6 +119,11 @@ public final class EmbeddedInfrastructureMain {
       i++;
     }
     return options;
+  }
+
+  private static String password(Map<String, String> options) {
+    String fromEnvironment = System.getenv("DATABASE_PASSWORD");
+    return options.getOrDefault("password", fromEnvironment == null ? "" : fromEnvironment);
   }
 
   private static Integer port(String value) {
