@@ -1,0 +1,174 @@
+package org.smartassistant.testsupport.fakes;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The HTTP plumbing shared by the fakes: a JDK {@link HttpServer} on 127.0.0.1 with a small thread
+ * pool, and a scheduler that answers exchanges later (latency, long polls) without holding a pool
+ * thread while waiting.
+ */
+final class FakeHttpServer {
+
+  private static final int THREADS = 8;
+
+  private final String name;
+  private final int requestedPort;
+  private final HttpHandler handler;
+  private HttpServer server;
+  private ThreadPoolExecutor executor;
+  private ScheduledThreadPoolExecutor scheduler;
+
+  FakeHttpServer(String name, int requestedPort, HttpHandler handler) {
+    this.name = name;
+    this.requestedPort = requestedPort;
+    this.handler = handler;
+  }
+
+  synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    try {
+      HttpServer created =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 512);
+      executor =
+          new ThreadPoolExecutor(
+              THREADS,
+              THREADS,
+              60,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              daemonThreads(name + "-http"));
+      scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads(name + "-timer"));
+      scheduler.setRemoveOnCancelPolicy(true);
+      created.setExecutor(executor);
+      created.createContext("/", this::handleSafely);
+      created.start();
+      server = created;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the " + name + " fake", e);
+    }
+  }
+
+  synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    server.stop(0);
+    scheduler.shutdownNow();
+    executor.shutdownNow();
+    server = null;
+  }
+
+  synchronized boolean running() {
+    return server != null;
+  }
+
+  synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("the " + name + " fake is not started");
+    }
+    return server.getAddress().getPort();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Runs the task on the pool after the delay; a zero delay runs it on the pool at once. */
+  ScheduledFuture<?> later(Duration delay, Runnable task) {
+    ScheduledExecutorService timer;
+    ThreadPoolExecutor pool;
+    synchronized (this) {
+      timer = scheduler;
+      pool = executor;
+    }
+    if (timer == null || timer.isShutdown()) {
+      return null;
+    }
+    return timer.schedule(
+        () -> {
+          if (!pool.isShutdown()) {
+            pool.execute(task);
+          }
+        },
+        Math.max(0, delay.toMillis()),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void handleSafely(HttpExchange exchange) throws IOException {
+    try {
+      handler.handle(exchange);
+    } catch (RuntimeException | IOException e) {
+      // a bug in a fake must show up as a 500 in the client, not as a hanging request
+      respond(exchange, 500, Map.of(), ("fake failed: " + e).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  static byte[] readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] raw = in.readAllBytes();
+      String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+      if (encoding != null && encoding.toLowerCase().contains("gzip") && raw.length > 0) {
+        try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+          return gzip.readAllBytes();
+        }
+      }
+      return raw;
+    }
+  }
+
+  /** Writes a complete answer; a client that went away meanwhile is not an error of the fake. */
+  static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) {
+    try (exchange) {
+      headers.forEach((header, value) -> exchange.getResponseHeaders().set(header, value));
+      if (!headers.containsKey("Content-Type")) {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+      }
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    } catch (IOException e) {
+      // the client closed the connection (timeout, shutdown): nothing left to answer
+    }
+  }
+
+  /** Drops the connection without an answer, as an upstream that died would. */
+  static void abort(HttpExchange exchange) {
+    exchange.close();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
