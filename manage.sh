@@ -253,15 +253,27 @@ spawn() {
   die "could not start: $*"
 }
 
-# "UP", "DOWN", "OUT_OF_SERVICE", ... from /actuator/health/readiness, or "no answer"
+# "UP", "DOWN", "OUT_OF_SERVICE", ... from /actuator/health/readiness, or "no answer". The HTTP
+# status decides UP (200); the body's top-level status names the rest.
 readiness() {
-  local response status
+  local response code body status
   response="$(timeout 3 bash -c '
       exec 3<>/dev/tcp/127.0.0.1/'"$1"' || exit 1
       printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3
       cat <&3' 2>/dev/null)" || true
-  status="$(sed -nE 's/^[^{]*\{"status":"([A-Z_]+)".*/\1/p' <<<"$response" | head -n1)"
-  printf '%s' "${status:-no answer}"
+  code="$(head -n1 <<<"$response" | awk '{print $2}')"
+  if [[ -z $code ]]; then
+    printf 'no answer'
+    return 0
+  fi
+  [[ $code == 200 ]] && {
+    printf 'UP'
+    return 0
+  }
+  body="$(tail -n1 <<<"$response")"
+  # the top-level status is the last member (sorted keys) or the first one
+  status="$(sed -nE 's/.*"status":"([A-Z_]+)"\}[[:space:]]*$/\1/p; t; s/^\{"status":"([A-Z_]+)".*/\1/p' <<<"$body")"
+  printf '%s' "${status:-HTTP $code}"
 }
 
 mvnw() { "$ROOT/mvnw" -B "$@"; }
@@ -499,19 +511,19 @@ wait_ready() {
   while ((SECONDS - started < STARTUP_TIMEOUT)); do
     if ! service_pid "$svc" >/dev/null; then
       printf '\n--- last lines of .run/logs/%s.log ---\n' "$svc" >&2
-      tail -n 25 "$(logfile_of "$svc")" >&2 || true
+      tail -n 25 "$(logfile_of "$svc")" | cut -c1-600 >&2 || true
       warn "$svc exited while starting"
       return 1
     fi
     health="$(readiness "$port")"
     if [[ $health == UP ]]; then
-      note "$svc is UP (pid $(service_pid "$svc"), port $port, $((SECONDS - started)) s)"
+      note "$svc is UP (pid $(service_pid "$svc"), port $port, $(($(date +%s) - $(stat -c %Y "$(pidfile_of "$svc")"))) s after its start)"
       return 0
     fi
     sleep 1
   done
   printf '\n--- last lines of .run/logs/%s.log ---\n' "$svc" >&2
-  tail -n 25 "$(logfile_of "$svc")" >&2 || true
+  tail -n 25 "$(logfile_of "$svc")" | cut -c1-600 >&2 || true
   warn "$svc not ready within ${STARTUP_TIMEOUT}s (readiness: $health)"
   return 1
 }
@@ -546,6 +558,7 @@ local_start() {
   require_java
   mkdir -p "$LOG_DIR"
   ensure_secrets
+  [[ -n ${OPENAI_API_KEY:-} ]] || warn "OPENAI_API_KEY is not set (.env): the assistant cannot reach its language model"
   if [[ -n $only ]]; then
     ensure_jars "$only"
   else
