@@ -1,0 +1,17 @@
+package org.smartassistant.rest;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The clock every "now" is read from, and scheduling (the change-event relay's retries). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class RestServiceConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

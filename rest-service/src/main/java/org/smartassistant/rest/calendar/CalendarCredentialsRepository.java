@@ -1,0 +1,5 @@
+package org.smartassistant.rest.calendar;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CalendarCredentialsRepository extends JpaRepository<CalendarCredentials, Long> {}

@@ -1,0 +1,60 @@
+package org.smartassistant.rest.messages;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.MessageRole;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/users/{id}/messages}: a user's conversation history. */
+@RestController
+@RequestMapping("/api/users/{id}/messages")
+@Tag(name = "messages")
+class MessageResource {
+
+  static final int MAX_LIMIT = 500;
+
+  private final MessageService service;
+
+  MessageResource(MessageService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  MessageDto append(@PathVariable long id, @Valid @RequestBody AppendMessageRequest request) {
+    return service.append(id, request);
+  }
+
+  @Operation(
+      summary = "The last messages, oldest first",
+      description = "limit defaults to the settings' historyWindow; at most 500.")
+  @GetMapping
+  List<MessageDto> latest(
+      @PathVariable long id,
+      @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
+      @RequestParam(required = false) MessageRole role) {
+    return service.latest(id, limit, role);
+  }
+
+  @Operation(summary = "Reset the conversation (delete the history)")
+  @DeleteMapping
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void reset(@PathVariable long id) {
+    service.reset(id);
+  }
+}

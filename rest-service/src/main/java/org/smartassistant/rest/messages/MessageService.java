@@ -1,0 +1,76 @@
+package org.smartassistant.rest.messages;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.rest.assistants.AssistantLookup;
+import org.smartassistant.rest.settings.SettingsService;
+import org.smartassistant.rest.users.UserLookup;
+import org.smartassistant.rest.web.InvalidInputException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appends to, reads the end of, and resets a user's conversation history. */
+@Service
+class MessageService {
+
+  private final MessageRepository messages;
+  private final UserLookup users;
+  private final AssistantLookup assistants;
+  private final SettingsService settings;
+  private final Clock clock;
+
+  MessageService(
+      MessageRepository messages,
+      UserLookup users,
+      AssistantLookup assistants,
+      SettingsService settings,
+      Clock clock) {
+    this.messages = messages;
+    this.users = users;
+    this.assistants = assistants;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Transactional
+  MessageDto append(long userId, AppendMessageRequest request) {
+    users.require(userId);
+    if (request.assistantId() != null && !assistants.exists(request.assistantId())) {
+      throw new InvalidInputException(
+          "assistantId", "names no assistant: " + request.assistantId());
+    }
+    Message message =
+        messages.saveAndFlush(
+            new Message(
+                userId, request.assistantId(), request.role(), request.content(), clock.instant()));
+    return message.toDto();
+  }
+
+  /** The last {@code limit} messages (default: the history window), oldest first. */
+  @Transactional(readOnly = true)
+  List<MessageDto> latest(long userId, Integer limit, MessageRole role) {
+    users.require(userId);
+    int count = limit != null ? limit : settings.current().historyWindow();
+    PageRequest page = PageRequest.of(0, count);
+    List<Message> newestFirst =
+        role == null
+            ? messages.findLatest(userId, page)
+            : messages.findLatestByRole(userId, role, page);
+    List<MessageDto> result = new ArrayList<>(newestFirst.stream().map(Message::toDto).toList());
+    Collections.reverse(result);
+    return result;
+  }
+
+  /** Forgets the user's conversation; returns how many messages were deleted. */
+  @Transactional
+  int reset(long userId) {
+    users.require(userId);
+    return messages.deleteByUser(userId);
+  }
+}

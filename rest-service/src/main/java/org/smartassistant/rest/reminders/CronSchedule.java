@@ -1,0 +1,47 @@
+package org.smartassistant.rest.reminders;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * The 5-field cron expressions of recurring reminders (minute hour day-of-month month day-of-week,
+ * evaluated in the reminder's zone, so DST moves with the wall clock), checked and evaluated with
+ * Spring's {@link CronExpression} after prefixing the seconds field.
+ */
+final class CronSchedule {
+
+  private CronSchedule() {}
+
+  /** What is wrong with the expression, or empty when it is a valid 5-field expression. */
+  static Optional<String> problem(String expression) {
+    if (expression == null || expression.isBlank()) {
+      return Optional.of("is required for a recurring reminder");
+    }
+    String[] fields = expression.trim().split("\\s+");
+    if (fields.length != 5) {
+      return Optional.of(
+          "must have 5 fields (minute hour day-of-month month day-of-week), e.g. '0 9 * * 1-5'; got "
+              + fields.length);
+    }
+    try {
+      CronExpression.parse(seconds(expression));
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of("is not a valid cron expression: " + e.getMessage());
+    }
+  }
+
+  /** The first fire time strictly after {@code after}, or null if the expression never fires. */
+  static Instant next(String expression, String zone, Instant after) {
+    ZonedDateTime next =
+        CronExpression.parse(seconds(expression)).next(after.atZone(ZoneId.of(zone)));
+    return next == null ? null : next.toInstant();
+  }
+
+  private static String seconds(String expression) {
+    return "0 " + expression.trim();
+  }
+}

@@ -1,0 +1,46 @@
+package org.smartassistant.rest.users;
+
+import java.util.Optional;
+import org.smartassistant.rest.web.NotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features may ask about users without depending on their internals. */
+@Component
+public class UserLookup {
+
+  private final UserRepository users;
+
+  UserLookup(UserRepository users) {
+    this.users = users;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(Long id) {
+    return id != null && users.existsById(id);
+  }
+
+  /** The user's time zone, if the user exists. */
+  @Transactional(readOnly = true)
+  public Optional<String> timezone(Long id) {
+    return id == null ? Optional.empty() : users.findById(id).map(User::timezone);
+  }
+
+  /** 404 unless the user exists. */
+  @Transactional(readOnly = true)
+  public void require(long id) {
+    if (!users.existsById(id)) {
+      throw new NotFoundException("user", id);
+    }
+  }
+
+  /**
+   * Locks the user's row until the end of the calling transaction, so that changes of one user's
+   * data are made one at a time; 404 unless the user exists.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lock(long id) {
+    users.lockById(id).orElseThrow(() -> new NotFoundException("user", id));
+  }
+}
