@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -445,7 +447,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
         });
   }
 
-  private int push(java.util.function.IntFunction<ObjectNode> build) {
+  private int push(IntFunction<ObjectNode> build) {
     Poll wake = null;
     List<String> ready = List.of();
     int updateId;
@@ -1125,8 +1127,7 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     }
   }
 
-  private void awaitCondition(
-      java.util.function.BooleanSupplier condition, Duration timeout, Supplier<String> what) {
+  private void awaitCondition(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
