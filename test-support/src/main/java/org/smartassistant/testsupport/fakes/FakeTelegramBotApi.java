@@ -38,6 +38,10 @@ import tools.jackson.databind.node.ObjectNode;
  * confirmation and long polling), read back what the bot sent, and inject Telegram's failures: 429
  * with {@code retry_after}, "can't parse entities", a user who blocked the bot, 5xx. Method names
  * are matched case-insensitively, as telegrambots sends them in lower case.
+ *
+ * <p>Like Telegram, sendMessage and editMessageText refuse an empty text, a text longer than
+ * {@value #MAX_MESSAGE_LENGTH} characters after entity parsing, and {@code parse_mode=HTML} with
+ * unsupported, unclosed or crossed tags; Markdown texts are not checked.
  */
 public final class FakeTelegramBotApi implements AutoCloseable {
 
