@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.smartassistant.testsupport.TestPostgres;
 import org.smartassistant.testsupport.TestRedis;
+import org.smartassistant.testsupport.fakes.FakeOpenAi;
+import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 
 /**
  * The whole suite for end-to-end tests: the five services as separate processes from their built
@@ -35,6 +39,16 @@ public final class Suite {
   private final AtomicInteger instanceCounter = new AtomicInteger();
   private final String redisUrl;
   private final String databaseUrl;
+  private final FakeTelegramBotApi telegram;
+  private final FakeOpenAi llm;
+
+  /** Telegram user ids on the bot's allowlist; others are refused. */
+  public static final long FIRST_ALLOWED_USER = 1001;
+
+  public static final long LAST_ALLOWED_USER = 1200;
+
+  /** The bot token the suite's tg-bot uses (a fake one). */
+  public static final String BOT_TOKEN = "123456:suite-test-token";
 
   private Suite(Map<String, String> extraEnvironment) {
     this.root = projectRoot();
@@ -54,10 +68,29 @@ public final class Suite {
     environment.put("CREDENTIALS_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     environment.put("REST_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.REST));
     environment.put("CALENDAR_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.CALENDAR));
+    telegram = new FakeTelegramBotApi().start();
+    llm = new FakeOpenAi().start();
+    environment.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);
+    environment.put("TELEGRAM_API_URL", telegram.baseUrl());
+    environment.put("TELEGRAM_ACCESS_MODE", "allowlist");
+    environment.put(
+        "TELEGRAM_ALLOWED_USER_IDS",
+        LongStream.rangeClosed(FIRST_ALLOWED_USER, LAST_ALLOWED_USER)
+            .mapToObj(Long::toString)
+            .collect(Collectors.joining(",")));
+    environment.put("OPENAI_API_KEY", "test-key");
+    environment.put("OPENAI_BASE_URL", llm.apiUrl());
     environment.putAll(extraEnvironment);
   }
 
-  /** The suite of this JVM, started on first use with the given outside-world settings. */
+  /** The suite of this JVM, started on first use. */
+  public static Suite shared() {
+    return shared(Map.of());
+  }
+
+  /**
+   * The suite of this JVM, started on first use with extra settings (only the first call's count).
+   */
   public static synchronized Suite shared(Map<String, String> extraEnvironment) {
     if (shared == null) {
       Suite suite = new Suite(extraEnvironment);
@@ -157,6 +190,16 @@ public final class Suite {
     return "http://127.0.0.1:" + ports.get(service);
   }
 
+  /** The fake Telegram Bot API the suite's tg-bot talks to. */
+  public FakeTelegramBotApi telegram() {
+    return telegram;
+  }
+
+  /** The fake OpenAI-compatible API every assistant model of the suite talks to. */
+  public FakeOpenAi llm() {
+    return llm;
+  }
+
   public String internalToken() {
     return environment.get("INTERNAL_TOKEN");
   }
@@ -175,6 +218,12 @@ public final class Suite {
 
   /** Stops every instance gracefully (SIGTERM, then SIGKILL after 30 s). */
   public synchronized void stopAll() {
+    stopServices();
+    telegram.close();
+    llm.close();
+  }
+
+  private void stopServices() {
     for (List<ServiceProcess> instances : running.values()) {
       for (ServiceProcess process : instances) {
         try {

@@ -6,14 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SuiteSmokeTest {
 
   @Test
   void allFiveServicesComeUp() throws Exception {
-    Suite suite = Suite.shared(Map.of());
+    Suite suite = Suite.shared();
     HttpClient http = HttpClient.newHttpClient();
 
     for (Service service : Service.values()) {
