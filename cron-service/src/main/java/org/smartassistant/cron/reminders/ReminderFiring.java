@@ -1,0 +1,181 @@
+package org.smartassistant.cron.reminders;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.common.api.CreateReminderRunRequest;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderRunStatus;
+import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.api.ReminderType;
+import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.api.UpdateReminderRequest;
+import org.smartassistant.common.api.UserDto;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * What happens when a reminder's time comes: decide whether it is on time, late (fired after a
+ * downtime, within the misfire limit) or missed (beyond it); tell the user through the inbox;
+ * record the run; complete a one-time reminder, or note a recurring one's last and next time. Every
+ * step may run twice for the same scheduled time (a retry, a recovery, a second instance) without a
+ * second message or run: the inbox write is idempotent and rest-service refuses a second run for
+ * the same time with 409.
+ */
+@Component
+class ReminderFiring {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderFiring.class);
+
+  /** What a firing did. */
+  enum Outcome {
+    /** The user was told (on time, late, or that it was missed). */
+    DONE,
+    /** The reminder is no longer active: nothing to do. */
+    SKIPPED,
+    /** The reminder or its user no longer exists. */
+    GONE
+  }
+
+  private final RestServiceClient restService;
+  private final ReminderNotices notices;
+  private final SchedulerProperties properties;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final MeterRegistry meters;
+
+  ReminderFiring(
+      RestServiceClient restService,
+      ReminderNotices notices,
+      SchedulerProperties properties,
+      Clock clock,
+      Scheduler scheduler,
+      MeterRegistry meters) {
+    this.restService = restService;
+    this.notices = notices;
+    this.properties = properties;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.meters = meters;
+  }
+
+  /**
+   * Fires a reminder for one scheduled time.
+   *
+   * @param decided the outcome an earlier, failed attempt already told the user, or null
+   * @throws FiringFailedException when rest-service or Redis could not be reached; try again
+   */
+  Outcome fire(UUID reminderId, Instant scheduledFor, ReminderRunStatus decided) {
+    ReminderDto reminder;
+    try {
+      reminder = restService.reminder(reminderId);
+    } catch (HttpClientErrorException.NotFound e) {
+      return Outcome.GONE;
+    } catch (RuntimeException e) {
+      throw new FiringFailedException(decided, e);
+    }
+    if (reminder.status() != ReminderStatus.ACTIVE) {
+      // completed, cancelled or paused meanwhile; a completed one-time reminder fired again by a
+      // reconcile that raced with its completion ends here too
+      log.debug("reminder {} is {}, not fired", reminderId, reminder.status());
+      return Outcome.SKIPPED;
+    }
+    Instant now = clock.instant();
+    ReminderRunStatus status = decided != null ? decided : decide(scheduledFor, now);
+    try {
+      UserDto user = restService.user(reminder.userId());
+      boolean added = notices.publish(reminder, user, scheduledFor, status, now);
+      recordRun(reminder, scheduledFor, status, now);
+      updateReminder(reminder, status, now);
+      if (added) {
+        meters
+            .counter("reminders.fired", "status", status.name().toLowerCase(Locale.ROOT))
+            .increment();
+        log.info(
+            "reminder {} for {} fired: {} (user {})",
+            reminderId,
+            scheduledFor,
+            status,
+            reminder.userId());
+      }
+      return Outcome.DONE;
+    } catch (HttpClientErrorException.NotFound e) {
+      return Outcome.GONE;
+    } catch (RuntimeException e) {
+      throw new FiringFailedException(status, e);
+    }
+  }
+
+  /** On time, late (within the misfire limit) or missed. */
+  ReminderRunStatus decide(Instant scheduledFor, Instant now) {
+    Duration lateness = Duration.between(scheduledFor, now);
+    if (lateness.compareTo(properties.misfireLimit()) > 0) {
+      return ReminderRunStatus.MISSED;
+    }
+    if (lateness.compareTo(properties.lateAfter()) > 0) {
+      return ReminderRunStatus.LATE;
+    }
+    return ReminderRunStatus.DELIVERED;
+  }
+
+  private void recordRun(
+      ReminderDto reminder, Instant scheduledFor, ReminderRunStatus status, Instant now) {
+    Duration lateness = Duration.between(scheduledFor, now);
+    String detail =
+        "fired by " + instanceId() + ", " + Math.max(0, lateness.toMillis()) + " ms after its time";
+    try {
+      restService.recordRun(
+          reminder.id(), new CreateReminderRunRequest(scheduledFor, now, status, detail));
+    } catch (HttpClientErrorException.Conflict e) {
+      // this time was recorded by an earlier attempt: the idempotency that makes retries safe
+      log.debug("run of reminder {} for {} was recorded already", reminder.id(), scheduledFor);
+    }
+  }
+
+  private void updateReminder(ReminderDto reminder, ReminderRunStatus status, Instant now) {
+    boolean missed = status == ReminderRunStatus.MISSED;
+    UpdateReminderRequest update;
+    if (reminder.type() == ReminderType.ONE_TIME) {
+      update =
+          new UpdateReminderRequest(
+              null,
+              null,
+              null,
+              null,
+              null,
+              missed ? ReminderStatus.MISSED : ReminderStatus.COMPLETED,
+              missed ? null : now,
+              null);
+    } else {
+      Instant next;
+      try {
+        next = ReminderTriggers.nextFireAfter(reminder.cronExpression(), reminder.timezone(), now);
+      } catch (InvalidScheduleException e) {
+        next = null;
+      }
+      update =
+          new UpdateReminderRequest(null, null, null, null, null, null, missed ? null : now, next);
+    }
+    try {
+      restService.updateReminder(reminder.id(), update);
+    } catch (HttpClientErrorException.Conflict e) {
+      // e.g. cancelled by the user a moment ago: that status stands
+      log.info("reminder {} was not updated after firing: {}", reminder.id(), e.getMessage());
+    }
+  }
+
+  private String instanceId() {
+    try {
+      return scheduler.getSchedulerInstanceId();
+    } catch (SchedulerException e) {
+      return "cron-service";
+    }
+  }
+}

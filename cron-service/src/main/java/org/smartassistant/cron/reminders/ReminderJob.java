@@ -1,0 +1,61 @@
+package org.smartassistant.cron.reminders;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.common.api.ReminderRunStatus;
+
+/**
+ * The Quartz job of one reminder: works out which time the trigger stands for and hands the firing
+ * to {@link ReminderFiring}; a firing that fails is scheduled again instead of being lost. Quartz's
+ * cluster lock gives each trigger firing to one instance; the firing is idempotent on top of that,
+ * for recoveries and retries.
+ */
+@DisallowConcurrentExecution
+class ReminderJob implements Job {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+
+  private final ReminderFiring firing;
+  private final ReminderScheduler scheduler;
+
+  ReminderJob(ReminderFiring firing, ReminderScheduler scheduler) {
+    this.firing = firing;
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) {
+    JobDataMap data = context.getMergedJobDataMap();
+    UUID reminderId = UUID.fromString(data.getString(ReminderTriggers.REMINDER_ID));
+    Instant scheduledFor;
+    try {
+      scheduledFor =
+          ReminderTriggers.scheduledFor(data, context.getScheduledFireTime().toInstant());
+    } catch (RuntimeException e) {
+      // a stored trigger this version cannot read; the next reconcile rebuilds it
+      log.error("trigger {} of reminder {} is unreadable", context.getTrigger().getKey(), e);
+      return;
+    }
+    String decided = data.getString(ReminderTriggers.STATUS);
+    String attempt = data.getString(ReminderTriggers.ATTEMPT);
+    int attempts = attempt == null ? 0 : Integer.parseInt(attempt);
+    try {
+      firing.fire(
+          reminderId, scheduledFor, decided == null ? null : ReminderRunStatus.valueOf(decided));
+    } catch (FiringFailedException e) {
+      log.warn(
+          "firing reminder {} for {} failed (attempt {}): {}",
+          reminderId,
+          scheduledFor,
+          attempts + 1,
+          e.getMessage());
+      scheduler.scheduleRetry(reminderId, data, scheduledFor, e.decided(), attempts);
+    }
+  }
+}

@@ -1,0 +1,336 @@
+package org.smartassistant.cron.reminders;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smartassistant.common.api.CreateReminderRunRequest;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderRunDto;
+import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.api.ScheduledRemindersPage;
+import org.smartassistant.common.api.UpdateReminderRequest;
+import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.api.UserStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * rest-service as cron-service sees it, for this module's tests: just the endpoints the scheduler
+ * calls (the scheduled list with its cursor, a reminder by id, PATCH of a reminder, POST of a run
+ * with 409 on a duplicate, a user by id), backed by maps, speaking JSON and problem details, and
+ * checking the internal token. It can be taken down (503) to play an outage.
+ */
+final class FakeRestService implements AutoCloseable {
+
+  static final String TOKEN = "cron-test-token";
+
+  private static final Pattern REMINDER = Pattern.compile("/api/reminders/([0-9a-f-]{36})");
+  private static final Pattern RUNS = Pattern.compile("/api/reminders/([0-9a-f-]{36})/runs");
+  private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
+  private static final Set<ReminderStatus> FINAL =
+      Set.of(ReminderStatus.COMPLETED, ReminderStatus.CANCELLED, ReminderStatus.MISSED);
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpServer server;
+  private final Map<UUID, ReminderDto> reminders = new ConcurrentHashMap<>();
+  private final Map<Long, UserDto> users = new ConcurrentHashMap<>();
+  private final Map<String, ReminderRunDto> runs = new ConcurrentHashMap<>();
+  private final AtomicLong runIds = new AtomicLong();
+  private final AtomicInteger duplicateRuns = new AtomicInteger();
+  private final AtomicInteger scheduledPagesServed = new AtomicInteger();
+  private final AtomicBoolean down = new AtomicBoolean();
+  private volatile int failScheduledPagesFrom = Integer.MAX_VALUE;
+
+  private FakeRestService() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(Executors.newFixedThreadPool(16));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  static FakeRestService start() {
+    return new FakeRestService();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  // state
+
+  UserDto addUser(long id, long telegramId) {
+    UserDto user =
+        new UserDto(
+            id,
+            telegramId,
+            "user" + id,
+            "User",
+            null,
+            "Europe/Berlin",
+            "en",
+            UserStatus.ACTIVE,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    users.put(id, user);
+    return user;
+  }
+
+  ReminderDto put(ReminderDto reminder) {
+    reminders.put(reminder.id(), reminder);
+    return reminder;
+  }
+
+  void delete(UUID id) {
+    reminders.remove(id);
+  }
+
+  ReminderDto reminder(UUID id) {
+    return reminders.get(id);
+  }
+
+  /** The recorded runs of a reminder. */
+  List<ReminderRunDto> runsOf(UUID reminderId) {
+    return runs.values().stream()
+        .filter(run -> run.reminderId().equals(reminderId))
+        .sorted(Comparator.comparing(ReminderRunDto::scheduledFor))
+        .toList();
+  }
+
+  Collection<ReminderRunDto> allRuns() {
+    return List.copyOf(runs.values());
+  }
+
+  /** Runs refused with 409 because that reminder and time had been recorded already. */
+  int duplicateRuns() {
+    return duplicateRuns.get();
+  }
+
+  int scheduledPagesServed() {
+    return scheduledPagesServed.get();
+  }
+
+  /** Every call answers 503 while down. */
+  void down(boolean isDown) {
+    down.set(isDown);
+  }
+
+  /** The scheduled list answers 503 from its n-th page (0-based) on. */
+  void failScheduledPagesFrom(int page) {
+    failScheduledPagesFrom = page;
+  }
+
+  // HTTP
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
+        problem(exchange, 401, "missing or wrong internal token");
+        return;
+      }
+      if (down.get()) {
+        problem(exchange, 503, "rest-service is down");
+        return;
+      }
+      String method = exchange.getRequestMethod();
+      URI uri = exchange.getRequestURI();
+      String path = uri.getPath();
+      Matcher matcher;
+      if (method.equals("GET") && path.equals("/api/reminders/scheduled")) {
+        scheduled(exchange, query(uri));
+      } else if ((matcher = RUNS.matcher(path)).matches() && method.equals("POST")) {
+        recordRun(exchange, UUID.fromString(matcher.group(1)));
+      } else if ((matcher = REMINDER.matcher(path)).matches()) {
+        UUID id = UUID.fromString(matcher.group(1));
+        switch (method) {
+          case "GET" -> getReminder(exchange, id);
+          case "PATCH" -> patchReminder(exchange, id);
+          default -> problem(exchange, 405, method + " is not faked");
+        }
+      } else if ((matcher = USER.matcher(path)).matches() && method.equals("GET")) {
+        UserDto user = users.get(Long.parseLong(matcher.group(1)));
+        if (user == null) {
+          problem(exchange, 404, "no user " + matcher.group(1));
+        } else {
+          respond(exchange, 200, user);
+        }
+      } else {
+        problem(exchange, 404, method + " " + path + " is not faked");
+      }
+    } catch (RuntimeException e) {
+      problem(exchange, 500, "fake failed: " + e);
+    }
+  }
+
+  private void scheduled(HttpExchange exchange, Map<String, String> query) throws IOException {
+    int page = scheduledPagesServed.getAndIncrement();
+    if (page >= failScheduledPagesFrom) {
+      problem(exchange, 503, "database unavailable");
+      return;
+    }
+    int size = Integer.parseInt(query.getOrDefault("size", "50"));
+    String after = query.get("after");
+    // ordered by id as PostgreSQL orders uuids: by their text
+    List<ReminderDto> active =
+        reminders.values().stream()
+            .filter(r -> r.status() == ReminderStatus.ACTIVE)
+            .filter(r -> after == null || r.id().toString().compareTo(after) > 0)
+            .sorted(Comparator.comparing(r -> r.id().toString()))
+            .toList();
+    List<ReminderDto> items = active.subList(0, Math.min(size, active.size()));
+    UUID next = active.size() > size ? items.get(items.size() - 1).id() : null;
+    respond(exchange, 200, new ScheduledRemindersPage(items, next));
+  }
+
+  private void getReminder(HttpExchange exchange, UUID id) throws IOException {
+    ReminderDto reminder = reminders.get(id);
+    if (reminder == null) {
+      problem(exchange, 404, "no reminder " + id);
+    } else {
+      respond(exchange, 200, reminder);
+    }
+  }
+
+  private void patchReminder(HttpExchange exchange, UUID id) throws IOException {
+    UpdateReminderRequest update = read(exchange, UpdateReminderRequest.class);
+    ReminderDto[] result = new ReminderDto[1];
+    boolean[] conflict = new boolean[1];
+    reminders.computeIfPresent(
+        id,
+        (key, r) -> {
+          if (update.status() != null
+              && update.status() != r.status()
+              && FINAL.contains(r.status())) {
+            conflict[0] = true;
+            return r;
+          }
+          result[0] =
+              new ReminderDto(
+                  r.id(),
+                  r.userId(),
+                  r.assistantId(),
+                  r.type(),
+                  update.triggerAt() != null ? update.triggerAt() : r.triggerAt(),
+                  update.cronExpression() != null ? update.cronExpression() : r.cronExpression(),
+                  update.timezone() != null ? update.timezone() : r.timezone(),
+                  update.text() != null ? update.text() : r.text(),
+                  update.status() != null ? update.status() : r.status(),
+                  update.lastTriggeredAt() != null ? update.lastTriggeredAt() : r.lastTriggeredAt(),
+                  update.nextTriggerAt() != null ? update.nextTriggerAt() : r.nextTriggerAt(),
+                  r.createdAt(),
+                  Instant.now());
+          return result[0];
+        });
+    if (conflict[0]) {
+      problem(exchange, 409, "reminder " + id + " is final");
+    } else if (result[0] == null) {
+      problem(exchange, 404, "no reminder " + id);
+    } else {
+      respond(exchange, 200, result[0]);
+    }
+  }
+
+  private void recordRun(HttpExchange exchange, UUID id) throws IOException {
+    CreateReminderRunRequest request = read(exchange, CreateReminderRunRequest.class);
+    if (!reminders.containsKey(id)) {
+      problem(exchange, 404, "no reminder " + id);
+      return;
+    }
+    Instant firedAt = request.firedAt() != null ? request.firedAt() : Instant.now();
+    ReminderRunDto run =
+        new ReminderRunDto(
+            runIds.incrementAndGet(),
+            id,
+            request.scheduledFor(),
+            firedAt,
+            request.status(),
+            request.detail(),
+            Instant.now());
+    // the unique key of reminder_runs: (reminder_id, scheduled_for)
+    if (runs.putIfAbsent(id + "|" + request.scheduledFor(), run) != null) {
+      duplicateRuns.incrementAndGet();
+      problem(exchange, 409, "run of " + id + " for " + request.scheduledFor() + " exists");
+      return;
+    }
+    respond(exchange, 201, run);
+  }
+
+  private <T> T read(HttpExchange exchange, Class<T> type) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return json.readValue(in.readAllBytes(), type);
+    }
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> query = new HashMap<>();
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          query.put(
+              pair.substring(0, eq),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return query;
+  }
+
+  private void respond(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private void problem(HttpExchange exchange, int status, String detail) throws IOException {
+    Map<String, Object> problem = new HashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("status", status);
+    problem.put("detail", detail);
+    byte[] bytes = json.writeValueAsBytes(problem);
+    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** All reminders, for assertions. */
+  List<ReminderDto> reminders() {
+    return new ArrayList<>(reminders.values());
+  }
+}

@@ -1,0 +1,235 @@
+package org.smartassistant.cron.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobDataMap;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderRunDto;
+import org.smartassistant.common.api.ReminderRunStatus;
+import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.testsupport.UseTestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "smart.internal.token=" + FakeRestService.TOKEN,
+      "smart.rest-service.max-retries=0",
+      "smart.scheduler.pull-interval=1h",
+      "smart.scheduler.retry-backoff=300ms",
+      "smart.scheduler.retry-backoff-max=1s"
+    })
+@UseTestInfrastructure
+@DirtiesContext
+class ReminderFiringTest {
+
+  private static final FakeRestService rest = FakeRestService.start();
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  @Autowired private ReminderScheduler reminders;
+  @Autowired private ReminderFiring firing;
+  @Autowired private Scheduler scheduler;
+  @Autowired private StringRedisTemplate redis;
+
+  @DynamicPropertySource
+  static void restService(DynamicPropertyRegistry registry) {
+    registry.add("smart.rest-service.url", rest::baseUrl);
+  }
+
+  @BeforeAll
+  static void user() {
+    rest.addUser(TestReminders.USER_ID, TestReminders.TELEGRAM_ID);
+  }
+
+  @AfterAll
+  static void stopFake() {
+    rest.close();
+  }
+
+  @AfterEach
+  void restoreFake() {
+    rest.down(false);
+  }
+
+  @Test
+  void aOneTimeReminderFiresAtItsTimeIntoTheInboxAndIsCompleted() {
+    Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+    ReminderDto reminder = rest.put(TestReminders.oneTime(at, "call mum"));
+    reminders.reconcile(reminder.id());
+
+    await().atMost(PATIENCE).until(() -> !TestReminders.inboxOf(redis, reminder.id()).isEmpty());
+
+    Envelope envelope = TestReminders.inboxOf(redis, reminder.id()).get(0);
+    assertThat(envelope.type()).isEqualTo(EnvelopeType.REMINDER_TRIGGERED);
+    assertThat(envelope.userId()).isEqualTo(TestReminders.USER_ID);
+    assertThat(envelope.chatId()).isEqualTo(TestReminders.TELEGRAM_ID);
+    assertThat(envelope.text()).isEqualTo("call mum");
+    assertThat(envelope.source()).isEqualTo("cron-service");
+    assertThat(envelope.attrs())
+        .containsEntry("reminderId", reminder.id().toString())
+        .containsEntry("scheduledFor", at.toString())
+        .containsEntry("text", "call mum")
+        .containsEntry("late", "false")
+        .containsEntry("status", "delivered")
+        .containsEntry("type", "one_time");
+    assertThat(envelope.createdAt()).isAfterOrEqualTo(at);
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> rest.reminder(reminder.id()).status() == ReminderStatus.COMPLETED);
+    List<ReminderRunDto> runs = rest.runsOf(reminder.id());
+    assertThat(runs)
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.scheduledFor()).isEqualTo(at);
+              assertThat(run.status()).isEqualTo(ReminderRunStatus.DELIVERED);
+              assertThat(run.firedAt()).isAfterOrEqualTo(at);
+            });
+    assertThat(rest.reminder(reminder.id()).lastTriggeredAt()).isAfterOrEqualTo(at);
+  }
+
+  @Test
+  void aRecurringFiringNotesTheLastAndNextTimeAndStaysActive() {
+    ReminderDto reminder =
+        rest.put(TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"));
+    Instant slot = ReminderTriggers.latestSlot("0 8 * * *", "Asia/Tokyo", Instant.now());
+
+    firing.fire(reminder.id(), slot, null);
+
+    ReminderDto after = rest.reminder(reminder.id());
+    assertThat(after.status()).isEqualTo(ReminderStatus.ACTIVE);
+    assertThat(after.lastTriggeredAt()).isNotNull();
+    // the next 08:00 in Tokyo: 23:00 UTC, within a day
+    assertThat(after.nextTriggerAt()).isBetween(Instant.now(), Instant.now().plusSeconds(86_400));
+    assertThat(after.nextTriggerAt().atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(23);
+    assertThat(rest.runsOf(reminder.id()))
+        .singleElement()
+        .satisfies(run -> assertThat(run.scheduledFor()).isEqualTo(slot));
+    assertThat(TestReminders.inboxOf(redis, reminder.id()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.attr("type")).isEqualTo("recurring"));
+  }
+
+  @Test
+  void firedTwiceForTheSameTimeGivesOneInboxEntryAndOneRun() throws Exception {
+    ReminderDto reminder = rest.put(TestReminders.recurring("*/5 * * * *", "UTC", "drink water"));
+    Instant slot = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
+    firing.fire(reminder.id(), slot, null);
+    firing.fire(reminder.id(), slot, null);
+    // and at the same moment from several threads, as two instances would
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<ReminderFiring.Outcome>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(() -> firing.fire(reminder.id(), slot.plusSeconds(300), null));
+      }
+      for (Future<ReminderFiring.Outcome> result : pool.invokeAll(calls)) {
+        assertThat(result.get()).isEqualTo(ReminderFiring.Outcome.DONE);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(TestReminders.inboxOf(redis, reminder.id()))
+        .extracting(e -> e.attr("scheduledFor"))
+        .containsExactly(slot.toString(), slot.plusSeconds(300).toString());
+    assertThat(rest.runsOf(reminder.id())).hasSize(2);
+  }
+
+  @Test
+  void theJobTriggeredTwiceForOneScheduledTimeAddsOneInboxEntry() throws Exception {
+    ReminderDto reminder = rest.put(TestReminders.recurring("0 7 * * *", "Europe/Berlin", "yoga"));
+    reminders.reconcile(reminder.id());
+    Instant slot = Instant.parse("2026-11-23T06:00:00Z");
+    JobDataMap sameTime =
+        new JobDataMap(
+            Map.of(
+                ReminderTriggers.SCHEDULED_FOR,
+                slot.toString(),
+                ReminderTriggers.TYPE,
+                "recurring"));
+
+    int duplicatesBefore = rest.duplicateRuns();
+
+    scheduler.triggerJob(ReminderTriggers.jobKey(reminder.id()), sameTime);
+    scheduler.triggerJob(ReminderTriggers.jobKey(reminder.id()), sameTime);
+
+    // the second firing reached rest-service and was told the run exists
+    await().atMost(PATIENCE).until(() -> rest.duplicateRuns() > duplicatesBefore);
+    assertThat(TestReminders.inboxOf(redis, reminder.id())).hasSize(1);
+    assertThat(rest.runsOf(reminder.id())).hasSize(1);
+  }
+
+  @Test
+  void aReminderNoLongerActiveAtItsTimeIsNotDelivered() {
+    Instant at = Instant.now().plusSeconds(1);
+    ReminderDto reminder = rest.put(TestReminders.oneTime(at, "cancelled meanwhile"));
+    reminders.reconcile(reminder.id());
+    // the change event never arrived: the job still exists when the time comes
+    rest.put(TestReminders.with(reminder, ReminderStatus.CANCELLED));
+
+    await().atMost(PATIENCE).until(() -> triggerCount(reminder) == 0);
+
+    assertThat(TestReminders.inboxOf(redis, reminder.id())).isEmpty();
+    assertThat(rest.runsOf(reminder.id())).isEmpty();
+  }
+
+  @Test
+  void aFiringThatFailsWhileRestServiceIsDownIsDeliveredOnceWhenItIsBack() throws Exception {
+    Instant at = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+    ReminderDto reminder = rest.put(TestReminders.oneTime(at, "pay the rent"));
+    reminders.reconcile(reminder.id());
+    rest.down(true);
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                !scheduler
+                    .getTriggerKeys(GroupMatcher.triggerGroupEquals(ReminderTriggers.RETRY_GROUP))
+                    .isEmpty());
+    assertThat(TestReminders.inboxOf(redis, reminder.id())).isEmpty();
+
+    rest.down(false);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> rest.reminder(reminder.id()).status() == ReminderStatus.COMPLETED);
+
+    assertThat(TestReminders.inboxOf(redis, reminder.id()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.attr("scheduledFor")).isEqualTo(at.toString()));
+    assertThat(rest.runsOf(reminder.id()))
+        .singleElement()
+        .satisfies(run -> assertThat(run.scheduledFor()).isEqualTo(at));
+  }
+
+  private int triggerCount(ReminderDto reminder) throws Exception {
+    return scheduler.getTriggersOfJob(ReminderTriggers.jobKey(reminder.id())).size();
+  }
+}

@@ -1,0 +1,252 @@
+package org.smartassistant.cron.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobDataMap;
+import org.quartz.SimpleTrigger;
+import org.quartz.Trigger;
+import org.quartz.TriggerUtils;
+import org.quartz.spi.OperableTrigger;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.api.ReminderType;
+
+class ReminderTriggersTest {
+
+  private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
+
+  @Test
+  void mondayAtEightInTokyoFiresAtElevenPmUtcOnSunday() {
+    Trigger trigger = single(recurring("0 8 * * 1", "Asia/Tokyo"));
+
+    List<Instant> fires =
+        fireTimes(trigger, "2026-11-20T00:00:00Z", "2026-12-06T00:00:00Z"); // Fri .. Sun
+
+    assertThat(fires)
+        .containsExactly(
+            Instant.parse("2026-11-22T23:00:00Z"), Instant.parse("2026-11-29T23:00:00Z"));
+    assertThat(((CronTrigger) trigger).getTimeZone().getID()).isEqualTo("Asia/Tokyo");
+  }
+
+  @Test
+  void keepsEightOClockInBerlinAcrossTheSpringForward() {
+    // 2026-03-29: clocks go from 02:00 CET to 03:00 CEST
+    Trigger trigger = single(recurring("0 8 * * *", "Europe/Berlin"));
+
+    assertThat(fireTimes(trigger, "2026-03-27T00:00:00Z", "2026-03-31T00:00:00Z"))
+        .containsExactly(
+            Instant.parse("2026-03-27T07:00:00Z"),
+            Instant.parse("2026-03-28T07:00:00Z"),
+            Instant.parse("2026-03-29T06:00:00Z"),
+            Instant.parse("2026-03-30T06:00:00Z"));
+  }
+
+  @Test
+  void keepsEightOClockInBerlinAcrossTheFallBack() {
+    // 2026-10-25: clocks go from 03:00 CEST back to 02:00 CET
+    Trigger trigger = single(recurring("0 8 * * *", "Europe/Berlin"));
+
+    assertThat(fireTimes(trigger, "2026-10-23T00:00:00Z", "2026-10-27T00:00:00Z"))
+        .containsExactly(
+            Instant.parse("2026-10-23T06:00:00Z"),
+            Instant.parse("2026-10-24T06:00:00Z"),
+            Instant.parse("2026-10-25T07:00:00Z"),
+            Instant.parse("2026-10-26T07:00:00Z"));
+  }
+
+  @Test
+  void firesAtEightLocalOnEveryDayOfAYearInBerlinAndNewYork() {
+    for (String zone : List.of("Europe/Berlin", "America/New_York")) {
+      Trigger trigger = single(recurring("0 8 * * *", zone));
+
+      List<Instant> fires = fireTimes(trigger, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
+
+      assertThat(fires).hasSize(365);
+      assertThat(fires)
+          .allSatisfy(
+              fire ->
+                  assertThat(fire.atZone(ZoneId.of(zone)).toLocalTime())
+                      .isEqualTo(LocalTime.of(8, 0)));
+    }
+  }
+
+  @Test
+  void aTimeThatOccursTwiceOnTheFallBackDayFiresOnce() {
+    Trigger trigger = single(recurring("30 2 * * *", "Europe/Berlin"));
+
+    assertThat(fireTimes(trigger, "2026-10-24T12:00:00Z", "2026-10-25T12:00:00Z"))
+        .containsExactly(Instant.parse("2026-10-25T01:30:00Z"));
+  }
+
+  @Test
+  void bothRestrictedDayFieldsBecomeTwoTriggersThatFireOnEitherDay() {
+    List<Trigger> triggers =
+        ReminderTriggers.triggers(recurring("0 9 1 * 1", "Europe/Berlin"), LONG_AGO);
+    assertThat(triggers).hasSize(2);
+
+    List<Instant> fires = new ArrayList<>();
+    for (Trigger trigger : triggers) {
+      fires.addAll(fireTimes(trigger, "2026-06-01T00:00:00Z", "2026-06-30T00:00:00Z"));
+    }
+
+    // June 2026: the 1st is a Monday, then Mondays 8, 15, 22, 29; the 1st fires once per trigger
+    assertThat(fires.stream().distinct().sorted())
+        .containsExactly(
+            Instant.parse("2026-06-01T07:00:00Z"),
+            Instant.parse("2026-06-08T07:00:00Z"),
+            Instant.parse("2026-06-15T07:00:00Z"),
+            Instant.parse("2026-06-22T07:00:00Z"),
+            Instant.parse("2026-06-29T07:00:00Z"));
+  }
+
+  @Test
+  void aOneTimeReminderFiresOnceAtItsTriggerTime() {
+    Instant at = Instant.parse("2026-11-24T09:15:30.250Z");
+    Trigger trigger = single(oneTime(at));
+
+    assertThat(trigger).isInstanceOf(SimpleTrigger.class);
+    assertThat(((SimpleTrigger) trigger).getRepeatCount()).isZero();
+    assertThat(trigger.getStartTime().toInstant()).isEqualTo(at);
+    assertThat(trigger.getMisfireInstruction())
+        .isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_FIRE_NOW);
+    assertThat(ReminderTriggers.scheduledFor(trigger.getJobDataMap(), Instant.now())).isEqualTo(at);
+  }
+
+  @Test
+  void aRecurringTriggerCatchesUpOnceForAllMissedSlots() {
+    Trigger trigger = single(recurring("0 8 * * *", "Europe/Berlin"));
+    assertThat(trigger.getMisfireInstruction())
+        .isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+  }
+
+  @Test
+  void aCatchUpFiringStandsForTheNewestMissedSlot() {
+    JobDataMap data = single(recurring("0 8 * * *", "Europe/Berlin")).getJobDataMap();
+
+    // fired on time: the slot itself
+    assertThat(ReminderTriggers.scheduledFor(data, Instant.parse("2026-03-29T06:00:00Z")))
+        .isEqualTo(Instant.parse("2026-03-29T06:00:00Z"));
+    // fired three days late, at 10:17 Berlin time: the morning's slot
+    assertThat(ReminderTriggers.scheduledFor(data, Instant.parse("2026-04-01T08:17:42.120Z")))
+        .isEqualTo(Instant.parse("2026-04-01T06:00:00Z"));
+    // a yearly reminder found late
+    assertThat(
+            ReminderTriggers.latestSlot("0 0 29 2 *", "UTC", Instant.parse("2027-05-01T00:00:00Z")))
+        .isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+  }
+
+  @Test
+  void computesTheNextTimeOfARecurringReminder() {
+    assertThat(
+            ReminderTriggers.nextFireAfter(
+                "0 8 * * 1", "Asia/Tokyo", Instant.parse("2026-11-23T00:00:00Z")))
+        .isEqualTo(Instant.parse("2026-11-29T23:00:00Z"));
+  }
+
+  @Test
+  void detectsAChangedSchedule() {
+    Trigger berlin = single(recurring("0 8 * * *", "Europe/Berlin"));
+    Trigger sameAgain = single(withId(recurring("0 8 * * *", "Europe/Berlin"), idOf(berlin)));
+    Trigger otherZone = single(withId(recurring("0 8 * * *", "Europe/Paris"), idOf(berlin)));
+    Trigger otherCron = single(withId(recurring("0 9 * * *", "Europe/Berlin"), idOf(berlin)));
+
+    assertThat(ReminderTriggers.sameSchedule(berlin, sameAgain)).isTrue();
+    assertThat(ReminderTriggers.sameSchedule(berlin, otherZone)).isFalse();
+    assertThat(ReminderTriggers.sameSchedule(berlin, otherCron)).isFalse();
+    assertThat(
+            ReminderTriggers.sameSchedule(
+                single(oneTime(Instant.parse("2026-11-24T09:00:00Z"))),
+                single(oneTime(Instant.parse("2026-11-24T09:05:00Z")))))
+        .isFalse();
+  }
+
+  @Test
+  void refusesAnUnknownTimeZoneInsteadOfFallingBackToGmt() {
+    assertThatThrownBy(
+            () -> ReminderTriggers.triggers(recurring("0 8 * * *", "Mars/Olympus"), LONG_AGO))
+        .isInstanceOf(InvalidScheduleException.class)
+        .hasMessageContaining("Mars/Olympus");
+  }
+
+  private static Trigger single(ReminderDto reminder) {
+    List<Trigger> triggers = ReminderTriggers.triggers(reminder, LONG_AGO);
+    assertThat(triggers).hasSize(1);
+    return triggers.get(0);
+  }
+
+  private static List<Instant> fireTimes(Trigger trigger, String from, String to) {
+    return TriggerUtils.computeFireTimesBetween(
+            (OperableTrigger) trigger,
+            null,
+            Date.from(Instant.parse(from)),
+            Date.from(Instant.parse(to)))
+        .stream()
+        .map(Date::toInstant)
+        .toList();
+  }
+
+  private static UUID idOf(Trigger trigger) {
+    return UUID.fromString(trigger.getJobDataMap().getString(ReminderTriggers.REMINDER_ID));
+  }
+
+  static ReminderDto recurring(String cron, String zone) {
+    return new ReminderDto(
+        UUID.randomUUID(),
+        1L,
+        null,
+        ReminderType.RECURRING,
+        null,
+        cron,
+        zone,
+        "weekly plan",
+        ReminderStatus.ACTIVE,
+        null,
+        null,
+        LONG_AGO,
+        LONG_AGO);
+  }
+
+  static ReminderDto oneTime(Instant at) {
+    return new ReminderDto(
+        UUID.randomUUID(),
+        1L,
+        null,
+        ReminderType.ONE_TIME,
+        at,
+        null,
+        "Europe/Berlin",
+        "call mum",
+        ReminderStatus.ACTIVE,
+        null,
+        null,
+        LONG_AGO,
+        LONG_AGO);
+  }
+
+  private static ReminderDto withId(ReminderDto r, UUID id) {
+    return new ReminderDto(
+        id,
+        r.userId(),
+        r.assistantId(),
+        r.type(),
+        r.triggerAt(),
+        r.cronExpression(),
+        r.timezone(),
+        r.text(),
+        r.status(),
+        r.lastTriggeredAt(),
+        r.nextTriggerAt(),
+        r.createdAt(),
+        r.updatedAt());
+  }
+}
