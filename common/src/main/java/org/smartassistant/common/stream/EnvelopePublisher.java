@@ -1,0 +1,85 @@
+package org.smartassistant.common.stream;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Adds envelopes to their streams (the stream of the envelope's type), trimmed to an approximate
+ * maximum length. Every entry is linked to the previous entry of the same user, which is how
+ * consumers keep each user's envelopes in order (docs/streams.md); envelopes must therefore be
+ * added through this class, not by a bare XADD.
+ */
+public class EnvelopePublisher {
+
+  /**
+   * How long the newest entry id of a user is remembered; an entry pending longer than this loses
+   * its ordering link, which no real backlog comes near.
+   */
+  static final Duration USER_TAIL_TTL = Duration.ofDays(30);
+
+  private final StringRedisTemplate redis;
+  private final EnvelopeCodec codec;
+  private final long maxLength;
+  private final Duration idempotencyTtl;
+
+  public EnvelopePublisher(
+      StringRedisTemplate redis, EnvelopeCodec codec, long maxLength, Duration idempotencyTtl) {
+    if (maxLength < 1) {
+      throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
+    }
+    this.redis = Objects.requireNonNull(redis, "redis");
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.maxLength = maxLength;
+    this.idempotencyTtl = Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+  }
+
+  /**
+   * Adds the envelope to its type's stream.
+   *
+   * @return the new entry's id
+   */
+  public String publish(Envelope envelope) {
+    return publishTo(envelope.type().stream(), envelope, null).recordId();
+  }
+
+  /**
+   * Adds the envelope unless the same idempotency key was published within {@code
+   * smart.streams.idempotency-ttl} (default 7 days). The check and the add are one atomic step, so
+   * concurrent callers with the same key add exactly one entry. Keys are scoped to the stream; a
+   * reminder would use e.g. {@code "reminder:" + reminderId + ":" + scheduledFor}, a reply {@code
+   * "reply:" + inboxEnvelopeId}.
+   */
+  public PublishResult publish(Envelope envelope, String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("idempotencyKey must not be blank");
+    }
+    return publishTo(envelope.type().stream(), envelope, idempotencyKey);
+  }
+
+  /** Adds to a named stream: for tests that keep their streams apart. */
+  PublishResult publishTo(String stream, Envelope envelope, String idempotencyKey) {
+    String json = codec.encode(envelope);
+    List<String> keys =
+        idempotencyKey == null
+            ? List.of(stream, StreamKeys.userTail(stream, envelope.userId()))
+            : List.of(
+                stream,
+                StreamKeys.userTail(stream, envelope.userId()),
+                StreamKeys.idempotency(stream, idempotencyKey));
+    List<?> result =
+        redis.execute(
+            StreamScripts.PUBLISH,
+            keys,
+            Long.toString(maxLength),
+            json,
+            Long.toString(USER_TAIL_TTL.toMillis()),
+            Long.toString(idempotencyTtl.toMillis()));
+    if (result == null || result.size() != 2) {
+      throw new IllegalStateException("unexpected reply of the publish script: " + result);
+    }
+    return new PublishResult(
+        String.valueOf(result.get(0)), ((Number) result.get(1)).longValue() == 0);
+  }
+}

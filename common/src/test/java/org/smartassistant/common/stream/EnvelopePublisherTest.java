@@ -1,0 +1,121 @@
+package org.smartassistant.common.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+
+class EnvelopePublisherTest {
+
+  private final StreamFixture streams = new StreamFixture();
+
+  @AfterEach
+  void cleanUp() {
+    streams.close();
+  }
+
+  @Test
+  void addsTheEnvelopeAsCodecJsonInTheEnvelopeField() {
+    Envelope envelope = StreamFixture.envelope(42, "hello");
+
+    String id = streams.publish(envelope);
+
+    List<MapRecord<String, Object, Object>> entries =
+        streams.redis.opsForStream().range(streams.stream, Range.unbounded());
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0).getId().getValue()).isEqualTo(id);
+    assertThat(streams.codec.decode((String) entries.get(0).getValue().get("envelope")))
+        .isEqualTo(envelope);
+  }
+
+  @Test
+  void linksEachEntryToThePreviousEntryOfTheSameUser() {
+    String firstOfA = streams.publish(1, "a1");
+    String firstOfB = streams.publish(2, "b1");
+    String secondOfA = streams.publish(1, "a2");
+
+    List<MapRecord<String, Object, Object>> entries =
+        streams.redis.opsForStream().range(streams.stream, Range.unbounded());
+    assertThat(entries.get(0).getValue()).doesNotContainKey("prev");
+    assertThat(entries.get(1).getValue()).doesNotContainKey("prev");
+    assertThat(entries.get(2).getValue()).containsEntry("prev", firstOfA);
+    assertThat(List.of(firstOfA, firstOfB, secondOfA)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void trimsTheStreamToAboutMaxLength() {
+    EnvelopePublisher publisher = streams.publisher(100);
+
+    for (int i = 0; i < 1_000; i++) {
+      publisher.publishTo(streams.stream, StreamFixture.envelope(i % 7, "m" + i), null);
+    }
+
+    // approximate trimming removes whole radix-tree nodes (100 entries each by default)
+    assertThat(streams.length()).isBetween(100L, 300L);
+  }
+
+  @Test
+  void idempotencyKeyAddsTheEnvelopeOnlyOnce() {
+    EnvelopePublisher publisher = streams.publisher();
+    Map<String, String> attrs = Map.of("reminderId", "5", "scheduledFor", "2026-11-23T09:00:00Z");
+    String key = "reminder:5:2026-11-23T09:00:00Z";
+
+    PublishResult first =
+        publisher.publishTo(
+            streams.stream, StreamFixture.envelope(7, "call mum").withAttrs(attrs), key);
+    // the same reminder fired a second time (e.g. by another scheduler node): a new envelope
+    PublishResult again =
+        publisher.publishTo(
+            streams.stream, StreamFixture.envelope(7, "call mum").withAttrs(attrs), key);
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.recordId()).isEqualTo(first.recordId());
+    assertThat(streams.length()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentPublishersWithOneIdempotencyKeyAddOneEntry() throws Exception {
+    EnvelopePublisher publisher = streams.publisher();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<PublishResult>> calls = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        calls.add(
+            () ->
+                publisher.publishTo(streams.stream, StreamFixture.envelope(3, "once"), "the-key"));
+      }
+      List<PublishResult> results = new ArrayList<>();
+      for (Future<PublishResult> future : pool.invokeAll(calls)) {
+        results.add(future.get());
+      }
+
+      assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
+      assertThat(results)
+          .extracting(PublishResult::recordId)
+          .containsOnly(results.get(0).recordId());
+      assertThat(streams.length()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void differentIdempotencyKeysAddSeparateEntries() {
+    EnvelopePublisher publisher = streams.publisher();
+
+    publisher.publishTo(streams.stream, StreamFixture.envelope(7, "a"), "reminder:5:09:00");
+    publisher.publishTo(streams.stream, StreamFixture.envelope(7, "a"), "reminder:5:10:00");
+
+    assertThat(streams.length()).isEqualTo(2);
+  }
+}
