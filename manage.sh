@@ -858,7 +858,8 @@ cmd_test() {
     docker_mode || die "--in-docker needs a reachable Docker engine"
     local rc=0 runner=(./mvnw -B verify)
     [[ -n $SERVICE ]] && runner=(bash -c "./mvnw -B -q -DskipTests install && ./mvnw -B verify -pl $SERVICE")
-    compose -f docker-compose.test.yml run --rm --build runner "${runner[@]}" || rc=$?
+    compose -f docker-compose.test.yml build runner
+    compose -f docker-compose.test.yml run --rm runner "${runner[@]}" || rc=$?
     compose -f docker-compose.test.yml down -v || true
     return "$rc"
   fi
