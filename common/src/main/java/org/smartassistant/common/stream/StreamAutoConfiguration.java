@@ -1,0 +1,55 @@
+package org.smartassistant.common.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The stream plumbing of every service that has Redis: the {@link EnvelopePublisher} and the {@link
+ * StreamConsumers} factory, configured by {@code smart.streams.*}.
+ */
+@AutoConfiguration(
+    after = DataRedisAutoConfiguration.class,
+    afterName =
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnBean(StringRedisTemplate.class)
+@EnableConfigurationProperties(StreamProperties.class)
+public class StreamAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  EnvelopeCodec envelopeCodec() {
+    return new EnvelopeCodec();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EnvelopePublisher envelopePublisher(
+      StringRedisTemplate redis, EnvelopeCodec codec, StreamProperties properties) {
+    return new EnvelopePublisher(redis, codec, properties.maxLength(), properties.idempotencyTtl());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  StreamConsumers streamConsumers(
+      StringRedisTemplate redis,
+      EnvelopeCodec codec,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<Clock> clock,
+      StreamProperties properties) {
+    return new StreamConsumers(
+        redis,
+        codec,
+        meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+        clock.getIfAvailable(Clock::systemUTC),
+        properties);
+  }
+}
