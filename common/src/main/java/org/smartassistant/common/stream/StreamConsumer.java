@@ -49,6 +49,7 @@ public final class StreamConsumer implements SmartLifecycle {
   private static final long REDIS_ERROR_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long MAX_RETRY_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(5);
   private static final int MAX_RECLAIM_STEPS = 100;
+  private static final int MIN_ENTRIES_IN_HAND = 1_000;
 
   private enum State {
     RUNNING,
@@ -200,8 +201,19 @@ public final class StreamConsumer implements SmartLifecycle {
 
   /** The state of one start-to-stop period, so that a restart begins clean. */
   private final class Run {
-    /** How many entries may be in hand; reader and reclaimer ask only for what still fits. */
-    final int capacity = settings.parallelism() * 2;
+    /**
+     * How many users may have entries in hand: twice the handlers, so that a freed handler finds
+     * work at once, and no more, so that other instances get the rest.
+     */
+    final int maxUsers = settings.parallelism() * 2;
+
+    /**
+     * How many entries may be in hand. Far more than {@link #maxUsers}: a user who sends many
+     * messages at once fills only their own lane and never keeps other users' entries unread.
+     */
+    final int maxEntries = Math.max(MIN_ENTRIES_IN_HAND, settings.parallelism() * 8);
+
+    volatile int usersInHand;
 
     final Set<String> inHand = ConcurrentHashMap.newKeySet();
     final Object roomChanged = new Object();
@@ -285,12 +297,15 @@ public final class StreamConsumer implements SmartLifecycle {
       redis.closeReader();
     }
 
-    /** Waits up to {@code timeout} until fewer than {@link #capacity} entries are in hand. */
+    /**
+     * Waits up to {@code timeout} for room in hand; returns how many entries may be taken (0 when
+     * there is none).
+     */
     private int awaitRoom(Duration timeout) throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       synchronized (roomChanged) {
         int room;
-        while ((room = capacity - inHand.size()) <= 0 && state == State.RUNNING) {
+        while ((room = room()) <= 0 && state == State.RUNNING) {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
             return 0;
@@ -298,6 +313,23 @@ public final class StreamConsumer implements SmartLifecycle {
           TimeUnit.NANOSECONDS.timedWait(roomChanged, left);
         }
         return Math.max(0, room);
+      }
+    }
+
+    /**
+     * How many more entries to take now, at most a batch. Either limit may be passed by up to one
+     * batch, since the users of entries are known only once they are read.
+     */
+    private int room() {
+      if (usersInHand >= maxUsers) {
+        return 0;
+      }
+      return Math.min(settings.batchSize(), maxEntries - inHand.size());
+    }
+
+    private void roomChanged() {
+      synchronized (roomChanged) {
+        roomChanged.notifyAll();
       }
     }
 
@@ -334,6 +366,7 @@ public final class StreamConsumer implements SmartLifecycle {
       lanesLock.lock();
       try {
         lane = lanes.computeIfAbsent(delivery.envelope.userId(), Lane::new);
+        usersInHand = lanes.size();
         lane.queue.add(delivery);
         if (!lane.active) {
           lane.active = true;
@@ -363,7 +396,7 @@ public final class StreamConsumer implements SmartLifecycle {
         delivery = lane.queue.peek();
         if (delivery == null) {
           lane.active = false;
-          lanes.remove(lane.userId);
+          removeLane(lane);
           return;
         }
         long waitNanos = delivery.notBeforeNanos - System.nanoTime();
@@ -408,7 +441,14 @@ public final class StreamConsumer implements SmartLifecycle {
       }
       lane.queue.clear();
       lane.active = false;
+      removeLane(lane);
+    }
+
+    /** Called with the lock held. */
+    private void removeLane(Lane lane) {
       lanes.remove(lane.userId);
+      usersInHand = lanes.size();
+      roomChanged();
     }
 
     private Outcome process(Delivery delivery) {
@@ -601,9 +641,7 @@ public final class StreamConsumer implements SmartLifecycle {
 
     private void release(String recordId) {
       if (inHand.remove(recordId)) {
-        synchronized (roomChanged) {
-          roomChanged.notifyAll();
-        }
+        roomChanged();
       }
     }
 
@@ -634,7 +672,7 @@ public final class StreamConsumer implements SmartLifecycle {
       String start = "0-0";
       try {
         for (int step = 0; step < MAX_RECLAIM_STEPS && state == State.RUNNING; step++) {
-          int room = Math.min(settings.batchSize(), capacity - inHand.size());
+          int room = room();
           if (room <= 0) {
             return;
           }

@@ -46,8 +46,9 @@ class StreamConsumerOrderingTest {
       AtomicInteger mine = handledByInstance.computeIfAbsent(instance, i -> new AtomicInteger());
       instances.add(
           streams.consumer(
-              // a small batch and little room in hand, so both instances get entries of every user
-              s -> s.withBatchSize(2).withParallelism(2),
+              // one handler each, room for two users: each instance has to leave entries to the
+              // other
+              s -> s.withBatchSize(2).withParallelism(1),
               envelope -> {
                 long user = envelope.userId();
                 if (activePerUser.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet()

@@ -262,6 +262,30 @@ class StreamConsumerTest {
   }
 
   @Test
+  void aUserSendingManyMessagesDoesNotHoldBackOtherUsers() {
+    List<String> handled = new CopyOnWriteArrayList<>();
+    streams.consumer(
+        s -> s.withParallelism(1).withBatchSize(4),
+        envelope -> {
+          if (envelope.userId() == 1) {
+            Thread.sleep(50);
+          }
+          handled.add(envelope.userId() + ":" + envelope.text());
+        },
+        DeadLetterHandler.NONE,
+        new SimpleMeterRegistry());
+
+    for (int i = 0; i < 30; i++) {
+      streams.publish(1, Integer.toString(i));
+    }
+    streams.publish(2, "hello");
+
+    await().atMost(WAIT).until(() -> handled.size() == 31 && streams.pending() == 0);
+    // with one handler thread, user 2 waits for at most the few of user 1's messages in progress
+    assertThat(handled.indexOf("2:hello")).isLessThan(10);
+  }
+
+  @Test
   void aFailingEnvelopeHoldsBackTheSameUsersLaterOnesUntilItSucceeds() {
     List<String> handled = new CopyOnWriteArrayList<>();
     AtomicInteger firstAttempts = new AtomicInteger();
