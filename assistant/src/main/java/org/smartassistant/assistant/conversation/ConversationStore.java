@@ -1,0 +1,128 @@
+package org.smartassistant.assistant.conversation;
+
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.RestServiceClient;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A user's conversation: the window in Redis ({@code assistant:conversation:<userId>}, one JSON
+ * document) for speed, every message also stored in rest-service as the durable copy, and the
+ * window reloaded from there when Redis lost it. A user's envelopes are handled one at a time, so
+ * the read-modify-write of the document needs no lock. The running summary is stored in
+ * rest-service as a {@code system} message.
+ */
+@Component
+public class ConversationStore {
+
+  static final String KEY_PREFIX = "assistant:conversation:";
+
+  private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
+
+  private final StringRedisTemplate redis;
+  private final RestServiceClient rest;
+  private final JsonMapper json;
+  private final ConversationProperties properties;
+
+  ConversationStore(
+      StringRedisTemplate redis,
+      RestServiceClient rest,
+      JsonMapper json,
+      ConversationProperties properties) {
+    this.redis = redis;
+    this.rest = rest;
+    this.json = json;
+    this.properties = properties;
+  }
+
+  static String key(long userId) {
+    return KEY_PREFIX + userId;
+  }
+
+  /** The conversation, from Redis or, when Redis does not have it, from rest-service. */
+  public Conversation load(long userId, int window) {
+    String stored = redis.opsForValue().get(key(userId));
+    if (stored != null) {
+      try {
+        return json.readValue(stored, Conversation.class);
+      } catch (JacksonException e) {
+        log.warn(
+            "unreadable conversation window of user {}, reloading it: {}", userId, e.getMessage());
+      }
+    }
+    Conversation reloaded = reload(userId, window);
+    save(userId, reloaded);
+    return reloaded;
+  }
+
+  /**
+   * Appends messages to the durable copy and to the window. {@code current} is what {@link #load}
+   * returned while handling the same envelope.
+   */
+  public Conversation append(
+      long userId, UUID assistantId, Conversation current, List<HistoryMessage> messages) {
+    for (HistoryMessage message : messages) {
+      rest.appendMessage(
+          userId, new AppendMessageRequest(assistantId, message.role(), message.content()));
+    }
+    Conversation next = current.plus(messages);
+    save(userId, next);
+    return next;
+  }
+
+  /** Replaces the window by a compacted one whose summary is new; the summary is kept durably. */
+  public void replaceWithSummary(long userId, UUID assistantId, Conversation compacted) {
+    rest.appendMessage(
+        userId, new AppendMessageRequest(assistantId, MessageRole.SYSTEM, compacted.summary()));
+    save(userId, compacted);
+  }
+
+  /** Keeps the window as it is (e.g. trimmed); the durable copy is not touched. */
+  public void save(long userId, Conversation conversation) {
+    redis
+        .opsForValue()
+        .set(key(userId), json.writeValueAsString(conversation), properties.windowTtl());
+  }
+
+  /** Forgets the conversation, in Redis and in rest-service. */
+  public void reset(long userId) {
+    redis.delete(key(userId));
+    try {
+      rest.resetMessages(userId);
+    } catch (HttpClientErrorException.NotFound e) {
+      // an unknown user has no history to forget
+    }
+  }
+
+  /**
+   * The last {@code window} user and assistant messages and the latest summary. A summary covers
+   * messages older than the window it was made from, so the two may overlap by a few messages;
+   * repeating a little is better than forgetting.
+   */
+  private Conversation reload(long userId, int window) {
+    List<MessageDto> latest;
+    List<MessageDto> summaries;
+    try {
+      latest = rest.messages(userId, window, null);
+      summaries = rest.messages(userId, 1, MessageRole.SYSTEM);
+    } catch (HttpClientErrorException.NotFound e) {
+      return Conversation.EMPTY;
+    }
+    List<HistoryMessage> messages =
+        latest.stream()
+            .filter(m -> m.role() == MessageRole.USER || m.role() == MessageRole.ASSISTANT)
+            .map(m -> new HistoryMessage(m.role(), m.content()))
+            .toList();
+    String summary = summaries.isEmpty() ? null : summaries.get(0).content();
+    return new Conversation(summary, messages);
+  }
+}

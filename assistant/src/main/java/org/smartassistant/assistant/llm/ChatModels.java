@@ -1,0 +1,151 @@
+package org.smartassistant.assistant.llm;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.LlmProvider;
+import org.springframework.ai.anthropic.AnthropicChatModel;
+import org.springframework.ai.anthropic.AnthropicChatOptions;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.ai.ollama.api.OllamaChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.retry.TransientAiException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the chat model of an assistant from its provider and model, once per (provider, model,
+ * temperature), and keeps it with its {@link ChatClient}. Models are built on first use, so the
+ * service starts without any provider configured.
+ */
+@Component
+public class ChatModels {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatModels.class);
+
+  /** What the OpenAI SDK is given when no key is configured: local servers need none. */
+  static final String NO_KEY = "not-configured";
+
+  /** What makes two assistants share a model. */
+  record ModelKey(LlmProvider provider, String model, Double temperature) {}
+
+  private final LlmProperties properties;
+  private final Map<ModelKey, ChatClient> clients = new ConcurrentHashMap<>();
+
+  ChatModels(LlmProperties properties) {
+    this.properties = properties;
+  }
+
+  /** The chat client of the assistant's model. */
+  public ChatClient clientFor(AssistantDto assistant) {
+    return clients.computeIfAbsent(keyOf(assistant), key -> ChatClient.create(build(key)));
+  }
+
+  static ModelKey keyOf(AssistantDto assistant) {
+    LlmProvider provider = assistant.provider() == null ? LlmProvider.OPENAI : assistant.provider();
+    return new ModelKey(provider, assistant.model(), assistant.temperature());
+  }
+
+  ChatModel build(ModelKey key) {
+    log.info("building the {} chat model {}", key.provider(), key.model());
+    return switch (key.provider()) {
+      case OPENAI -> openAi(key);
+      case ANTHROPIC -> anthropic(key);
+      case OLLAMA -> ollama(key);
+    };
+  }
+
+  private ChatModel openAi(ModelKey key) {
+    LlmProperties.OpenAi openAi = properties.openai();
+    OpenAiChatOptions.Builder options =
+        OpenAiChatOptions.builder()
+            .baseUrl(openAi.baseUrl())
+            .apiKey(keyOrPlaceholder(openAi.apiKey(), "OPENAI_API_KEY", key))
+            .maxRetries(properties.maxRetries())
+            .timeout(properties.timeout());
+    if (key.model() != null) {
+      options.model(key.model());
+    }
+    if (key.temperature() != null) {
+      options.temperature(key.temperature());
+    }
+    return OpenAiChatModel.builder().options(options.build()).build();
+  }
+
+  private ChatModel anthropic(ModelKey key) {
+    LlmProperties.Anthropic anthropic = properties.anthropic();
+    AnthropicChatOptions.Builder options =
+        AnthropicChatOptions.builder()
+            .baseUrl(anthropic.baseUrl())
+            .apiKey(keyOrPlaceholder(anthropic.apiKey(), "ANTHROPIC_API_KEY", key))
+            .maxRetries(properties.maxRetries())
+            .timeout(properties.timeout())
+            .maxTokens(anthropic.maxTokens());
+    if (key.model() != null) {
+      options.model(key.model());
+    }
+    if (key.temperature() != null) {
+      options.temperature(key.temperature());
+    }
+    return AnthropicChatModel.builder().options(options.build()).build();
+  }
+
+  private ChatModel ollama(ModelKey key) {
+    JdkClientHttpRequestFactory requests =
+        new JdkClientHttpRequestFactory(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    requests.setReadTimeout(properties.timeout());
+    OllamaApi api =
+        OllamaApi.builder()
+            .baseUrl(properties.ollama().baseUrl())
+            .restClientBuilder(RestClient.builder().requestFactory(requests))
+            .build();
+    OllamaChatOptions.Builder options = OllamaChatOptions.builder();
+    if (key.model() != null) {
+      options.model(key.model());
+    }
+    if (key.temperature() != null) {
+      options.temperature(key.temperature());
+    }
+    // Ollama's client has no retries of its own: the same policy as the SDKs', with Spring's
+    // RetryTemplate
+    RetryTemplate retries =
+        new RetryTemplate(
+            RetryPolicy.builder()
+                .maxRetries(properties.maxRetries())
+                .delay(Duration.ofMillis(500))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(8))
+                .includes(TransientAiException.class, ResourceAccessException.class)
+                .build());
+    return OllamaChatModel.builder()
+        .ollamaApi(api)
+        .options(options.build())
+        .retryTemplate(retries)
+        .build();
+  }
+
+  private static String keyOrPlaceholder(String apiKey, String variable, ModelKey key) {
+    if (apiKey == null || apiKey.isBlank()) {
+      log.warn(
+          "{} is not set: {} model {} will be called without a key",
+          variable,
+          key.provider(),
+          key.model());
+      return NO_KEY;
+    }
+    return apiKey;
+  }
+}

@@ -1,0 +1,52 @@
+package org.smartassistant.assistant.llm;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the language models are and how patiently they are called ({@code smart.llm.*}). Keys may
+ * be empty: the service starts without them, and only the assistants of a provider without a key
+ * fail (with the apology to the user).
+ *
+ * @param timeout limit of one HTTP request to a model
+ * @param maxRetries retries of one request on 429, 5xx, connection errors and timeouts, with
+ *     exponential backoff (the provider SDK's own, which honours {@code Retry-After}); the inbox
+ *     consumer retries the whole message on top of these, so keep both small
+ */
+@Validated
+@ConfigurationProperties("smart.llm")
+public record LlmProperties(
+    @DefaultValue("30s") @NotNull Duration timeout,
+    @DefaultValue("2") @Min(0) @Max(10) int maxRetries,
+    @DefaultValue @Valid @NotNull OpenAi openai,
+    @DefaultValue @Valid @NotNull Anthropic anthropic,
+    @DefaultValue @Valid @NotNull Ollama ollama) {
+
+  /**
+   * OpenAI or any OpenAI-compatible server.
+   *
+   * @param baseUrl must end with {@code /v1}
+   */
+  public record OpenAi(
+      String apiKey, @DefaultValue("https://api.openai.com/v1") @NotBlank String baseUrl) {}
+
+  /**
+   * Anthropic's Messages API.
+   *
+   * @param maxTokens the answer length limit Anthropic requires with every request
+   */
+  public record Anthropic(
+      String apiKey,
+      @DefaultValue("https://api.anthropic.com") @NotBlank String baseUrl,
+      @DefaultValue("4096") @Min(1) int maxTokens) {}
+
+  /** Ollama's native API. */
+  public record Ollama(@DefaultValue("http://localhost:11434") @NotBlank String baseUrl) {}
+}

@@ -1,0 +1,101 @@
+package org.smartassistant.assistant.tools;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.smartassistant.common.api.ToolDto;
+import org.springframework.ai.chat.model.ToolContext;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.ai.tool.execution.ToolExecutionException;
+import org.springframework.ai.tool.metadata.ToolMetadata;
+
+/**
+ * A tool as one assistant offers it: the configured name and description around its family's
+ * implementation. Every call is counted ({@code assistant.tool.calls}), refused without a user in
+ * the context or beyond the message's budget, and a failure is handed back to the model as a
+ * sentence (Spring AI's exception processor) rather than failing the whole answer.
+ */
+final class ConfiguredTool implements ToolCallback {
+
+  /** Context entry: the calls left for the message being answered. */
+  static final String BUDGET = "toolBudget";
+
+  static final String NO_USER = "This tool cannot be used here: no user is known.";
+  static final String BUDGET_SPENT =
+      "No more tool calls are allowed for this message. Answer the user now with what you have.";
+
+  private final ToolDefinition definition;
+  private final ToolCallback implementation;
+  private final Counter succeeded;
+  private final Counter failed;
+  private final Counter refused;
+
+  ConfiguredTool(ToolDto tool, ToolCallback implementation, MeterRegistry meters) {
+    ToolDefinition own = implementation.getToolDefinition();
+    this.definition =
+        ToolDefinition.builder()
+            .name(tool.name())
+            .description(
+                tool.description() == null || tool.description().isBlank()
+                    ? own.description()
+                    : tool.description())
+            .inputSchema(own.inputSchema())
+            .build();
+    this.implementation = implementation;
+    String type = tool.type().name().toLowerCase(Locale.ROOT);
+    this.succeeded = counter(meters, type, "success");
+    this.failed = counter(meters, type, "error");
+    this.refused = counter(meters, type, "refused");
+  }
+
+  private static Counter counter(MeterRegistry meters, String type, String outcome) {
+    return Counter.builder("assistant.tool.calls")
+        .description("Tool calls made by the models")
+        .tag("type", type)
+        .tag("outcome", outcome)
+        .register(meters);
+  }
+
+  @Override
+  public ToolDefinition getToolDefinition() {
+    return definition;
+  }
+
+  @Override
+  public ToolMetadata getToolMetadata() {
+    return implementation.getToolMetadata();
+  }
+
+  @Override
+  public String call(String input) {
+    return call(input, null);
+  }
+
+  @Override
+  public String call(String input, ToolContext context) {
+    try {
+      ToolUser.from(context);
+    } catch (IllegalStateException e) {
+      refused.increment();
+      return NO_USER;
+    }
+    if (context.getContext().get(BUDGET) instanceof AtomicInteger budget
+        && budget.getAndDecrement() <= 0) {
+      refused.increment();
+      return BUDGET_SPENT;
+    }
+    try {
+      String result = implementation.call(input, context);
+      succeeded.increment();
+      return result;
+    } catch (ToolExecutionException e) {
+      failed.increment();
+      throw e;
+    } catch (RuntimeException e) {
+      failed.increment();
+      throw new ToolExecutionException(definition, e);
+    }
+  }
+}
