@@ -1,0 +1,43 @@
+package org.smartassistant.calendar;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock the tests move by hand. */
+public final class MutableClock extends Clock {
+
+  private final Instant start;
+  private volatile Instant now;
+
+  public MutableClock(Instant start) {
+    this.start = start;
+    this.now = start;
+  }
+
+  public void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  /** Back to the start instant. */
+  public void reset() {
+    now = start;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("the tests read instants only");
+  }
+}
