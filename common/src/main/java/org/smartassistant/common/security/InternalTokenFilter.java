@@ -52,6 +52,7 @@ public class InternalTokenFilter extends OncePerRequestFilter {
             ? "missing or wrong " + InternalToken.HEADER + " header"
             : "this service has no internal token configured; all calls are refused";
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setCharacterEncoding("UTF-8");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response
         .getWriter()
