@@ -15,6 +15,7 @@ import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamInfo;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.RedisCallback;
@@ -245,6 +246,32 @@ final class ConsumerGroupClient {
           new Entry(String.valueOf(entry.get(0)), fields, ((Number) entry.get(1)).longValue()));
     }
     return new Reclaimed(String.valueOf(reply.get(0)), entries);
+  }
+
+  /**
+   * Removes the group's consumers that have been idle longer than {@code idle} and hold no pending
+   * entry: instances that stopped or died, whose names would otherwise pile up with every restart.
+   * A live consumer is never idle that long (its blocking reads count as activity), and would
+   * simply be recreated by its next read.
+   *
+   * @return how many were removed
+   */
+  int forgetDepartedConsumers(Duration idle) {
+    StreamInfo.XInfoConsumers consumers = redis.opsForStream().consumers(stream, group);
+    int removed = 0;
+    for (StreamInfo.XInfoConsumer other : consumers) {
+      if (!other.consumerName().equals(consumer)
+          && other.pendingCount() == 0
+          && other.idleTimeMs() > idle.toMillis()) {
+        Long result =
+            redis.execute(
+                StreamScripts.FORGET_CONSUMER, List.of(stream), group, other.consumerName());
+        if (result != null && result == 1) {
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   static boolean mentions(Throwable error, String text) {

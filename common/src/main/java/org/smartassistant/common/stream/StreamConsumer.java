@@ -50,6 +50,8 @@ public final class StreamConsumer implements SmartLifecycle {
   private static final long MAX_RETRY_BACKOFF_NANOS = TimeUnit.MINUTES.toNanos(5);
   private static final int MAX_RECLAIM_STEPS = 100;
   private static final int MIN_ENTRIES_IN_HAND = 1_000;
+  private static final Duration FORGET_CONSUMERS_EVERY = Duration.ofMinutes(10);
+  private static final Duration DEPARTED_AFTER = Duration.ofHours(1);
 
   private enum State {
     RUNNING,
@@ -242,6 +244,11 @@ public final class StreamConsumer implements SmartLifecycle {
       reclaiming =
           upkeep.scheduleWithFixedDelay(
               this::reclaimIdleEntries, reclaimMillis, reclaimMillis, TimeUnit.MILLISECONDS);
+      upkeep.scheduleWithFixedDelay(
+          this::forgetDepartedConsumers,
+          FORGET_CONSUMERS_EVERY.toMillis(),
+          FORGET_CONSUMERS_EVERY.toMillis(),
+          TimeUnit.MILLISECONDS);
       reader.start();
       log.info(
           "consuming {} as {}/{} (parallelism {})",
@@ -697,6 +704,24 @@ public final class StreamConsumer implements SmartLifecycle {
           return;
         }
         log.warn("reclaiming idle entries of {} failed: {}", settings.stream(), describe(e));
+      }
+    }
+
+    private void forgetDepartedConsumers() {
+      if (state != State.RUNNING) {
+        return;
+      }
+      try {
+        int removed = redis.forgetDepartedConsumers(DEPARTED_AFTER);
+        if (removed > 0) {
+          log.info(
+              "removed {} departed consumers from {}/{}",
+              removed,
+              settings.stream(),
+              settings.group());
+        }
+      } catch (RuntimeException e) {
+        log.debug("could not tidy the consumers of {}: {}", settings.stream(), describe(e));
       }
     }
 

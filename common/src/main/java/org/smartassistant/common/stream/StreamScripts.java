@@ -109,5 +109,19 @@ final class StreamScripts {
           """,
           List.class);
 
+  /**
+   * Removes a consumer from the group if it holds no pending entry, in one step so that no entry
+   * delivered meanwhile is lost with it. KEYS: stream. ARGV: group, consumer. Returns 1 if removed.
+   */
+  static final RedisScript<Long> FORGET_CONSUMER =
+      RedisScript.of(
+          """
+          local pending = redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2])
+          if #pending > 0 then return 0 end
+          redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+          return 1
+          """,
+          Long.class);
+
   private StreamScripts() {}
 }
