@@ -1,6 +1,7 @@
 package org.smartassistant.rest;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,8 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class RestServiceConfiguration {
 
+  /** UTC, in whole microseconds: what PostgreSQL stores, so a value reads back as written. */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   }
 }

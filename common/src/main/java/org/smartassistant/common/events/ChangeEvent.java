@@ -22,6 +22,9 @@ public record ChangeEvent(
   public static final String CHANGE = "change";
   public static final String OCCURRED_AT = "occurredAt";
 
+  /** The id of every {@link ChangeKind#SETTINGS} event: there is one set of settings. */
+  public static final String GLOBAL_SETTINGS_ID = "global";
+
   /** Attribute: the user a reminder or secretary belongs to. */
   public static final String USER_ID = "userId";
 

@@ -179,7 +179,7 @@ public class AssistantService {
           Map.of(ChangeEvent.USER_ID, userId.toString(), ChangeEvent.ASSISTANT_ID, id.toString()));
     }
     if (wasDefault) {
-      events.record(ChangeKind.SETTINGS, "global", ChangeType.UPDATED);
+      events.record(ChangeKind.SETTINGS, ChangeEvent.GLOBAL_SETTINGS_ID, ChangeType.UPDATED);
     }
     events.record(ChangeKind.ASSISTANT, id, ChangeType.DELETED);
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.UpdateSettingsRequest;
+import org.smartassistant.common.events.ChangeEvent;
 import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.rest.assistants.AssistantLookup;
@@ -17,9 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads and changes the global defaults other features fall back on. */
 @Service
 public class SettingsService {
-
-  /** The id of the settings' change events. */
-  public static final String EVENT_ID = "global";
 
   private final SettingsRepository settings;
   private final AssistantLookup assistants;
@@ -72,7 +70,8 @@ public class SettingsService {
     }
     current.touch(clock.instant());
     settings.flush();
-    events.record(ChangeKind.SETTINGS, EVENT_ID, ChangeType.UPDATED, Map.of());
+    events.record(
+        ChangeKind.SETTINGS, ChangeEvent.GLOBAL_SETTINGS_ID, ChangeType.UPDATED, Map.of());
     return current.toDto();
   }
 
@@ -90,7 +89,8 @@ public class SettingsService {
     }
     current.touch(clock.instant());
     if (changed) {
-      events.record(ChangeKind.SETTINGS, EVENT_ID, ChangeType.UPDATED, Map.of());
+      events.record(
+          ChangeKind.SETTINGS, ChangeEvent.GLOBAL_SETTINGS_ID, ChangeType.UPDATED, Map.of());
     }
   }
 

@@ -137,6 +137,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    if (lostDatabaseConnection(e)) {
+      // e.g. the connection broke mid-transaction and the rollback failed too
+      return databaseUnavailable(e, request);
+    }
     log.error("unexpected failure of {}", request.getDescription(false), e);
     ProblemDetail body =
         ProblemDetail.forStatusAndDetail(
@@ -335,6 +339,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return null;
+  }
+
+  /**
+   * True when a failure comes from a broken or refused database connection (SQL state class 08, or
+   * 57P: the server is shutting down or not accepting connections).
+   */
+  private static boolean lostDatabaseConnection(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLRecoverableException
+          || t instanceof org.hibernate.exception.JDBCConnectionException
+          // begin/commit/rollback failing on the connection: it broke under the transaction
+          || t instanceof org.hibernate.TransactionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql
+          && sql.getMessage() != null
+          && sql.getMessage().contains("onnection is closed")) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return true;
+        }
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (lostDatabaseConnection(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String sqlState(Throwable e) {

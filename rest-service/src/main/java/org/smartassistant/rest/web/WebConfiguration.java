@@ -11,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -25,6 +26,8 @@ class WebConfiguration implements WebMvcConfigurer {
     return builder ->
         builder
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // an enum is its name, never its position: {"type": 5} is refused
+            .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .withCoercionConfig(
                 LogicalType.Textual,
                 config ->

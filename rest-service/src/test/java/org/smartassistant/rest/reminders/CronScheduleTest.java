@@ -1,0 +1,37 @@
+package org.smartassistant.rest.reminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CronScheduleTest {
+
+  @Test
+  void acceptsFiveFieldExpressions() {
+    assertThat(CronSchedule.problem("0 9 * * 1-5")).isEmpty();
+    assertThat(CronSchedule.problem("*/15 8-18 * * MON-FRI")).isEmpty();
+    assertThat(CronSchedule.problem("30 7 1 JAN *")).isEmpty();
+  }
+
+  @Test
+  void refusesOtherFieldCountsAndInvalidValues() {
+    assertThat(CronSchedule.problem("0 0 9 * * *")).get().asString().contains("5 fields");
+    assertThat(CronSchedule.problem("@daily")).get().asString().contains("5 fields");
+    assertThat(CronSchedule.problem("61 9 * * *")).get().asString().contains("not a valid");
+    assertThat(CronSchedule.problem("0 25 * * *")).isPresent();
+    assertThat(CronSchedule.problem(" ")).isPresent();
+  }
+
+  @Test
+  void followsTheWallClockAcrossDaylightSavingTime() {
+    // Europe/Berlin moves to summer time on 2026-03-29: 09:00 local is 08:00Z before, 07:00Z after
+    Instant beforeChange =
+        CronSchedule.next("0 9 * * *", "Europe/Berlin", Instant.parse("2026-03-28T00:00:00Z"));
+    Instant afterChange =
+        CronSchedule.next("0 9 * * *", "Europe/Berlin", Instant.parse("2026-03-29T00:00:00Z"));
+
+    assertThat(beforeChange).isEqualTo(Instant.parse("2026-03-28T08:00:00Z"));
+    assertThat(afterChange).isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
+  }
+}
