@@ -1,0 +1,266 @@
+package org.smartassistant.assistant;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.SecretarySource;
+import org.smartassistant.common.api.SettingsDto;
+import org.smartassistant.common.api.ToolDto;
+import org.smartassistant.common.api.ToolType;
+import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.api.UserSecretaryDto;
+import org.smartassistant.common.api.UserStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * rest-service as the assistant sees it, for the module's tests: users, their secretary, the tools
+ * linked to assistants, settings and the message history, with rest-service's answers (404 for
+ * unknown users), the internal token checked and every request counted. The real service runs in
+ * the e2e module.
+ */
+public final class FakeRestService implements AutoCloseable {
+
+  public static final String TOKEN = "test-internal-token";
+
+  private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
+  private static final Pattern SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
+  private static final Pattern MESSAGES = Pattern.compile("/api/users/(\\d+)/messages");
+  private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
+  private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final HttpServer server;
+  private final AtomicLong messageIds = new AtomicLong();
+  private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
+  // guarded by this
+  private final Map<Long, UserDto> users = new HashMap<>();
+  private final Map<Long, AssistantDto> secretaries = new HashMap<>();
+  private final Map<UUID, List<ToolDto>> tools = new HashMap<>();
+  private final Map<Long, List<MessageDto>> messages = new HashMap<>();
+  private SettingsDto settings = new SettingsDto("UTC", "en", 20, null, CREATED);
+
+  public FakeRestService() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  public synchronized UserDto addUser(long id, String name, String timezone) {
+    UserDto user =
+        new UserDto(
+            id,
+            500_000 + id,
+            name.toLowerCase(),
+            name,
+            null,
+            timezone,
+            "en",
+            UserStatus.ACTIVE,
+            CREATED,
+            CREATED);
+    users.put(id, user);
+    return user;
+  }
+
+  /** A secretary on the OpenAI provider with the given instructions, assigned to the user. */
+  public synchronized AssistantDto assignSecretary(long userId, String instructions) {
+    AssistantDto assistant =
+        new AssistantDto(
+            UUID.randomUUID(),
+            "Secretary " + userId,
+            "test secretary",
+            true,
+            LlmProvider.OPENAI,
+            "gpt-4o-mini",
+            instructions,
+            "Hello!",
+            null,
+            true,
+            CREATED,
+            CREATED);
+    secretaries.put(userId, assistant);
+    return assistant;
+  }
+
+  public synchronized ToolDto linkTool(UUID assistantId, String name, ToolType type) {
+    ToolDto tool =
+        new ToolDto(
+            UUID.randomUUID(), name, type, "configured " + name, null, true, CREATED, CREATED);
+    tools.computeIfAbsent(assistantId, id -> new ArrayList<>()).add(tool);
+    return tool;
+  }
+
+  public synchronized void setHistoryWindow(int window) {
+    settings = new SettingsDto("UTC", "en", window, null, CREATED);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  public synchronized List<MessageDto> messages(long userId) {
+    return List.copyOf(messages.getOrDefault(userId, List.of()));
+  }
+
+  /** How many requests matched {@code "<METHOD> <path>"}, e.g. {@code "GET /api/users/7"}. */
+  public int requestCount(String methodAndPath) {
+    AtomicInteger count = requests.get(methodAndPath);
+    return count == null ? 0 : count.get();
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      requests.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+      if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
+        respond(exchange, 401, Map.of("title", "Unauthorized"));
+        return;
+      }
+      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      Matcher matcher;
+      synchronized (this) {
+        if (method.equals("GET") && path.equals("/api/settings")) {
+          respond(exchange, 200, settings);
+        } else if ((matcher = SECRETARY.matcher(path)).matches() && method.equals("GET")) {
+          long userId = Long.parseLong(matcher.group(1));
+          AssistantDto assistant = secretaries.get(userId);
+          if (assistant == null) {
+            notFound(exchange);
+          } else {
+            respond(
+                exchange,
+                200,
+                new UserSecretaryDto(userId, assistant, SecretarySource.ASSIGNED, CREATED));
+          }
+        } else if ((matcher = MESSAGES.matcher(path)).matches()) {
+          messages(exchange, method, Long.parseLong(matcher.group(1)), query);
+        } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
+          respond(exchange, 200, tools.getOrDefault(UUID.fromString(matcher.group(1)), List.of()));
+        } else if ((matcher = USER.matcher(path)).matches() && method.equals("GET")) {
+          UserDto user = users.get(Long.parseLong(matcher.group(1)));
+          if (user == null) {
+            notFound(exchange);
+          } else {
+            respond(exchange, 200, user);
+          }
+        } else {
+          notFound(exchange);
+        }
+      }
+    }
+  }
+
+  private void messages(
+      HttpExchange exchange, String method, long userId, Map<String, String> query)
+      throws IOException {
+    if (!users.containsKey(userId)) {
+      notFound(exchange);
+      return;
+    }
+    List<MessageDto> history = messages.computeIfAbsent(userId, id -> new ArrayList<>());
+    switch (method) {
+      case "POST" -> {
+        AppendMessageRequest request =
+            json.readValue(exchange.getRequestBody().readAllBytes(), AppendMessageRequest.class);
+        MessageDto message =
+            new MessageDto(
+                messageIds.incrementAndGet(),
+                userId,
+                request.assistantId(),
+                request.role(),
+                request.content(),
+                Instant.now());
+        history.add(message);
+        respond(exchange, 201, message);
+      }
+      case "GET" -> {
+        int limit =
+            query.containsKey("limit")
+                ? Integer.parseInt(query.get("limit"))
+                : settings.historyWindow();
+        MessageRole role =
+            query.containsKey("role")
+                ? MessageRole.valueOf(query.get("role").toUpperCase(java.util.Locale.ROOT))
+                : null;
+        List<MessageDto> matching =
+            history.stream().filter(m -> role == null || m.role() == role).toList();
+        respond(
+            exchange, 200, matching.subList(Math.max(0, matching.size() - limit), matching.size()));
+      }
+      case "DELETE" -> {
+        history.clear();
+        exchange.sendResponseHeaders(204, -1);
+      }
+      default -> notFound(exchange);
+    }
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> values = new HashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0) {
+          values.put(
+              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return values;
+  }
+
+  private void notFound(HttpExchange exchange) throws IOException {
+    respond(exchange, 404, Map.of("title", "Not Found", "status", 404));
+  }
+
+  private void respond(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

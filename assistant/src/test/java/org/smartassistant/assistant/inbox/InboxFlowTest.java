@@ -1,0 +1,445 @@
+package org.smartassistant.assistant.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartassistant.assistant.FakeRestService;
+import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.ToolType;
+import org.smartassistant.common.events.ChangeEvent;
+import org.smartassistant.common.events.ChangeKind;
+import org.smartassistant.common.events.ChangeType;
+import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeCodec;
+import org.smartassistant.common.stream.EnvelopePublisher;
+import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.common.stream.Streams;
+import org.smartassistant.testsupport.UseTestInfrastructure;
+import org.smartassistant.testsupport.fakes.FakeOpenAi;
+import org.smartassistant.testsupport.fakes.OpenAiAnswer;
+import org.smartassistant.testsupport.fakes.OpenAiMessage;
+import org.smartassistant.testsupport.fakes.OpenAiRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The assistant as a whole, from an envelope in the inbox to the envelope in the outbox: real
+ * Redis, the real consumer, Spring AI's OpenAI model against the fake OpenAI API, and a fake
+ * rest-service. "Now" is Tuesday 24 November 2026, 08:30 UTC.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@UseTestInfrastructure
+class InboxFlowTest {
+
+  static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  static final FakeOpenAi llm = new FakeOpenAi().start();
+  static final FakeRestService rest = new FakeRestService();
+  static final AtomicLong userIds = new AtomicLong(1);
+
+  @Autowired EnvelopePublisher publisher;
+  @Autowired StringRedisTemplate redis;
+  @Autowired UserMessageHandler userMessages;
+
+  final EnvelopeCodec codec = new EnvelopeCodec();
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    @Primary
+    Clock testClock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  @DynamicPropertySource
+  static void outside(DynamicPropertyRegistry registry) {
+    registry.add("smart.rest-service.url", rest::baseUrl);
+    registry.add("smart.internal.token", () -> FakeRestService.TOKEN);
+    registry.add("smart.llm.openai.base-url", llm::apiUrl);
+    registry.add("smart.llm.openai.api-key", () -> "test-key");
+    registry.add("smart.llm.timeout", () -> "5s");
+    registry.add("smart.streams.consumer.retry-backoff", () -> "100ms");
+  }
+
+  @AfterAll
+  static void stopFakes() {
+    llm.close();
+    rest.close();
+  }
+
+  @BeforeEach
+  void resetLlm() {
+    llm.reset();
+  }
+
+  // ---------------------------------------------------------------- conversation
+
+  @Test
+  void answersWithTheUsersLocalTimeAndThePreviousTurns() {
+    long user = newUser("Ann", "Europe/Berlin", "You are Ann's secretary.");
+
+    Envelope first = send(user, "hello");
+    assertThat(awaitAnswer(first).text()).isEqualTo("You said: hello");
+    Envelope second = send(user, "and now?");
+    Envelope reply = awaitAnswer(second);
+
+    assertThat(reply.type()).isEqualTo(EnvelopeType.REPLY);
+    assertThat(reply.chatId()).isEqualTo(chatOf(user));
+    assertThat(reply.text()).isEqualTo("You said: and now?");
+    OpenAiRequest request = llm.lastRequest();
+    assertThat(request.systemPrompt())
+        .startsWith("You are Ann's secretary.")
+        .contains("Tuesday, 24 November 2026, 09:30 (Europe/Berlin, UTC+01:00)")
+        .contains("Name: Ann.")
+        .contains("Time zone: Europe/Berlin.");
+    assertThat(request.messages())
+        .extracting(OpenAiMessage::role, OpenAiMessage::content)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("system", request.systemPrompt()),
+            org.assertj.core.groups.Tuple.tuple("user", "hello"),
+            org.assertj.core.groups.Tuple.tuple("assistant", "You said: hello"),
+            org.assertj.core.groups.Tuple.tuple("user", "and now?"));
+    assertThat(rest.messages(user))
+        .extracting(MessageDto::role, MessageDto::content)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MessageRole.USER, "hello"),
+            org.assertj.core.groups.Tuple.tuple(MessageRole.ASSISTANT, "You said: hello"),
+            org.assertj.core.groups.Tuple.tuple(MessageRole.USER, "and now?"),
+            org.assertj.core.groups.Tuple.tuple(MessageRole.ASSISTANT, "You said: and now?"));
+  }
+
+  @Test
+  void timeToolResultGoesBackToTheModelAndTheFinalAnswerIsSent() {
+    long user = newUser("Bob", "America/New_York", "You are Bob's secretary.");
+    AssistantDto secretary = rest.assignSecretary(user, "You are Bob's secretary.");
+    rest.linkTool(secretary.id(), "clock", ToolType.TIME);
+    rest.linkTool(secretary.id(), "reminder_create", ToolType.REMINDER_CREATE);
+    llm.enqueue(
+        OpenAiAnswer.toolCall("clock", "{\"timezone\":\"Asia/Tokyo\"}"),
+        OpenAiAnswer.text("In Tokyo it is half past five in the evening."));
+
+    Envelope reply = awaitAnswer(send(user, "what time is it in Tokyo?"));
+
+    assertThat(reply.text()).isEqualTo("In Tokyo it is half past five in the evening.");
+    List<OpenAiRequest> requests = llm.requests();
+    assertThat(requests).hasSize(2);
+    // only implemented tools are offered, under their configured names
+    assertThat(requests.get(0).toolNames()).containsExactly("clock");
+    assertThat(requests.get(0).tools().get(0).description()).isEqualTo("configured clock");
+    OpenAiRequest second = requests.get(1);
+    String callId = second.messages().get(2).toolCalls().get(0).id();
+    assertThat(second.toolResult(callId))
+        .hasValueSatisfying(
+            result ->
+                assertThat(result).contains("Tuesday, 24 November 2026, 17:30 in Asia/Tokyo"));
+    // the user reaches the tool through the tool context, which the model never sees
+    assertThat(second.body()).doesNotContain(Long.toString(chatOf(user)));
+  }
+
+  @Test
+  void historyIsReloadedFromRestServiceWhenRedisLostIt() {
+    long user = newUser("Cleo", "UTC", "You are Cleo's secretary.");
+    awaitAnswer(send(user, "my cat is called Tom"));
+    awaitAnswer(send(user, "I like tea"));
+
+    redis.delete("assistant:conversation:" + user);
+    awaitAnswer(send(user, "what do you know?"));
+
+    assertThat(llm.lastRequest().messages())
+        .extracting(OpenAiMessage::content)
+        .containsSubsequence(
+            "my cat is called Tom",
+            "You said: my cat is called Tom",
+            "I like tea",
+            "You said: I like tea",
+            "what do you know?");
+  }
+
+  @Test
+  void resetForgetsTheConversation() {
+    long user = newUser("Dan", "UTC", "You are Dan's secretary.");
+    awaitAnswer(send(user, "remember the number 42"));
+
+    Envelope confirmation = awaitAnswer(send(user, EnvelopeType.CONVERSATION_RESET, null));
+    assertThat(confirmation.text()).isEqualTo(ConversationResetHandler.CONFIRMATION);
+    assertThat(rest.messages(user)).isEmpty();
+    awaitAnswer(send(user, "which number?"));
+
+    assertThat(llm.lastRequest().messages())
+        .extracting(OpenAiMessage::role)
+        .containsExactly("system", "user");
+  }
+
+  @Test
+  void overflowingWindowIsSummarisedAndTheSummaryIsKept() {
+    long user = newUser("Eve", "UTC", "You are Eve's secretary.");
+    llm.respondWith(
+        request ->
+            request.systemPromptContains("You keep the memory")
+                ? OpenAiAnswer.text("Eve likes green tea and has a cat named Tom.")
+                : null);
+    setHistoryWindow(4);
+    try {
+      awaitAnswer(send(user, "I like green tea"));
+      awaitAnswer(send(user, "my cat is Tom"));
+      awaitAnswer(send(user, "it is raining"));
+      await().atMost(WAIT).until(() -> rest.messages(user).size() == 7);
+
+      awaitAnswer(send(user, "what do you know about me?"));
+    } finally {
+      setHistoryWindow(20);
+    }
+
+    OpenAiRequest summaryRequest =
+        llm.requests().stream()
+            .filter(r -> r.systemPromptContains("You keep the memory"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(summaryRequest.lastUserText())
+        .contains("User: I like green tea", "User: my cat is Tom")
+        .doesNotContain("it is raining");
+    OpenAiRequest last = llm.lastRequest();
+    assertThat(last.systemPrompt()).contains("Eve likes green tea and has a cat named Tom.");
+    assertThat(last.messages())
+        .extracting(OpenAiMessage::content)
+        .containsSubsequence(
+            "it is raining", "You said: it is raining", "what do you know about me?")
+        .doesNotContain("I like green tea");
+    assertThat(rest.messages(user))
+        .filteredOn(m -> m.role() == MessageRole.SYSTEM)
+        .extracting(MessageDto::content)
+        .containsExactly("Eve likes green tea and has a cat named Tom.");
+  }
+
+  // ---------------------------------------------------------------- secretary cache
+
+  @Test
+  void secretaryIsCachedAndDroppedOnItsChangeEvent() {
+    long user = newUser("Fay", "UTC", "You are Alpha.");
+    awaitAnswer(send(user, "one"));
+    awaitAnswer(send(user, "two"));
+    assertThat(rest.requestCount("GET /api/users/" + user + "/secretary")).isEqualTo(1);
+    assertThat(llm.lastRequest().systemPrompt()).startsWith("You are Alpha.");
+
+    rest.assignSecretary(user, "You are Beta.");
+    publishChange(ChangeKind.SECRETARY, Long.toString(user));
+    await()
+        .atMost(WAIT)
+        .until(() -> !Boolean.TRUE.equals(redis.hasKey("assistant:cache:secretary:" + user)));
+    awaitAnswer(send(user, "three"));
+
+    assertThat(llm.lastRequest().systemPrompt()).startsWith("You are Beta.");
+  }
+
+  // ---------------------------------------------------------------- failures
+
+  @Test
+  void serverErrorsAreRetriedAndTheMessageIsAnsweredOnce() {
+    long user = newUser("Gus", "UTC", "You are Gus's secretary.");
+    llm.enqueue(
+        OpenAiAnswer.serverError(), OpenAiAnswer.serverError(), OpenAiAnswer.text("Recovered."));
+
+    Envelope message = send(user, "hello?");
+    Envelope reply = awaitAnswer(message);
+
+    assertThat(reply.type()).isEqualTo(EnvelopeType.REPLY);
+    assertThat(reply.text()).isEqualTo("Recovered.");
+    assertThat(llm.requests()).hasSize(3);
+    awaitProcessed(message);
+    assertThat(answersTo(message)).hasSize(1);
+    assertThat(deadLettersOf(message)).isEmpty();
+  }
+
+  @Test
+  void modelThatAlwaysFailsGivesOneApologyAndOneDeadLetter() {
+    long user = newUser("Hal", "UTC", "You are Hal's secretary.");
+    llm.respondWith(
+        request ->
+            request.systemPromptContains("You are Hal's secretary.")
+                ? OpenAiAnswer.serverError()
+                : null);
+
+    Envelope message = send(user, "hello?");
+    await().atMost(WAIT).until(() -> deadLettersOf(message).size() == 1);
+    await().atMost(WAIT).until(() -> !answersTo(message).isEmpty());
+
+    List<Envelope> answers = answersTo(message);
+    assertThat(answers).hasSize(1);
+    assertThat(answers.get(0).type()).isEqualTo(EnvelopeType.ERROR);
+    assertThat(answers.get(0).text()).isEqualTo(DeadLetterReplies.APOLOGY);
+    assertThat(answers.get(0).chatId()).isEqualTo(chatOf(user));
+    // three deliveries, each with the SDK's two retries
+    assertThat(llm.requestCount()).isEqualTo(9);
+    assertThat(deadLettersOf(message)).hasSize(1);
+  }
+
+  @Test
+  void redeliveredEnvelopeIsAnsweredOnceWithoutAskingTheModelAgain() {
+    long user = newUser("Ida", "UTC", "You are Ida's secretary.");
+    Envelope message = send(user, "hello");
+    awaitAnswer(message);
+    awaitProcessed(message);
+
+    // as if the instance had died after its answer, before acknowledging
+    userMessages.handle(message);
+
+    assertThat(answersTo(message)).hasSize(1);
+    assertThat(llm.requests()).hasSize(1);
+    assertThat(rest.messages(user)).hasSize(2);
+  }
+
+  @Test
+  void unknownUserIsAskedToStart() {
+    long user = userIds.incrementAndGet();
+
+    Envelope answer = awaitAnswer(send(user, "hi"));
+
+    assertThat(answer.type()).isEqualTo(EnvelopeType.ERROR);
+    assertThat(answer.text()).isEqualTo(UserMessageHandler.UNKNOWN_USER);
+    assertThat(llm.requests()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- reminders
+
+  @Test
+  void reminderIsToldInTheSecretarysVoiceAndJoinsTheConversation() {
+    long user = newUser("Jon", "Europe/Paris", "You are Jon's secretary.");
+    llm.enqueue(OpenAiAnswer.text("Jon, time to call your mum!"));
+
+    Envelope notice = awaitAnswer(sendReminder(user, "call mum"));
+
+    assertThat(notice.type()).isEqualTo(EnvelopeType.NOTIFICATION);
+    assertThat(notice.text()).isEqualTo("Jon, time to call your mum!");
+    assertThat(llm.lastRequest().lastUserText())
+        .contains("\"call mum\"")
+        .contains("Tuesday 24 November, 09:30");
+    assertThat(rest.messages(user))
+        .extracting(MessageDto::role, MessageDto::content)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                MessageRole.ASSISTANT, "Jon, time to call your mum!"));
+  }
+
+  @Test
+  void reminderIsDeliveredAsWrittenWhenTheModelFails() {
+    long user = newUser("Kim", "UTC", "You are Kim's secretary.");
+    llm.setDefaultAnswer(OpenAiAnswer.serverError());
+
+    Envelope notice = awaitAnswer(sendReminder(user, "water the plants"));
+
+    assertThat(notice.type()).isEqualTo(EnvelopeType.NOTIFICATION);
+    assertThat(notice.text()).isEqualTo("⏰ Reminder: water the plants");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  long newUser(String name, String zone, String instructions) {
+    long id = userIds.incrementAndGet();
+    rest.addUser(id, name, zone);
+    rest.assignSecretary(id, instructions);
+    return id;
+  }
+
+  static long chatOf(long user) {
+    return 500_000 + user;
+  }
+
+  Envelope send(long user, String text) {
+    return send(user, EnvelopeType.USER_MESSAGE, text);
+  }
+
+  Envelope send(long user, EnvelopeType type, String text) {
+    Envelope envelope = Envelope.of(type, user, chatOf(user), text, "test", NOW);
+    publisher.publish(envelope);
+    return envelope;
+  }
+
+  Envelope sendReminder(long user, String text) {
+    Envelope envelope =
+        Envelope.of(EnvelopeType.REMINDER_TRIGGERED, user, chatOf(user), text, "test", NOW)
+            .withAttrs(
+                Map.of(
+                    "reminderId",
+                    UUID.randomUUID().toString(),
+                    "scheduledFor",
+                    NOW.toString(),
+                    "text",
+                    text,
+                    "status",
+                    "delivered"));
+    publisher.publish(envelope);
+    return envelope;
+  }
+
+  Envelope awaitAnswer(Envelope message) {
+    await().atMost(WAIT).until(() -> !answersTo(message).isEmpty());
+    return answersTo(message).get(0);
+  }
+
+  List<Envelope> answersTo(Envelope message) {
+    List<MapRecord<String, Object, Object>> records =
+        redis.opsForStream().range(Streams.OUTBOX, Range.unbounded());
+    return records.stream()
+        .map(record -> codec.decode((String) record.getValue().get("envelope")))
+        .filter(envelope -> message.id().toString().equals(envelope.attr("inReplyTo")))
+        .toList();
+  }
+
+  List<MapRecord<String, Object, Object>> deadLettersOf(Envelope message) {
+    return redis.opsForStream().range(Streams.dlq(Streams.INBOX), Range.unbounded()).stream()
+        .filter(
+            record ->
+                String.valueOf(record.getValue().get("envelope")).contains(message.id().toString()))
+        .toList();
+  }
+
+  /** Waits until the consumer acknowledged the entry (nothing of the group is pending). */
+  void awaitProcessed(Envelope message) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                redis
+                        .opsForStream()
+                        .pending(Streams.INBOX, Streams.ASSISTANT_GROUP)
+                        .getTotalPendingMessages()
+                    == 0);
+  }
+
+  void publishChange(ChangeKind kind, String id) {
+    ChangeEvent event = new ChangeEvent(kind, id, ChangeType.UPDATED, NOW, Map.of());
+    redis.opsForStream().add(StreamRecords.newRecord().in(kind.stream()).ofMap(event.toFields()));
+  }
+
+  void setHistoryWindow(int window) {
+    rest.setHistoryWindow(window);
+    publishChange(ChangeKind.SETTINGS, "global");
+    await()
+        .atMost(WAIT)
+        .until(() -> !Boolean.TRUE.equals(redis.hasKey("assistant:cache:settings:global")));
+  }
+}
