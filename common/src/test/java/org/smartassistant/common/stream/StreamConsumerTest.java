@@ -187,6 +187,45 @@ class StreamConsumerTest {
   }
 
   @Test
+  void attemptCountSurvivesACrashedConsumer() throws Exception {
+    Duration reclaimIdle = Duration.ofMillis(600);
+    AtomicInteger firstCalls = new AtomicInteger();
+    CountDownLatch thirdAttemptStarted = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    StreamConsumer first =
+        streams.consumer(
+            s -> s.withReclaimIdle(reclaimIdle).withMaxAttempts(3),
+            envelope -> {
+              if (firstCalls.incrementAndGet() < 3) {
+                throw new IllegalStateException("LLM answered 500");
+              }
+              thirdAttemptStarted.countDown();
+              never.await(); // the process dies during the last allowed attempt
+            },
+            DeadLetterHandler.NONE,
+            new SimpleMeterRegistry());
+    String recordId = streams.publish(1, "hello");
+    assertThat(thirdAttemptStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    first.abort();
+    AtomicInteger secondCalls = new AtomicInteger();
+    List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+
+    streams.consumer(
+        s -> s.withReclaimIdle(reclaimIdle).withMaxAttempts(3),
+        envelope -> secondCalls.incrementAndGet(),
+        deadLetters::add,
+        new SimpleMeterRegistry());
+
+    await().atMost(WAIT).until(() -> streams.deadLetters().size() == 1 && streams.pending() == 0);
+    never.countDown();
+    assertThat(secondCalls).hasValue(0);
+    assertThat(streams.deadLetters().get(0).getValue())
+        .containsEntry("attempts", "4")
+        .containsEntry("originalId", recordId);
+    assertThat(deadLetters).singleElement().satisfies(d -> assertThat(d.attempts()).isEqualTo(4));
+  }
+
+  @Test
   void slowHandlerKeepsItsEntryFromBeingReclaimed() {
     Duration reclaimIdle = Duration.ofMillis(300);
     List<String> handled = new CopyOnWriteArrayList<>();
