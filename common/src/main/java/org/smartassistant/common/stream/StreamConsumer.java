@@ -350,10 +350,10 @@ public final class StreamConsumer implements SmartLifecycle {
       }
     }
 
-    /** Takes one delivered entry into hand. */
-    private void accept(Entry entry) {
+    /** Takes one delivered entry into hand; false if it was in hand already. */
+    private boolean accept(Entry entry) {
       if (!inHand.add(entry.id())) {
-        return; // reclaimed while already in hand here: one delivery is enough
+        return false; // reclaimed while already in hand here: one delivery is enough
       }
       Delivery delivery;
       try {
@@ -362,11 +362,11 @@ public final class StreamConsumer implements SmartLifecycle {
         // an id that is not a stream id cannot come from Redis; keep the loop alive regardless
         log.error("cannot take entry {} of {}", entry.id(), settings.stream(), e);
         release(entry.id());
-        return;
+        return false;
       }
       if (delivery.envelope == null) {
         submit(() -> deadLetterUnparseable(delivery));
-        return;
+        return true;
       }
       Lane lane;
       boolean startStep = false;
@@ -391,6 +391,7 @@ public final class StreamConsumer implements SmartLifecycle {
       if (startStep) {
         submit(() -> step(lane));
       }
+      return true;
     }
 
     // ---- handling ----
@@ -412,7 +413,11 @@ public final class StreamConsumer implements SmartLifecycle {
             abandon(lane);
             return;
           }
-          lane.wakeUp = timers.schedule(() -> wake(lane), waitNanos, TimeUnit.NANOSECONDS);
+          try {
+            lane.wakeUp = timers.schedule(() -> wake(lane), waitNanos, TimeUnit.NANOSECONDS);
+          } catch (RejectedExecutionException stopped) {
+            abandon(lane);
+          }
           return;
         }
       } finally {
@@ -686,13 +691,14 @@ public final class StreamConsumer implements SmartLifecycle {
           ConsumerGroupClient.Reclaimed reclaimed =
               redis.reclaim(settings.reclaimIdle(), start, room);
           for (Entry entry : reclaimed.entries()) {
-            metrics.reclaimed.increment();
-            log.info(
-                "reclaimed entry {} of {} (delivery {})",
-                entry.id(),
-                settings.stream(),
-                entry.deliveryCount());
-            accept(entry);
+            if (accept(entry)) {
+              metrics.reclaimed.increment();
+              log.info(
+                  "reclaimed entry {} of {} (delivery {})",
+                  entry.id(),
+                  settings.stream(),
+                  entry.deliveryCount());
+            }
           }
           start = reclaimed.nextStart();
           if ("0-0".equals(start)) {
