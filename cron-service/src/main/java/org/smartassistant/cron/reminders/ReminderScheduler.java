@@ -25,6 +25,8 @@ import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.ScheduledRemindersPage;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
@@ -56,17 +58,20 @@ public class ReminderScheduler {
   private final RestServiceClient restService;
   private final SchedulerProperties properties;
   private final Clock clock;
+  private final TransactionTemplate transactions;
   private final Object[] locks = new Object[LOCK_STRIPES];
 
   ReminderScheduler(
       Scheduler scheduler,
       RestServiceClient restService,
       SchedulerProperties properties,
-      Clock clock) {
+      Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.scheduler = scheduler;
     this.restService = restService;
     this.properties = properties;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new Object();
     }
@@ -84,7 +89,7 @@ public class ReminderScheduler {
       try {
         changes.merge(reconcile(reminder), 1, Integer::sum);
       } catch (RuntimeException e) {
-        log.warn("could not schedule reminder {}: {}", reminder.id(), e.toString());
+        log.warn("could not schedule reminder {}: {}", reminder.id(), rootCause(e));
       }
     }
     for (JobKey job : jobKeys()) {
@@ -93,7 +98,7 @@ public class ReminderScheduler {
         try {
           changes.merge(reconcileAbsent(id), 1, Integer::sum);
         } catch (RuntimeException e) {
-          log.warn("could not check reminder {}, its job is kept: {}", id, e.toString());
+          log.warn("could not check reminder {}, its job is kept: {}", id, rootCause(e));
         }
       }
     }
@@ -161,23 +166,18 @@ public class ReminderScheduler {
         remove(id);
         return Change.INVALID;
       }
-      try {
-        return apply(id, wanted);
-      } catch (SchedulerException e) {
-        throw new IllegalStateException("could not schedule reminder " + id, e);
-      }
+      return inTransaction(id, () -> apply(id, wanted));
     }
   }
 
   private Change apply(UUID id, List<Trigger> wanted) throws SchedulerException {
     JobKey jobKey = ReminderTriggers.jobKey(id);
-    boolean added = false;
     if (!scheduler.checkExists(jobKey)) {
       try {
-        scheduler.addJob(ReminderTriggers.job(id), false);
-        added = true;
+        scheduler.scheduleJob(ReminderTriggers.job(id), Set.copyOf(wanted), false);
+        return Change.ADDED;
       } catch (ObjectAlreadyExistsException e) {
-        // another instance added it a moment ago
+        // another instance added it a moment ago: compare with what it stored
       }
     }
     Map<TriggerKey, Trigger> stored = new HashMap<>();
@@ -203,20 +203,35 @@ public class ReminderScheduler {
       scheduler.unscheduleJob(left);
       changed = true;
     }
-    if (added) {
-      return Change.ADDED;
-    }
     return changed ? Change.RESCHEDULED : Change.UNCHANGED;
+  }
+
+  /** A step on the Quartz tables, run in one transaction. */
+  @FunctionalInterface
+  private interface QuartzStep<T> {
+    T run() throws SchedulerException;
+  }
+
+  /**
+   * Runs the step in a database transaction. Quartz's job store takes its cluster-wide row lock
+   * inside the caller's transaction, so only inside one does a change made here wait for another
+   * instance's change to the same tables instead of racing it into a duplicate key.
+   */
+  private <T> T inTransaction(UUID id, QuartzStep<T> step) {
+    return transactions.execute(
+        status -> {
+          try {
+            return step.run();
+          } catch (SchedulerException e) {
+            throw new IllegalStateException("could not schedule reminder " + id, e);
+          }
+        });
   }
 
   /** Removes a reminder's job with all its triggers; true when there was one. */
   public boolean remove(UUID id) {
     synchronized (lock(id)) {
-      try {
-        return scheduler.deleteJob(ReminderTriggers.jobKey(id));
-      } catch (SchedulerException e) {
-        throw new IllegalStateException("could not remove the job of reminder " + id, e);
-      }
+      return inTransaction(id, () -> scheduler.deleteJob(ReminderTriggers.jobKey(id)));
     }
   }
 
@@ -234,15 +249,15 @@ public class ReminderScheduler {
     }
     Instant at = clock.instant().plus(backoff);
     try {
-      scheduler.scheduleJob(
-          ReminderTriggers.retry(id, firedData, scheduledFor, decided, attempt + 1, at));
+      Trigger retry = ReminderTriggers.retry(id, firedData, scheduledFor, decided, attempt + 1, at);
+      inTransaction(id, () -> scheduler.scheduleJob(retry));
       log.info(
           "reminder {} for {} will be tried again at {} (attempt {})",
           id,
           scheduledFor,
           at,
           attempt + 2);
-    } catch (SchedulerException e) {
+    } catch (RuntimeException e) {
       // the job is gone (reminder removed meanwhile) or the database is down; the pull and
       // Quartz's recovery are what is left
       log.warn("could not schedule a retry of reminder {}: {}", id, e.toString());
@@ -258,15 +273,31 @@ public class ReminderScheduler {
     }
   }
 
-  /** The triggers of a reminder's job, of one group (null: all groups). */
+  /**
+   * The triggers of a reminder's job, of one group (null: all groups). Read without a lock, so a
+   * trigger that completes while it is being read is read again.
+   */
   List<? extends Trigger> triggersOf(UUID id, String group) {
-    try {
-      return scheduler.getTriggersOfJob(ReminderTriggers.jobKey(id)).stream()
-          .filter(trigger -> group == null || group.equals(trigger.getKey().getGroup()))
-          .toList();
-    } catch (SchedulerException e) {
-      throw new IllegalStateException("could not read the triggers of reminder " + id, e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return scheduler.getTriggersOfJob(ReminderTriggers.jobKey(id)).stream()
+            .filter(trigger -> group == null || group.equals(trigger.getKey().getGroup()))
+            .toList();
+      } catch (SchedulerException e) {
+        if (attempt == 3) {
+          throw new IllegalStateException("could not read the triggers of reminder " + id, e);
+        }
+      }
     }
+  }
+
+  /** The innermost cause's message: what a log line needs to say why. */
+  static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.toString() : e.getMessage() + ": " + root;
   }
 
   private Object lock(UUID id) {
