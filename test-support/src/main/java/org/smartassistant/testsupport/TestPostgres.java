@@ -22,6 +22,7 @@ public final class TestPostgres {
   private final String serverUrl;
   private final String user;
   private final String password;
+  private final java.util.List<String> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private TestPostgres(
       InfrastructureSource source, String serverUrl, String user, String password) {
@@ -135,10 +136,26 @@ public final class TestPostgres {
     try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
+      if (created.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreatedDatabases));
+      }
+      created.add(name);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database on " + serverUrl, e);
     }
     return withDatabase(serverUrl, name);
+  }
+
+  /** Drops this JVM's databases so that a shared server does not fill up across runs. */
+  private void dropCreatedDatabases() {
+    try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+        Statement statement = connection.createStatement()) {
+      for (String name : created) {
+        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    } catch (SQLException ignored) {
+      // the server may already be gone (embedded one stopped first): nothing left to clean
+    }
   }
 
   static String withDatabase(String jdbcUrl, String database) {
