@@ -21,4 +21,4 @@ import org.springframework.validation.annotation.Validated;
 public record ConversationProperties(
     @DefaultValue("20") @Min(2) int defaultWindow,
     @DefaultValue("7d") @NotNull Duration windowTtl,
-    @DefaultValue("1d") @NotNull Duration turnMemoryTtl) {}
+    @DefaultValue("1h") @NotNull Duration turnMemoryTtl) {}

@@ -12,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * bounds how stale an entry can get when an event was missed.
  *
  * @param ttl time to live of every cache entry
- * @param changePollTimeout how long one read of the change streams waits for new events
+ * @param changePollTimeout how long one read of the change streams waits for new events; must stay
+ *     well below the Redis command timeout ({@code spring.data.redis.timeout}), or an idle read
+ *     fails as a timed-out command
  */
 @Validated
 @ConfigurationProperties("smart.cache")
 public record CacheProperties(
     @DefaultValue("10m") @NotNull Duration ttl,
-    @DefaultValue("2s") @NotNull Duration changePollTimeout) {}
+    @DefaultValue("500ms") @NotNull Duration changePollTimeout) {}
