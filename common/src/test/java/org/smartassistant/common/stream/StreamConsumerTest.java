@@ -227,12 +227,12 @@ class StreamConsumerTest {
 
   @Test
   void slowHandlerKeepsItsEntryFromBeingReclaimed() {
-    Duration reclaimIdle = Duration.ofMillis(300);
+    Duration reclaimIdle = Duration.ofMillis(1_500);
     List<String> handled = new CopyOnWriteArrayList<>();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     EnvelopeHandler slow =
         envelope -> {
-          Thread.sleep(4 * reclaimIdle.toMillis());
+          Thread.sleep(3 * reclaimIdle.toMillis());
           handled.add(envelope.text());
         };
     streams.consumer(s -> s.withReclaimIdle(reclaimIdle), slow, DeadLetterHandler.NONE, meters);
@@ -303,6 +303,11 @@ class StreamConsumerTest {
   @Test
   void aUserSendingManyMessagesDoesNotHoldBackOtherUsers() {
     List<String> handled = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      streams.publish(1, Integer.toString(i));
+    }
+    streams.publish(2, "hello");
+
     streams.consumer(
         s -> s.withParallelism(1).withBatchSize(4),
         envelope -> {
@@ -313,11 +318,6 @@ class StreamConsumerTest {
         },
         DeadLetterHandler.NONE,
         new SimpleMeterRegistry());
-
-    for (int i = 0; i < 30; i++) {
-      streams.publish(1, Integer.toString(i));
-    }
-    streams.publish(2, "hello");
 
     await().atMost(WAIT).until(() -> handled.size() == 31 && streams.pending() == 0);
     // with one handler thread, user 2 waits for at most the few of user 1's messages in progress
