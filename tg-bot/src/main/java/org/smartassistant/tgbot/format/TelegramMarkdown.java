@@ -40,6 +40,25 @@ public final class TelegramMarkdown {
   private final Parser parser =
       Parser.builder().customDelimiterProcessor(new Strikethrough.Processor()).build();
 
+  /**
+   * Escapes text for inclusion in Markdown (a name, a reminder's text): every ASCII punctuation
+   * character is backslash-escaped, so it shows as written.
+   */
+  public static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
+  }
+
   /** The Markdown as styled text, ready to be split and rendered as Telegram HTML. */
   public StyledText render(String markdown) {
     if (markdown == null || markdown.isBlank()) {

@@ -1,0 +1,98 @@
+package org.smartassistant.tgbot.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopePublisher;
+import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.common.stream.PublishResult;
+import org.smartassistant.tgbot.telegram.TelegramProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts what users say into {@code assistant:inbox}. An envelope's id and idempotency key come from
+ * the Telegram update, so an update delivered again (its confirmation was lost in a restart) adds
+ * no second entry and the assistant does not answer twice.
+ */
+@Component
+public class InboxEnvelopes {
+
+  /** The envelope's {@code source}. */
+  public static final String SOURCE = "telegram";
+
+  /** Attribute: the Telegram message id of the user's message. */
+  public static final String TELEGRAM_MESSAGE_ID = "telegramMessageId";
+
+  /** Attribute: the Telegram user id of the sender. */
+  public static final String TELEGRAM_USER_ID = "telegramUserId";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final EnvelopePublisher publisher;
+  private final Clock clock;
+  private final String botId;
+
+  InboxEnvelopes(EnvelopePublisher publisher, Clock clock, TelegramProperties properties) {
+    this.publisher = publisher;
+    this.clock = clock;
+    this.botId = properties.botId();
+  }
+
+  /** A text of the user, for the assistant to answer. */
+  public PublishResult userMessage(Source source, String text) {
+    return publish(source, EnvelopeType.USER_MESSAGE, text);
+  }
+
+  /** The user asked to forget the conversation. */
+  public PublishResult conversationReset(Source source) {
+    return publish(source, EnvelopeType.CONVERSATION_RESET, null);
+  }
+
+  private PublishResult publish(Source source, EnvelopeType type, String text) {
+    String key = "telegram:" + botId + ":update:" + source.updateId();
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put(TELEGRAM_USER_ID, Long.toString(source.telegramUserId()));
+    if (source.messageId() != null) {
+      attrs.put(TELEGRAM_MESSAGE_ID, source.messageId().toString());
+    }
+    Envelope envelope =
+        new Envelope(
+            UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
+            type,
+            source.userId(),
+            source.chatId(),
+            text,
+            SOURCE,
+            clock.instant(),
+            newTraceparent(),
+            attrs);
+    return publisher.publish(envelope, key);
+  }
+
+  /** A W3C traceparent starting a new trace for one user message. */
+  static String newTraceparent() {
+    byte[] traceId = new byte[16];
+    byte[] spanId = new byte[8];
+    RANDOM.nextBytes(traceId);
+    RANDOM.nextBytes(spanId);
+    HexFormat hex = HexFormat.of();
+    return "00-" + hex.formatHex(traceId) + "-" + hex.formatHex(spanId) + "-01";
+  }
+
+  /**
+   * Where an envelope comes from.
+   *
+   * @param updateId the Telegram update that carried it
+   * @param userId the rest-service user id
+   * @param telegramUserId the Telegram user id
+   * @param chatId the Telegram chat to answer in
+   * @param messageId the Telegram message id, or null
+   */
+  public record Source(
+      int updateId, long userId, long telegramUserId, long chatId, Integer messageId) {}
+}

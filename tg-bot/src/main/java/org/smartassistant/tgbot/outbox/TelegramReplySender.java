@@ -1,0 +1,76 @@
+package org.smartassistant.tgbot.outbox;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeHandler;
+import org.smartassistant.tgbot.format.StyledText;
+import org.smartassistant.tgbot.telegram.ChatMessages;
+import org.smartassistant.tgbot.telegram.ChatUnreachableException;
+import org.smartassistant.tgbot.telegram.TelegramSender;
+import org.smartassistant.tgbot.users.BlockedChats;
+
+/**
+ * Delivers an outbox envelope (reply, notification, error) to its chat: the model's Markdown as
+ * Telegram HTML (plain text if Telegram rejects the entities), split into messages of at most 4096
+ * characters, each paced and retried by {@link TelegramSender}. It returns, and the entry is
+ * acknowledged, only when Telegram accepted every part. A chat whose user blocked the bot is marked
+ * and its replies skipped; a message Telegram refuses outright fails, and after the consumer's
+ * attempts goes to the dead-letter stream; an outage of Telegram fails it for a later retry.
+ */
+class TelegramReplySender implements EnvelopeHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(TelegramReplySender.class);
+
+  private final ChatMessages messages;
+  private final TelegramSender sender;
+  private final SentParts sentParts;
+  private final BlockedChats blockedChats;
+
+  TelegramReplySender(
+      ChatMessages messages,
+      TelegramSender sender,
+      SentParts sentParts,
+      BlockedChats blockedChats) {
+    this.messages = messages;
+    this.sender = sender;
+    this.sentParts = sentParts;
+    this.blockedChats = blockedChats;
+  }
+
+  @Override
+  public void handle(Envelope envelope) throws Exception {
+    if (envelope.chatId() == null) {
+      throw new IllegalArgumentException(
+          "outbox envelope "
+              + envelope.id()
+              + " ("
+              + envelope.type().wireName()
+              + ") has no chatId");
+    }
+    long chatId = envelope.chatId();
+    List<StyledText> parts = messages.parts(envelope.text());
+    if (parts.isEmpty()) {
+      log.warn("outbox envelope {} has no text to send; acknowledged", envelope.id());
+      return;
+    }
+    if (blockedChats.isBlocked(chatId)) {
+      log.info("chat {} blocked the bot; envelope {} skipped", chatId, envelope.id());
+      return;
+    }
+    boolean[] alreadySent = sentParts.sent(envelope.id(), parts.size());
+    for (int part = 0; part < parts.size(); part++) {
+      if (alreadySent[part]) {
+        continue;
+      }
+      try {
+        sender.send(chatId, parts.get(part));
+      } catch (ChatUnreachableException blocked) {
+        blockedChats.markBlocked(chatId, envelope.userId());
+        return;
+      }
+      sentParts.record(envelope.id(), part);
+    }
+  }
+}

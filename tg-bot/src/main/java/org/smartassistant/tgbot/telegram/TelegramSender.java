@@ -1,0 +1,210 @@
+package org.smartassistant.tgbot.telegram;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.tgbot.format.StyledText;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Every call tg-bot makes to Telegram goes through here: messages are paced ({@link ChatPacer}),
+ * sent as HTML and resent as plain text when Telegram cannot parse the entities, a 429 is waited
+ * out for its {@code retry_after} and the same message sent again, 5xx and network errors are
+ * retried with backoff for a while. What cannot be sent ends in a {@link TelegramDeliveryException}
+ * that says whether a later attempt can help.
+ */
+public class TelegramSender {
+
+  private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+  private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final TelegramClient client;
+  private final ChatPacer pacer;
+  private final Duration patience;
+
+  /**
+   * @param patience how long 5xx answers and network errors are retried before giving up
+   */
+  public TelegramSender(TelegramClient client, ChatPacer pacer, Duration patience) {
+    this.client = client;
+    this.pacer = pacer;
+    this.patience = patience;
+  }
+
+  /** Sends the text as Telegram HTML, or as plain text if Telegram rejects the entities. */
+  public Message send(long chatId, StyledText text) throws InterruptedException {
+    return send(chatId, text, null);
+  }
+
+  /** As {@link #send(long, StyledText)}, with an inline keyboard under the message. */
+  public Message send(long chatId, StyledText text, ReplyKeyboard keyboard)
+      throws InterruptedException {
+    return call(
+        chatId,
+        true,
+        () ->
+            SendMessage.builder()
+                .chatId(chatId)
+                .text(text.html())
+                .parseMode(ParseMode.HTML)
+                .replyMarkup(keyboard)
+                .build(),
+        () ->
+            SendMessage.builder()
+                .chatId(chatId)
+                .text(text.plainText())
+                .replyMarkup(keyboard)
+                .build());
+  }
+
+  /** Replaces the text of a message the bot sent; an inline keyboard under it goes away. */
+  public void edit(long chatId, int messageId, StyledText text) throws InterruptedException {
+    call(
+        chatId,
+        true,
+        () ->
+            EditMessageText.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .text(text.html())
+                .parseMode(ParseMode.HTML)
+                .build(),
+        () ->
+            EditMessageText.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .text(text.plainText())
+                .build());
+  }
+
+  /** Answers a button press (stops the client's progress indicator), with an optional notice. */
+  public void answerCallback(long chatId, String callbackQueryId, String notice)
+      throws InterruptedException {
+    call(
+        chatId,
+        false,
+        null,
+        () -> AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(notice).build());
+  }
+
+  /**
+   * Shows "typing…" in the chat. Best effort: a failure only costs the indicator, so it is logged
+   * and not retried.
+   */
+  public void typing(long chatId) {
+    try {
+      client.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
+    } catch (TelegramApiException e) {
+      log.debug("typing indicator for chat {} failed: {}", chatId, e.getMessage());
+    }
+  }
+
+  /** Registers the command menu shown in Telegram clients. */
+  public void setCommands(List<BotCommand> commands) throws TelegramApiException {
+    client.execute(SetMyCommands.builder().commands(commands).build());
+  }
+
+  /**
+   * Runs a call with pacing and the failure rules above; {@code formatted} may be null when there
+   * is only a plain form.
+   */
+  private <T extends Serializable> T call(
+      long chatId,
+      boolean paced,
+      java.util.function.Supplier<? extends BotApiMethod<T>> formatted,
+      java.util.function.Supplier<? extends BotApiMethod<T>> plain)
+      throws InterruptedException {
+    boolean usePlain = formatted == null;
+    long deadline = System.nanoTime() + patience.toNanos();
+    long backoff = FIRST_BACKOFF_NANOS;
+    while (true) {
+      if (paced) {
+        pacer.acquire(chatId);
+      }
+      Throwable transientFailure;
+      try {
+        return client.execute(usePlain ? plain.get() : formatted.get());
+      } catch (TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String description = e.getApiResponse() == null ? e.getMessage() : e.getApiResponse();
+        if (code == null) {
+          transientFailure = e;
+        } else if (code == 429) {
+          Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+          Duration wait = Duration.ofSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter));
+          log.info(
+              "Telegram asked to slow down for chat {}: waiting {} s", chatId, wait.toSeconds());
+          pacer.pause(chatId, wait);
+          if (!paced) {
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+          }
+          continue;
+        } else if (code == 400 && !usePlain && cannotParseEntities(description)) {
+          log.warn(
+              "Telegram could not parse the formatting of a message to chat {} ({}); sending it as"
+                  + " plain text",
+              chatId,
+              description);
+          usePlain = true;
+          continue;
+        } else if (code == 403) {
+          throw new ChatUnreachableException(chatId, description, e);
+        } else if (code >= 400 && code < 500) {
+          throw new TelegramRejectedException(chatId, code, description, e);
+        } else {
+          transientFailure = e;
+        }
+      } catch (TelegramApiException e) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("interrupted while calling Telegram");
+        }
+        transientFailure = e;
+      }
+      if (System.nanoTime() + backoff - deadline > 0) {
+        throw new TelegramUnavailableException(
+            chatId,
+            "Telegram failed for chat "
+                + chatId
+                + " for "
+                + patience
+                + ": "
+                + describe(transientFailure),
+            transientFailure);
+      }
+      log.warn(
+          "Telegram call for chat {} failed, again in {} ms: {}",
+          chatId,
+          TimeUnit.NANOSECONDS.toMillis(backoff),
+          describe(transientFailure));
+      TimeUnit.NANOSECONDS.sleep(backoff);
+      backoff = Math.min(MAX_BACKOFF_NANOS, backoff * 2);
+    }
+  }
+
+  private static boolean cannotParseEntities(String description) {
+    return description != null
+        && description.toLowerCase(Locale.ROOT).contains("can't parse entities");
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error.getCause() != null ? error.getCause() : error;
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

@@ -1,0 +1,230 @@
+package org.smartassistant.tgbot.updates;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.tgbot.access.AccessPolicy;
+import org.smartassistant.tgbot.access.Refusals;
+import org.smartassistant.tgbot.commands.Command;
+import org.smartassistant.tgbot.commands.CommandRequest;
+import org.smartassistant.tgbot.commands.Commands;
+import org.smartassistant.tgbot.commands.Secretaries;
+import org.smartassistant.tgbot.format.TelegramMarkdown;
+import org.smartassistant.tgbot.inbox.InboxEnvelopes;
+import org.smartassistant.tgbot.telegram.ChatMessages;
+import org.smartassistant.tgbot.telegram.ChatUnreachableException;
+import org.smartassistant.tgbot.telegram.TelegramSender;
+import org.smartassistant.tgbot.users.BlockedChats;
+import org.smartassistant.tgbot.users.KnownUser;
+import org.smartassistant.tgbot.users.TelegramUsers;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Decides what one update means and does its durable part: a text becomes a {@code user_message} in
+ * the inbox, {@code /reset} a {@code conversation_reset}; a user who may not talk to the bot is
+ * recorded as refused. What is left (answers to the user) is returned as a {@link FollowUp}. An
+ * exception means the update was not taken in and must not be confirmed.
+ */
+@Component
+class UpdateIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
+
+  static final String NOT_ALLOWED =
+      "Sorry, this assistant is private and you are not on its list of users. If you should be,"
+          + " ask its owner to add your Telegram id: `%d`.";
+  static final String BLOCKED_BY_OPERATOR =
+      "Sorry, your access to this assistant has been paused by its owner.";
+  static final String TEXT_ONLY =
+      "I can only read text for now. Please write your message as text and I'll take care of it.";
+  static final String UNKNOWN_COMMAND =
+      "I don't know the command /%s. Send /help to see what I can do.";
+  static final String APOLOGY = "Sorry, something went wrong on my side. Please try again shortly.";
+
+  private final AccessPolicy access;
+  private final Refusals refusals;
+  private final TelegramUsers users;
+  private final BlockedChats blockedChats;
+  private final Commands commands;
+  private final Secretaries secretaries;
+  private final InboxEnvelopes inbox;
+  private final ChatMessages messages;
+  private final TelegramSender sender;
+
+  UpdateIntake(
+      AccessPolicy access,
+      Refusals refusals,
+      TelegramUsers users,
+      BlockedChats blockedChats,
+      Commands commands,
+      Secretaries secretaries,
+      InboxEnvelopes inbox,
+      ChatMessages messages,
+      TelegramSender sender) {
+    this.access = access;
+    this.refusals = refusals;
+    this.users = users;
+    this.blockedChats = blockedChats;
+    this.commands = commands;
+    this.secretaries = secretaries;
+    this.inbox = inbox;
+    this.messages = messages;
+    this.sender = sender;
+  }
+
+  /** The chat an update belongs to (its lane), or empty for updates the bot ignores. */
+  static Optional<Long> chatOf(Update update) {
+    if (update.hasMessage() && update.getMessage().getChatId() != null) {
+      return Optional.of(update.getMessage().getChatId());
+    }
+    if (update.hasCallbackQuery()
+        && update.getCallbackQuery().getMessage() != null
+        && update.getCallbackQuery().getMessage().getChatId() != null) {
+      return Optional.of(update.getCallbackQuery().getMessage().getChatId());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Takes the update in.
+   *
+   * @return what remains to be done after the update is confirmed, or null
+   */
+  FollowUp accept(Update update) throws Exception {
+    if (update.hasMessage()) {
+      return message(update.getUpdateId(), update.getMessage());
+    }
+    if (update.hasCallbackQuery()) {
+      return callback(update.getCallbackQuery());
+    }
+    return null;
+  }
+
+  /** A short apology for an update that could not be taken in. */
+  FollowUp apology(long chatId) {
+    return guarded(chatId, null, () -> messages.send(chatId, APOLOGY));
+  }
+
+  private FollowUp message(int updateId, Message message) throws Exception {
+    User from = message.getFrom();
+    long chatId = message.getChatId();
+    if (from == null || Boolean.TRUE.equals(from.getIsBot())) {
+      return null;
+    }
+    if (!access.allows(from.getId())) {
+      return refuse(chatId, from, Refusals.Reason.NOT_ALLOWED);
+    }
+    if (!message.hasText()) {
+      return nonText(message)
+          ? guarded(chatId, null, () -> messages.send(chatId, TEXT_ONLY))
+          : null;
+    }
+    KnownUser user = blockedChats.userReturned(chatId, users.resolve(from));
+    if (user.blocked()) {
+      return refuse(chatId, from, Refusals.Reason.BLOCKED_BY_OPERATOR);
+    }
+    String text = message.getText();
+    if (Commands.isCommand(text)) {
+      return command(updateId, chatId, from, user, text, message.getMessageId());
+    }
+    inbox.userMessage(
+        new InboxEnvelopes.Source(
+            updateId, user.id(), from.getId(), chatId, message.getMessageId()),
+        text);
+    return () -> sender.typing(chatId);
+  }
+
+  private FollowUp command(
+      int updateId, long chatId, User from, KnownUser user, String text, Integer messageId)
+      throws Exception {
+    String name = Commands.nameOf(text);
+    Optional<Command> command = commands.find(name);
+    if (command.isEmpty()) {
+      String answer = String.format(UNKNOWN_COMMAND, TelegramMarkdown.escape(name));
+      return guarded(chatId, user, () -> messages.send(chatId, answer));
+    }
+    CommandRequest request =
+        new CommandRequest(updateId, chatId, from, user, Commands.argumentsOf(text), messageId);
+    command.get().accept(request);
+    log.debug("command /{} from user {}", name, user.id());
+    return guarded(chatId, user, () -> command.get().answer(request));
+  }
+
+  private FollowUp callback(CallbackQuery query) {
+    User from = query.getFrom();
+    if (query.getMessage() == null || from == null) {
+      return null;
+    }
+    long chatId = query.getMessage().getChatId();
+    if (!access.allows(from.getId())) {
+      return guarded(chatId, null, () -> sender.answerCallback(chatId, query.getId(), null));
+    }
+    return guarded(
+        chatId,
+        null,
+        () -> {
+          KnownUser user = blockedChats.userReturned(chatId, users.resolve(from));
+          if (user.blocked() || !secretaries.handles(query.getData())) {
+            sender.answerCallback(chatId, query.getId(), null);
+            return;
+          }
+          secretaries.chosen(query, user);
+        });
+  }
+
+  private FollowUp refuse(long chatId, User from, Refusals.Reason reason) {
+    if (!refusals.firstRefusal(from.getId(), reason)) {
+      log.debug("ignoring Telegram user {} ({}), refused before", from.getId(), reason);
+      return null;
+    }
+    log.info("refusing Telegram user {} ({})", from.getId(), reason);
+    String text =
+        reason == Refusals.Reason.NOT_ALLOWED
+            ? String.format(NOT_ALLOWED, from.getId())
+            : BLOCKED_BY_OPERATOR;
+    return guarded(chatId, null, () -> messages.send(chatId, text));
+  }
+
+  /** Voice, photos, stickers, files and the like: content the bot cannot read yet. */
+  private static boolean nonText(Message message) {
+    return message.hasVoice()
+        || message.hasPhoto()
+        || message.hasSticker()
+        || message.hasDocument()
+        || message.hasVideo()
+        || message.hasAudio()
+        || message.hasAnimation()
+        || message.hasVideoNote()
+        || message.hasLocation()
+        || message.hasContact()
+        || message.hasPoll()
+        || message.hasDice();
+  }
+
+  /**
+   * A follow-up that handles its own failures: a user who blocked the bot is marked, anything else
+   * is logged with one apology attempt, so a follow-up never disturbs other chats.
+   */
+  private FollowUp guarded(long chatId, KnownUser user, FollowUp work) {
+    return () -> {
+      try {
+        work.run();
+      } catch (ChatUnreachableException blocked) {
+        blockedChats.markBlocked(chatId, user == null ? null : user.id());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        log.error("answering in chat {} failed", chatId, e);
+        try {
+          messages.send(chatId, APOLOGY);
+        } catch (Exception apologyFailed) {
+          log.warn("could not apologise in chat {}: {}", chatId, apologyFailed.getMessage());
+        }
+      }
+    };
+  }
+}

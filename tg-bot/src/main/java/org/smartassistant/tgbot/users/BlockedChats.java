@@ -1,0 +1,70 @@
+package org.smartassistant.tgbot.users;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.common.api.UserStatus;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Chats whose user blocked the bot (Telegram answered 403). Such a chat is marked in Redis, so
+ * replies to it are skipped without asking Telegram, and the user is marked {@code blocked} in
+ * rest-service. When the user writes again, the mark is lifted and the user is active again. The
+ * Redis mark also tells this block apart from an operator's, which only the operator lifts.
+ */
+@Component
+public class BlockedChats {
+
+  private static final Logger log = LoggerFactory.getLogger(BlockedChats.class);
+  private static final String KEY_PREFIX = "tg-bot:bot-blocked:";
+
+  private final StringRedisTemplate redis;
+  private final TelegramUsers users;
+
+  BlockedChats(StringRedisTemplate redis, TelegramUsers users) {
+    this.redis = redis;
+    this.users = users;
+  }
+
+  public boolean isBlocked(long chatId) {
+    return Boolean.TRUE.equals(redis.hasKey(KEY_PREFIX + chatId));
+  }
+
+  /** The user of this chat blocked the bot. */
+  public void markBlocked(long chatId, Long userId) {
+    redis.opsForValue().set(KEY_PREFIX + chatId, userId == null ? "" : userId.toString());
+    log.info(
+        "chat {} blocked the bot; its replies are skipped until the user writes again", chatId);
+    if (userId == null) {
+      return;
+    }
+    try {
+      users.changeStatus(userId, UserStatus.BLOCKED);
+    } catch (HttpClientErrorException.NotFound gone) {
+      log.info("user {} of blocked chat {} no longer exists", userId, chatId);
+    } catch (RestClientException e) {
+      // the Redis mark is what skips the replies; the status catches up when the user returns
+      log.warn("could not mark user {} blocked in rest-service: {}", userId, e.getMessage());
+    }
+  }
+
+  /**
+   * The user wrote to the bot: if this chat was marked, the mark is lifted and the user made
+   * active.
+   *
+   * @return the user as now known
+   */
+  public KnownUser userReturned(long chatId, KnownUser user) {
+    if (user.blocked()) {
+      if (!isBlocked(chatId)) {
+        return user; // blocked by the operator, not because of the bot
+      }
+      user = users.changeStatus(user.id(), UserStatus.ACTIVE);
+      log.info("user {} is back in chat {}", user.id(), chatId);
+    }
+    redis.delete(KEY_PREFIX + chatId);
+    return user;
+  }
+}

@@ -1,0 +1,116 @@
+package org.smartassistant.tgbot.updates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.common.stream.Streams;
+import org.smartassistant.testsupport.fakes.NonTextKind;
+import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.tgbot.BotTest;
+
+class UpdateIntakeTest extends BotTest {
+
+  @Test
+  void textGoesToTheInboxAsUserMessageOfAnImplicitlyRegisteredUser() throws Exception {
+    long chat = 5001;
+    int update = telegram.pushTextMessage(chat, "remind me at 9 to call mum", "ann", "Ann");
+
+    List<Envelope> inbox = awaitInbox(chat, 1);
+
+    UserDto user = rest.userByTelegramId(chat);
+    assertThat(user).isNotNull();
+    assertThat(user.username()).isEqualTo("ann");
+    assertThat(user.firstName()).isEqualTo("Ann");
+    assertThat(inbox).hasSize(1);
+    Envelope envelope = inbox.get(0);
+    assertThat(envelope.type()).isEqualTo(EnvelopeType.USER_MESSAGE);
+    assertThat(envelope.userId()).isEqualTo(user.id());
+    assertThat(envelope.chatId()).isEqualTo(chat);
+    assertThat(envelope.text()).isEqualTo("remind me at 9 to call mum");
+    assertThat(envelope.source()).isEqualTo("telegram");
+    assertThat(envelope.attr("telegramMessageId")).isNotBlank();
+    assertThat(envelope.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    telegram.awaitConfirmed(update, PATIENCE);
+    List<TelegramCall> typing = telegram.awaitCalls("sendChatAction", 1, PATIENCE);
+    assertThat(typing.get(0).chatId()).isEqualTo(chat);
+    assertThat(typing.get(0).param("action")).isEqualTo("typing");
+  }
+
+  @Test
+  void anUpdateIsConfirmedToTelegramOnlyAfterItsEnvelopeIsInTheInbox() throws Exception {
+    long chat = 5002;
+    telegram.pushTextMessage(chat, "hello"); // registers the user while Redis is reachable
+    awaitInbox(chat, 1);
+
+    redisProxy.cut();
+    int update = telegram.pushTextMessage(chat, "written while Redis is down");
+    Thread.sleep(3_000); // several long polls and retries of the intake
+
+    assertThat(telegram.isConfirmed(update)).isFalse();
+    assertThat(inbox(chat)).hasSize(1);
+
+    redisProxy.restore();
+    telegram.awaitConfirmed(update, PATIENCE);
+    List<Envelope> inbox = inbox(chat);
+    assertThat(inbox)
+        .extracting(Envelope::text)
+        .containsExactly("hello", "written while Redis is down");
+  }
+
+  @Test
+  void chatsOfABatchRunInParallelAndEachChatKeepsItsOrder() throws Exception {
+    long busy = 5003;
+    long slow = 5004;
+    long quick = 5006;
+    rest.slowLookup(busy, Duration.ofMillis(1500));
+    rest.slowLookup(slow, Duration.ofMillis(1500));
+    telegram.pushTextMessage(busy, "keeps the bot busy");
+    awaitRequest("GET /api/users/by-telegram/" + busy);
+    // while the bot takes in that batch, the next three updates queue up as one batch
+    telegram.pushTextMessage(slow, "first of the slow chat");
+    telegram.pushTextMessage(slow, "second of the slow chat");
+    telegram.pushTextMessage(quick, "quick one");
+
+    awaitInbox(slow, 2);
+
+    List<Envelope> all =
+        envelopes(Streams.INBOX).stream()
+            .filter(e -> e.chatId() == busy || e.chatId() == slow || e.chatId() == quick)
+            .toList();
+    // the quick chat was pushed last but did not wait for the slow one; the slow chat kept order
+    assertThat(all)
+        .extracting(Envelope::text)
+        .containsExactly(
+            "keeps the bot busy", "quick one", "first of the slow chat", "second of the slow chat");
+  }
+
+  private static void awaitRequest(String prefix) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (rest.requests().stream().noneMatch(r -> r.startsWith(prefix))) {
+      assertThat(System.nanoTime() - deadline).as("waiting for " + prefix).isNegative();
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void nonTextMessagesGetAClearAnswerAndNothingReachesTheInbox() throws Exception {
+    long chat = 5005;
+    for (NonTextKind kind : NonTextKind.values()) {
+      telegram.pushNonText(chat, kind);
+    }
+
+    List<TelegramCall> answers =
+        telegram.awaitSentMessages(chat, NonTextKind.values().length, PATIENCE);
+
+    assertThat(answers).allSatisfy(call -> assertThat(call.text()).contains("only read text"));
+    int last = telegram.pushTextMessage(chat, "now in text");
+    awaitInbox(chat, 1);
+    telegram.awaitConfirmed(last, PATIENCE);
+    assertThat(inbox(chat)).extracting(Envelope::text).containsExactly("now in text");
+  }
+}
