@@ -37,7 +37,8 @@ record GeocodedPlace(
 
   /**
    * Whether a qualifier the model wrote after the name ("France", "Texas", "US", "UK") names this
-   * place's country or region: whole words for short ones, so "US" never matches "Australia".
+   * place's country or region; one under four letters must match exactly, so "US" is never found
+   * inside "Australia".
    */
   boolean isIn(String qualifier) {
     String wanted = ALIASES.getOrDefault(lower(qualifier), lower(qualifier));
