@@ -1,9 +1,7 @@
 package org.smartassistant.cron.reminders;
 
 import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,13 +9,21 @@ import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 
 /**
- * Turns a reminder's 5-field cron expression (minute hour day-of-month month day-of-week, as in
- * crontab) into Quartz's 6-field form. Two things differ: Quartz numbers the days of the week
- * 1=SUN..7=SAT where crontab uses 0=SUN..6=SAT (and 7=SUN), and Quartz needs {@code ?} in either
- * the day-of-month or the day-of-week. When crontab restricts both, a day matching either fires;
- * Quartz cannot say "or", so that case becomes two expressions.
+ * Turns a reminder's 5-field cron expression (minute hour day-of-month month day-of-week) into
+ * Quartz's 6-field form. Two things differ: Quartz numbers the days of the week 1=SUN..7=SAT where
+ * the 5-field form uses 0=SUN..6=SAT (and 7=SUN), and Quartz needs {@code ?} in either the
+ * day-of-month or the day-of-week. When both day fields are restricted, a day must match both, as
+ * in Spring's {@code CronExpression} with which rest-service validates the expression and computes
+ * {@code nextTriggerAt} (crontab would take either); Quartz cannot combine the two, so the
+ * day-of-week becomes a filter applied to the day-of-month schedule.
  */
 final class CronExpressions {
+
+  /**
+   * The Quartz form: the expression a trigger follows, and when both day fields are restricted the
+   * day-of-week expression a fire time must also satisfy (else null).
+   */
+  record QuartzCron(String schedule, String filter) {}
 
   private static final Map<String, String> MACROS =
       Map.of(
@@ -39,12 +45,11 @@ final class CronExpressions {
   private CronExpressions() {}
 
   /**
-   * The Quartz expressions (one, or two when both day fields are restricted) that together fire
-   * exactly when the 5-field expression does.
+   * The Quartz form of a 5-field expression.
    *
    * @throws InvalidScheduleException when the expression is not a valid 5-field cron expression
    */
-  static List<String> toQuartz(String cron) {
+  static QuartzCron toQuartz(String cron) {
     if (cron == null || cron.isBlank()) {
       throw new InvalidScheduleException("the cron expression is empty");
     }
@@ -72,24 +77,29 @@ final class CronExpressions {
     boolean anyDayOfWeek = dayOfWeek.equals("*") || dayOfWeek.equals("?");
     String head = "0 " + minute + " " + hour + " ";
 
-    List<String> expressions = new ArrayList<>(2);
+    QuartzCron quartz;
     if (anyDayOfWeek) {
-      expressions.add(head + (anyDayOfMonth ? "*" : dayOfMonth) + " " + month + " ?");
+      quartz = new QuartzCron(head + (anyDayOfMonth ? "*" : dayOfMonth) + " " + month + " ?", null);
     } else {
-      String quartzDays = quartzDayOfWeek(cron, dayOfWeek);
-      if (!anyDayOfMonth) {
-        expressions.add(head + dayOfMonth + " " + month + " ?");
-      }
-      expressions.add(head + "? " + month + " " + quartzDays);
+      String byWeekday = head + "? " + month + " " + quartzDayOfWeek(cron, dayOfWeek);
+      quartz =
+          anyDayOfMonth
+              ? new QuartzCron(byWeekday, null)
+              : new QuartzCron(head + dayOfMonth + " " + month + " ?", byWeekday);
     }
-    for (String quartz : expressions) {
-      try {
-        CronExpression.validateExpression(quartz);
-      } catch (ParseException e) {
-        throw new InvalidScheduleException("'" + cron + "': " + e.getMessage());
-      }
+    validate(cron, quartz.schedule());
+    if (quartz.filter() != null) {
+      validate(cron, quartz.filter());
     }
-    return List.copyOf(expressions);
+    return quartz;
+  }
+
+  private static void validate(String cron, String quartz) {
+    try {
+      CronExpression.validateExpression(quartz);
+    } catch (ParseException e) {
+      throw new InvalidScheduleException("'" + cron + "': " + e.getMessage());
+    }
   }
 
   private static String starIfQuestion(String field) {

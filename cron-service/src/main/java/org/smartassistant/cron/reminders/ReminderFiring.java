@@ -156,7 +156,7 @@ class ReminderFiring {
     } else {
       Instant next;
       try {
-        next = ReminderTriggers.nextFireAfter(reminder.cronExpression(), reminder.timezone(), now);
+        next = CronSchedule.of(reminder.cronExpression(), reminder.timezone()).nextAfter(now);
       } catch (InvalidScheduleException e) {
         next = null;
       }

@@ -35,11 +35,22 @@ class ReminderJob implements Job {
     UUID reminderId = UUID.fromString(data.getString(ReminderTriggers.REMINDER_ID));
     Instant scheduledFor;
     try {
+      // a catch-up stands for slots after the trigger's previous firing (or its start)
+      Instant notBefore =
+          context.getPreviousFireTime() != null
+              ? context.getPreviousFireTime().toInstant().plusMillis(1)
+              : context.getTrigger().getStartTime().toInstant();
       scheduledFor =
-          ReminderTriggers.scheduledFor(data, context.getScheduledFireTime().toInstant());
+          ReminderTriggers.scheduledFor(
+              data, context.getScheduledFireTime().toInstant(), notBefore);
     } catch (RuntimeException e) {
       // a stored trigger this version cannot read; the next reconcile rebuilds it
       log.error("trigger {} of reminder {} is unreadable", context.getTrigger().getKey(), e);
+      return;
+    }
+    if (scheduledFor == null) {
+      // a day the day-of-week filter rules out, or a catch-up with no due slot in the gap
+      log.debug("reminder {} is not due at {}", reminderId, context.getScheduledFireTime());
       return;
     }
     String decided = data.getString(ReminderTriggers.STATUS);

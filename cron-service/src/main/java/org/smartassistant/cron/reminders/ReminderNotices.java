@@ -10,11 +10,8 @@ import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
-import org.smartassistant.common.stream.EnvelopeCodec;
+import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
-import org.smartassistant.common.stream.Streams;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,31 +33,10 @@ class ReminderNotices {
   static final String TYPE = "type";
   static final String TIMEZONE = "timezone";
 
-  // Until common's EnvelopePublisher is available this class writes the entry itself, in the
-  // same layout (field "envelope", the user's "prev" link, "<stream>:once:<key>" for the key).
-  private static final RedisScript<Long> PUBLISH =
-      RedisScript.of(
-          """
-          if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
-          local prev = redis.call('GET', KEYS[2])
-          local id
-          if prev then
-            id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
-                            'envelope', ARGV[2], 'prev', prev)
-          else
-            id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'envelope', ARGV[2])
-          end
-          redis.call('SET', KEYS[2], id, 'PX', ARGV[3])
-          redis.call('SET', KEYS[3], id, 'PX', ARGV[4])
-          return 1
-          """,
-          Long.class);
+  private final EnvelopePublisher publisher;
 
-  private final StringRedisTemplate redis;
-  private final EnvelopeCodec codec = new EnvelopeCodec();
-
-  ReminderNotices(StringRedisTemplate redis) {
-    this.redis = redis;
+  ReminderNotices(EnvelopePublisher publisher) {
+    this.publisher = publisher;
   }
 
   /** Publishes the notice unless it was published before; true when this call added it. */
@@ -92,17 +68,7 @@ class ReminderNotices {
             now,
             null,
             attrs);
-    String stream = Streams.INBOX;
-    Long added =
-        redis.execute(
-            PUBLISH,
-            java.util.List.of(
-                stream, stream + ":tail:" + reminder.userId(), stream + ":once:" + key),
-            "100000",
-            codec.encode(envelope),
-            Long.toString(java.time.Duration.ofDays(30).toMillis()),
-            Long.toString(java.time.Duration.ofDays(7).toMillis()));
-    return added != null && added == 1L;
+    return !publisher.publish(envelope, key).duplicate();
   }
 
   static String idempotencyKey(UUID reminderId, Instant scheduledFor) {

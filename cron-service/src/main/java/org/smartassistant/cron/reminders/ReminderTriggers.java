@@ -1,16 +1,10 @@
 package org.smartassistant.cron.reminders;
 
 import java.text.ParseException;
-import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
-import java.util.TimeZone;
 import java.util.UUID;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
@@ -29,10 +23,10 @@ import org.smartassistant.common.api.ReminderType;
 /**
  * How a reminder looks in Quartz: one durable job per reminder (group {@value #GROUP}, named by the
  * reminder id) with its triggers: a one-time reminder has a simple trigger at {@code triggerAt}, a
- * recurring one a cron trigger in the reminder's time zone (two when its cron restricts both day
- * fields). A firing that failed is tried again by a one-shot trigger in group {@value
- * #RETRY_GROUP}. Every trigger carries, as strings, what it was built from, so that a reconcile can
- * tell whether the reminder's schedule changed and a firing knows which time it stands for.
+ * recurring one a cron trigger in the reminder's time zone. A firing that failed is tried again by
+ * a one-shot trigger in group {@value #RETRY_GROUP}. Every trigger carries, as strings, what it was
+ * built from, so that a reconcile can tell whether the reminder's schedule changed and a firing
+ * knows which time it stands for.
  */
 final class ReminderTriggers {
 
@@ -56,17 +50,6 @@ final class ReminderTriggers {
 
   private static final String ONE_TIME = "one_time";
   private static final String RECURRING = "recurring";
-
-  /** Look-back windows for the last cron slot, tried from the smallest so that few are walked. */
-  private static final List<Duration> LOOK_BACK =
-      List.of(
-          Duration.ofMinutes(1),
-          Duration.ofHours(1),
-          Duration.ofDays(1),
-          Duration.ofDays(8),
-          Duration.ofDays(32),
-          Duration.ofDays(400),
-          Duration.ofDays(3000));
 
   private ReminderTriggers() {}
 
@@ -125,28 +108,29 @@ final class ReminderTriggers {
     if (reminder.type() != ReminderType.RECURRING) {
       throw new InvalidScheduleException("reminder " + id + " has no type");
     }
-    TimeZone zone = timeZone(reminder.timezone());
-    List<String> expressions = CronExpressions.toQuartz(reminder.cronExpression());
-    List<Trigger> triggers = new ArrayList<>(expressions.size());
-    for (int i = 0; i < expressions.size(); i++) {
-      String name = expressions.size() == 1 ? id.toString() : id + (i == 0 ? ":dom" : ":dow");
-      triggers.add(
-          TriggerBuilder.newTrigger()
-              .withIdentity(TriggerKey.triggerKey(name, GROUP))
-              .forJob(jobKey(id))
-              .usingJobData(REMINDER_ID, id.toString())
-              .usingJobData(TYPE, RECURRING)
-              .usingJobData(CRON, reminder.cronExpression())
-              .usingJobData(ZONE, reminder.timezone())
-              .startAt(Date.from(recurringStart))
-              // after a downtime: one firing now for all the missed slots, then on schedule
-              .withSchedule(
-                  CronScheduleBuilder.cronSchedule(cronExpression(expressions.get(i), zone))
-                      .inTimeZone(zone)
-                      .withMisfireHandlingInstructionFireAndProceed())
-              .build());
+    CronSchedule schedule = CronSchedule.of(reminder.cronExpression(), reminder.timezone());
+    CronExpression expression;
+    try {
+      expression = new CronExpression(schedule.quartzExpression());
+    } catch (ParseException e) {
+      throw new InvalidScheduleException(e.getMessage());
     }
-    return triggers;
+    expression.setTimeZone(schedule.timeZone());
+    return List.of(
+        TriggerBuilder.newTrigger()
+            .withIdentity(TriggerKey.triggerKey(id.toString(), GROUP))
+            .forJob(jobKey(id))
+            .usingJobData(REMINDER_ID, id.toString())
+            .usingJobData(TYPE, RECURRING)
+            .usingJobData(CRON, reminder.cronExpression())
+            .usingJobData(ZONE, reminder.timezone())
+            .startAt(Date.from(recurringStart))
+            // after a downtime: one firing now for all the missed slots, then on schedule
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule(expression)
+                    .inTimeZone(schedule.timeZone())
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build());
   }
 
   /** Whether a stored trigger was built from the same schedule as a newly built one. */
@@ -194,12 +178,14 @@ final class ReminderTriggers {
   }
 
   /**
-   * The time a firing stands for: the one-time reminder's {@code triggerAt}, or the recurring
-   * reminder's cron slot. When Quartz fires a recurring trigger late after a downtime its scheduled
-   * fire time is the moment of the catch-up, so the slot is the last one at or before it: the
-   * newest of the missed slots.
+   * The time a firing stands for, or null when it stands for none: the one-time reminder's {@code
+   * triggerAt}, or the recurring reminder's slot. A recurring trigger fired on time fires at its
+   * slot (unless the day-of-week filter rules the day out: then null). Fired late after a downtime,
+   * Quartz's scheduled fire time is the moment of the catch-up, so the slot is the newest one the
+   * reminder was due at since {@code notBefore} (the trigger's previous firing, or its start): one
+   * firing for all the missed slots.
    */
-  static Instant scheduledFor(JobDataMap data, Instant scheduledFireTime) {
+  static Instant scheduledFor(JobDataMap data, Instant scheduledFireTime, Instant notBefore) {
     String retried = data.getString(SCHEDULED_FOR);
     if (retried != null) {
       return Instant.parse(retried);
@@ -207,70 +193,10 @@ final class ReminderTriggers {
     if (ONE_TIME.equals(data.getString(TYPE))) {
       return Instant.parse(data.getString(TRIGGER_AT));
     }
-    return latestSlot(data.getString(CRON), data.getString(ZONE), scheduledFireTime);
-  }
-
-  /** The last time at or before {@code time} at which the 5-field cron fires in the zone. */
-  static Instant latestSlot(String cron, String zoneId, Instant time) {
-    TimeZone zone = timeZone(zoneId);
-    Instant end = time.truncatedTo(ChronoUnit.SECONDS);
-    Instant latest = null;
-    for (String quartz : CronExpressions.toQuartz(cron)) {
-      Instant slot = latestSlot(cronExpression(quartz, zone), end);
-      if (slot != null && (latest == null || slot.isAfter(latest))) {
-        latest = slot;
-      }
+    CronSchedule schedule = CronSchedule.of(data.getString(CRON), data.getString(ZONE));
+    if (schedule.isTriggerTime(scheduledFireTime)) {
+      return schedule.isDue(scheduledFireTime) ? scheduledFireTime : null;
     }
-    return latest == null ? end : latest;
-  }
-
-  private static Instant latestSlot(CronExpression expression, Instant end) {
-    for (Duration window : LOOK_BACK) {
-      Instant last = null;
-      Date next = expression.getTimeAfter(Date.from(end.minus(window).minusSeconds(1)));
-      while (next != null && !next.toInstant().isAfter(end)) {
-        last = next.toInstant();
-        next = expression.getTimeAfter(next);
-      }
-      if (last != null) {
-        return last;
-      }
-    }
-    return null;
-  }
-
-  /** The first time after {@code after} a recurring reminder fires, or null. */
-  static Instant nextFireAfter(String cron, String zoneId, Instant after) {
-    TimeZone zone = timeZone(zoneId);
-    Instant next = null;
-    for (String quartz : CronExpressions.toQuartz(cron)) {
-      Date candidate = cronExpression(quartz, zone).getTimeAfter(Date.from(after));
-      if (candidate != null && (next == null || candidate.toInstant().isBefore(next))) {
-        next = candidate.toInstant();
-      }
-    }
-    return next;
-  }
-
-  static TimeZone timeZone(String zoneId) {
-    if (zoneId == null || zoneId.isBlank()) {
-      throw new InvalidScheduleException("the reminder has no time zone");
-    }
-    try {
-      // TimeZone.getTimeZone alone would turn an unknown name into GMT without a word
-      return TimeZone.getTimeZone(ZoneId.of(zoneId));
-    } catch (DateTimeException e) {
-      throw new InvalidScheduleException("'" + zoneId + "' is not a time zone");
-    }
-  }
-
-  private static CronExpression cronExpression(String quartz, TimeZone zone) {
-    try {
-      CronExpression expression = new CronExpression(quartz);
-      expression.setTimeZone(zone);
-      return expression;
-    } catch (ParseException e) {
-      throw new InvalidScheduleException("'" + quartz + "': " + e.getMessage());
-    }
+    return schedule.latest(notBefore, scheduledFireTime);
   }
 }

@@ -114,7 +114,7 @@ class LateReminderTest {
       scheduler.scheduleJob(trigger);
     }
     Instant newestMissed =
-        ReminderTriggers.latestSlot(reminder.cronExpression(), reminder.timezone(), now);
+        CronSchedule.of(reminder.cronExpression(), reminder.timezone()).latest(null, now);
 
     scheduler.start();
 

@@ -117,7 +117,7 @@ class ReminderFiringTest {
   void aRecurringFiringNotesTheLastAndNextTimeAndStaysActive() {
     ReminderDto reminder =
         rest.put(TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"));
-    Instant slot = ReminderTriggers.latestSlot("0 8 * * *", "Asia/Tokyo", Instant.now());
+    Instant slot = CronSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
 
     firing.fire(reminder.id(), slot, null);
 

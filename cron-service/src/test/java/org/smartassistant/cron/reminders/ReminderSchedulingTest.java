@@ -139,20 +139,6 @@ class ReminderSchedulingTest {
   }
 
   @Test
-  void aCronThatRestrictsBothDaysGetsTwoTriggersAndLosesOneWhenChanged() {
-    ReminderDto reminder = rest.put(TestReminders.recurring("0 9 1 * 1", "UTC", "rent"));
-    reminders.reconcile(reminder.id());
-    assertThat(triggers(reminder.id())).hasSize(2);
-
-    rest.put(TestReminders.copy(reminder, null, "0 9 1 * *", "UTC", ReminderStatus.ACTIVE));
-    reminders.reconcile(reminder.id());
-
-    assertThat(triggers(reminder.id()))
-        .singleElement()
-        .satisfies(t -> assertThat(((CronTrigger) t).getCronExpression()).isEqualTo("0 0 9 1 * ?"));
-  }
-
-  @Test
   void thePullSchedulesEveryActiveReminderAcrossAllPagesAndRemovesTheRest() {
     List<ReminderDto> active = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

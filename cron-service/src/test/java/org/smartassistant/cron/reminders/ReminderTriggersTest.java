@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -89,24 +88,26 @@ class ReminderTriggersTest {
   }
 
   @Test
-  void bothRestrictedDayFieldsBecomeTwoTriggersThatFireOnEitherDay() {
-    List<Trigger> triggers =
-        ReminderTriggers.triggers(recurring("0 9 1 * 1", "Europe/Berlin"), LONG_AGO);
-    assertThat(triggers).hasSize(2);
+  void bothRestrictedDayFieldsMeanADayThatMatchesBoth() {
+    // Friday the 13th at 09:00 UTC, as rest-service's Spring CronExpression computes it
+    CronSchedule friday13 = CronSchedule.of("0 9 13 * 5", "UTC");
+    Trigger trigger = single(recurring("0 9 13 * 5", "UTC"));
+    List<Instant> triggerTimes = fireTimes(trigger, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
 
-    List<Instant> fires = new ArrayList<>();
-    for (Trigger trigger : triggers) {
-      fires.addAll(fireTimes(trigger, "2026-06-01T00:00:00Z", "2026-06-30T00:00:00Z"));
-    }
-
-    // June 2026: the 1st is a Monday, then Mondays 8, 15, 22, 29; the 1st fires once per trigger
-    assertThat(fires.stream().distinct().sorted())
+    // the trigger fires on every 13th; only the Fridays among them are due
+    assertThat(triggerTimes).hasSize(12);
+    assertThat(triggerTimes.stream().filter(friday13::isDue))
         .containsExactly(
-            Instant.parse("2026-06-01T07:00:00Z"),
-            Instant.parse("2026-06-08T07:00:00Z"),
-            Instant.parse("2026-06-15T07:00:00Z"),
-            Instant.parse("2026-06-22T07:00:00Z"),
-            Instant.parse("2026-06-29T07:00:00Z"));
+            Instant.parse("2026-02-13T09:00:00Z"),
+            Instant.parse("2026-03-13T09:00:00Z"),
+            Instant.parse("2026-11-13T09:00:00Z"));
+    assertThat(friday13.nextAfter(Instant.parse("2026-11-14T00:00:00Z")))
+        .isEqualTo(Instant.parse("2027-08-13T09:00:00Z"));
+    JobDataMap data = trigger.getJobDataMap();
+    assertThat(ReminderTriggers.scheduledFor(data, Instant.parse("2026-04-13T09:00:00Z"), null))
+        .isNull();
+    assertThat(ReminderTriggers.scheduledFor(data, Instant.parse("2026-03-13T09:00:00Z"), null))
+        .isEqualTo(Instant.parse("2026-03-13T09:00:00Z"));
   }
 
   @Test
@@ -119,7 +120,8 @@ class ReminderTriggersTest {
     assertThat(trigger.getStartTime().toInstant()).isEqualTo(at);
     assertThat(trigger.getMisfireInstruction())
         .isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_FIRE_NOW);
-    assertThat(ReminderTriggers.scheduledFor(trigger.getJobDataMap(), Instant.now())).isEqualTo(at);
+    assertThat(ReminderTriggers.scheduledFor(trigger.getJobDataMap(), Instant.now(), null))
+        .isEqualTo(at);
   }
 
   @Test
@@ -132,24 +134,34 @@ class ReminderTriggersTest {
   @Test
   void aCatchUpFiringStandsForTheNewestMissedSlot() {
     JobDataMap data = single(recurring("0 8 * * *", "Europe/Berlin")).getJobDataMap();
+    Instant lastFired = Instant.parse("2026-03-28T07:00:00Z");
 
     // fired on time: the slot itself
-    assertThat(ReminderTriggers.scheduledFor(data, Instant.parse("2026-03-29T06:00:00Z")))
+    assertThat(
+            ReminderTriggers.scheduledFor(data, Instant.parse("2026-03-29T06:00:00Z"), lastFired))
         .isEqualTo(Instant.parse("2026-03-29T06:00:00Z"));
-    // fired three days late, at 10:17 Berlin time: the morning's slot
-    assertThat(ReminderTriggers.scheduledFor(data, Instant.parse("2026-04-01T08:17:42.120Z")))
+    // fired at 10:17 Berlin time three days later: that morning's slot
+    assertThat(
+            ReminderTriggers.scheduledFor(
+                data, Instant.parse("2026-04-01T08:17:42.120Z"), lastFired.plusMillis(1)))
         .isEqualTo(Instant.parse("2026-04-01T06:00:00Z"));
+    // fired at 07:30 Berlin time the day after the last firing: no slot was missed
+    assertThat(
+            ReminderTriggers.scheduledFor(
+                data, Instant.parse("2026-03-29T05:30:00Z"), lastFired.plusMillis(1)))
+        .isNull();
     // a yearly reminder found late
     assertThat(
-            ReminderTriggers.latestSlot("0 0 29 2 *", "UTC", Instant.parse("2027-05-01T00:00:00Z")))
+            CronSchedule.of("0 0 29 2 *", "UTC")
+                .latest(null, Instant.parse("2027-05-01T00:00:00Z")))
         .isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
   }
 
   @Test
   void computesTheNextTimeOfARecurringReminder() {
     assertThat(
-            ReminderTriggers.nextFireAfter(
-                "0 8 * * 1", "Asia/Tokyo", Instant.parse("2026-11-23T00:00:00Z")))
+            CronSchedule.of("0 8 * * 1", "Asia/Tokyo")
+                .nextAfter(Instant.parse("2026-11-23T00:00:00Z")))
         .isEqualTo(Instant.parse("2026-11-29T23:00:00Z"));
   }
 
