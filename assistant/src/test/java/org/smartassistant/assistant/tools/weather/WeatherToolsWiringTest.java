@@ -75,6 +75,22 @@ class WeatherToolsWiringTest {
   }
 
   @Test
+  void takesEndpointUrlsAsTheirBase() {
+    runner
+        .withPropertyValues(
+            "smart.weather.geocoding-url=" + meteo.geocodingUrl() + "/v1/search",
+            "smart.weather.forecast-url=" + meteo.forecastUrl() + "/v1/forecast/")
+        .run(
+            context -> {
+              WeatherProperties properties = context.getBean(WeatherProperties.class);
+              assertThat(properties.geocodingUrl()).isEqualTo(meteo.geocodingUrl());
+              assertThat(properties.forecastUrl()).isEqualTo(meteo.forecastUrl());
+              assertThat(context.getBean(WeatherTools.class).weather("Lisbon", 1, null, null))
+                  .startsWith("Weather for Lisbon, Portugal");
+            });
+  }
+
+  @Test
   void aConfiguredWeatherToolIsOfferedAndAnswersForTheUserOfTheContext() {
     runner
         .withPropertyValues(
