@@ -121,9 +121,14 @@ public final class FakeRestService implements AutoCloseable {
   }
 
   public synchronized ToolDto linkTool(UUID assistantId, String name, ToolType type) {
+    return linkTool(assistantId, name, type, true);
+  }
+
+  public synchronized ToolDto linkTool(
+      UUID assistantId, String name, ToolType type, boolean active) {
     ToolDto tool =
         new ToolDto(
-            UUID.randomUUID(), name, type, "configured " + name, null, true, CREATED, CREATED);
+            UUID.randomUUID(), name, type, "configured " + name, null, active, CREATED, CREATED);
     tools.computeIfAbsent(assistantId, id -> new ArrayList<>()).add(tool);
     return tool;
   }

@@ -137,7 +137,7 @@ class InboxFlowTest {
     long user = newUser("Bob", "America/New_York", "You are Bob's secretary.");
     AssistantDto secretary = rest.assignSecretary(user, "You are Bob's secretary.");
     rest.linkTool(secretary.id(), "clock", ToolType.TIME);
-    rest.linkTool(secretary.id(), "reminder_create", ToolType.REMINDER_CREATE);
+    rest.linkTool(secretary.id(), "old_clock", ToolType.TIME, false);
     llm.enqueue(
         OpenAiAnswer.toolCall("clock", "{\"timezone\":\"Asia/Tokyo\"}"),
         OpenAiAnswer.text("In Tokyo it is half past five in the evening."));
@@ -147,7 +147,7 @@ class InboxFlowTest {
     assertThat(reply.text()).isEqualTo("In Tokyo it is half past five in the evening.");
     List<OpenAiRequest> requests = llm.requests();
     assertThat(requests).hasSize(2);
-    // only implemented tools are offered, under their configured names
+    // only active tools are offered, under their configured names
     assertThat(requests.get(0).toolNames()).containsExactly("clock");
     assertThat(requests.get(0).tools().get(0).description()).isEqualTo("configured clock");
     OpenAiRequest second = requests.get(1);
