@@ -1,6 +1,7 @@
 package org.smartassistant.cron.reminders;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamInfo;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.RedisCallback;
@@ -37,6 +39,9 @@ class ReminderChangeListener implements SmartLifecycle {
   private static final byte[] STREAM_KEY = STREAM.getBytes(StandardCharsets.UTF_8);
   private static final String GROUP = ChangeStreams.CRON_GROUP;
   private static final long PAUSE_AFTER_ERROR_MS = 1000;
+
+  /** Consumers of earlier runs of the service idle this long are removed from the group. */
+  private static final Duration STALE_CONSUMER = Duration.ofHours(1);
 
   private final StringRedisTemplate redis;
   private final ReminderScheduler reminders;
@@ -105,9 +110,28 @@ class ReminderChangeListener implements SmartLifecycle {
     } catch (DataAccessException e) {
       if (mentions(e, "BUSYGROUP")) {
         groupReady = true;
+        removeStaleConsumers();
       } else {
         log.warn("cannot create the group {} on {} yet: {}", GROUP, STREAM, e.toString());
       }
+    }
+  }
+
+  /**
+   * Every start reads under a new name (host and pid); the names of stopped instances would pile up
+   * in the group, with whatever they left unacknowledged. Their events are long covered by the
+   * pulls since, so they are dropped with them.
+   */
+  private void removeStaleConsumers() {
+    try {
+      for (StreamInfo.XInfoConsumer other : redis.opsForStream().consumers(STREAM, GROUP)) {
+        if (!other.consumerName().equals(consumer)
+            && other.idleTimeMs() > STALE_CONSUMER.toMillis()) {
+          redis.opsForStream().deleteConsumer(STREAM, Consumer.from(GROUP, other.consumerName()));
+        }
+      }
+    } catch (DataAccessException e) {
+      log.debug("could not tidy the consumers of {}: {}", GROUP, e.toString());
     }
   }
 

@@ -14,9 +14,7 @@ import org.smartassistant.common.api.CreateReminderRunRequest;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
-import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.api.RestServiceClient;
-import org.smartassistant.common.api.UpdateReminderRequest;
 import org.smartassistant.common.api.UserDto;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -93,7 +91,6 @@ class ReminderFiring {
       UserDto user = restService.user(reminder.userId());
       boolean added = notices.publish(reminder, user, scheduledFor, status, now);
       recordRun(reminder, scheduledFor, status, now);
-      updateReminder(reminder, status, now);
       if (added) {
         meters
             .counter("reminders.fired", "status", status.name().toLowerCase(Locale.ROOT))
@@ -136,38 +133,6 @@ class ReminderFiring {
     } catch (HttpClientErrorException.Conflict e) {
       // this time was recorded by an earlier attempt: the idempotency that makes retries safe
       log.debug("run of reminder {} for {} was recorded already", reminder.id(), scheduledFor);
-    }
-  }
-
-  private void updateReminder(ReminderDto reminder, ReminderRunStatus status, Instant now) {
-    boolean missed = status == ReminderRunStatus.MISSED;
-    UpdateReminderRequest update;
-    if (reminder.type() == ReminderType.ONE_TIME) {
-      update =
-          new UpdateReminderRequest(
-              null,
-              null,
-              null,
-              null,
-              null,
-              missed ? ReminderStatus.MISSED : ReminderStatus.COMPLETED,
-              missed ? null : now,
-              null);
-    } else {
-      Instant next;
-      try {
-        next = CronSchedule.of(reminder.cronExpression(), reminder.timezone()).nextAfter(now);
-      } catch (InvalidScheduleException e) {
-        next = null;
-      }
-      update =
-          new UpdateReminderRequest(null, null, null, null, null, null, missed ? null : now, next);
-    }
-    try {
-      restService.updateReminder(reminder.id(), update);
-    } catch (HttpClientErrorException.Conflict e) {
-      // e.g. cancelled by the user a moment ago: that status stands
-      log.info("reminder {} was not updated after firing: {}", reminder.id(), e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.smartassistant.cron.reminders;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +13,20 @@ import org.springframework.stereotype.Component;
 /**
  * Pulls all active reminders from rest-service at start and every {@code pull-interval}, and
  * reconciles Quartz with them: the safety net under the change events, which may be missed while
- * Redis or this instance is down. A failed pull changes nothing; the next one tries again.
+ * Redis or this instance is down. A failed pull changes nothing; the next one comes sooner (from 2
+ * seconds, doubling up to the interval), so a start before rest-service is up costs seconds.
  */
 @Component
 class ReminderPull implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ReminderPull.class);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
 
   private final ReminderScheduler reminders;
   private final SchedulerProperties properties;
   private final MeterRegistry meters;
   private ScheduledExecutorService executor;
+  private Duration retryDelay = FIRST_RETRY;
 
   ReminderPull(ReminderScheduler reminders, SchedulerProperties properties, MeterRegistry meters) {
     this.reminders = reminders;
@@ -39,18 +43,30 @@ class ReminderPull implements SmartLifecycle {
               thread.setDaemon(true);
               return thread;
             });
-    long interval = properties.pullInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::pull, 0, interval, TimeUnit.MILLISECONDS);
+    executor.execute(this::pull);
   }
 
   private void pull() {
+    Duration next = properties.pullInterval();
     try {
       ReminderScheduler.PullResult result = reminders.reconcileAll();
       meters.counter("reminders.pulls", "outcome", "ok").increment();
       log.debug("pulled {} active reminders: {}", result.active(), result.changes());
+      retryDelay = FIRST_RETRY;
     } catch (RuntimeException e) {
       meters.counter("reminders.pulls", "outcome", "failed").increment();
-      log.warn("pulling the reminders failed, the schedule is kept as it is: {}", e.toString());
+      if (retryDelay.compareTo(next) < 0) {
+        next = retryDelay;
+        retryDelay = retryDelay.multipliedBy(2);
+      }
+      log.warn(
+          "pulling the reminders failed, the schedule is kept as it is; next pull in {}: {}",
+          next,
+          ReminderScheduler.rootCause(e));
+    }
+    ScheduledExecutorService current = executor;
+    if (current != null && !current.isShutdown()) {
+      current.schedule(this::pull, next.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
 import org.smartassistant.common.api.CreateReminderRunRequest;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunDto;
+import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.api.ScheduledRemindersPage;
 import org.smartassistant.common.api.UpdateReminderRequest;
 import org.smartassistant.common.api.UserDto;
@@ -39,9 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * rest-service as cron-service sees it, for this module's tests: just the endpoints the scheduler
- * calls (the scheduled list with its cursor, a reminder by id, PATCH of a reminder, POST of a run
- * with 409 on a duplicate, a user by id), backed by maps, speaking JSON and problem details, and
- * checking the internal token. It can be taken down (503) to play an outage.
+ * calls (the scheduled list with its cursor, a reminder by id, POST of a run with 409 on a
+ * duplicate, which moves the reminder on as rest-service does, and a user by id), plus PATCH of a
+ * reminder's status; backed by maps, speaking JSON and problem details, and checking the internal
+ * token. It can be taken down (503) to play an outage.
  */
 final class FakeRestService implements AutoCloseable {
 
@@ -283,7 +286,49 @@ final class FakeRestService implements AutoCloseable {
       problem(exchange, 409, "run of " + id + " for " + request.scheduledFor() + " exists");
       return;
     }
+    reminders.computeIfPresent(id, (key, reminder) -> advance(reminder, run));
     respond(exchange, 201, run);
+  }
+
+  /**
+   * What rest-service does to an active reminder when a run is recorded (docs/rest-api.md):
+   * delivered or late completes a one-time reminder and sets lastTriggeredAt, missed marks it
+   * missed; a recurring one gets its next time.
+   */
+  private static ReminderDto advance(ReminderDto r, ReminderRunDto run) {
+    if (r.status() != ReminderStatus.ACTIVE || run.status() == ReminderRunStatus.FAILED) {
+      return r;
+    }
+    boolean delivered =
+        run.status() == ReminderRunStatus.DELIVERED || run.status() == ReminderRunStatus.LATE;
+    Instant last =
+        delivered && (r.lastTriggeredAt() == null || run.firedAt().isAfter(r.lastTriggeredAt()))
+            ? run.firedAt()
+            : r.lastTriggeredAt();
+    ReminderStatus status = r.status();
+    Instant next;
+    if (r.type() == ReminderType.ONE_TIME) {
+      status = delivered ? ReminderStatus.COMPLETED : ReminderStatus.MISSED;
+      next = null;
+    } else {
+      Instant now = Instant.now();
+      Instant from = run.scheduledFor().isAfter(now) ? run.scheduledFor() : now;
+      next = CronSchedule.of(r.cronExpression(), r.timezone()).nextAfter(from);
+    }
+    return new ReminderDto(
+        r.id(),
+        r.userId(),
+        r.assistantId(),
+        r.type(),
+        r.triggerAt(),
+        r.cronExpression(),
+        r.timezone(),
+        r.text(),
+        status,
+        last,
+        next,
+        r.createdAt(),
+        Instant.now());
   }
 
   private <T> T read(HttpExchange exchange, Class<T> type) throws IOException {
