@@ -69,6 +69,10 @@ class TelegramReplySender implements EnvelopeHandler {
       } catch (ChatUnreachableException blocked) {
         blockedChats.markBlocked(chatId, envelope.userId());
         return;
+      } catch (InterruptedException stopping) {
+        // keep the flag: the consumer then leaves the entry pending instead of counting a failure
+        Thread.currentThread().interrupt();
+        throw stopping;
       }
       sentParts.record(envelope.id(), part);
     }

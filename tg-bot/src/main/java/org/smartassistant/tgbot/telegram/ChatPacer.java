@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Paces sent messages: per chat a burst and then a steady rate, and a global rate over all chats (a
@@ -19,8 +20,17 @@ public class ChatPacer {
   private final long chatIntervalNanos;
   private final long chatToleranceNanos;
   private final Map<Long, Cell> chats = new ConcurrentHashMap<>();
+  private final LongSupplier nanoTime;
+  private final Sleeper sleeper;
 
   public ChatPacer(TelegramProperties.Rate rate) {
+    this(rate, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+  }
+
+  /** With a clock and a way to wait of the caller's choosing: for tests. */
+  ChatPacer(TelegramProperties.Rate rate, LongSupplier nanoTime, Sleeper sleeper) {
+    this.nanoTime = nanoTime;
+    this.sleeper = sleeper;
     this.global = Cell.of(rate.globalPerSecond(), rate.globalBurst());
     Cell prototype = Cell.of(rate.perChatPerSecond(), rate.perChatBurst());
     this.chatIntervalNanos = prototype.intervalNanos;
@@ -29,24 +39,30 @@ public class ChatPacer {
 
   /** Waits until a message may be sent to the chat, and takes the slot. */
   public void acquire(long chatId) throws InterruptedException {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     long wait = Math.max(chat(chatId).reserve(now), global.reserve(now));
     if (wait > 0) {
-      TimeUnit.NANOSECONDS.sleep(wait);
+      sleeper.sleep(wait);
     }
   }
 
   /** Holds every message to the chat back for the time Telegram asked for. */
   public void pause(long chatId, Duration duration) {
-    chat(chatId).holdUntil(System.nanoTime() + duration.toNanos());
+    chat(chatId).holdUntil(nanoTime.getAsLong() + duration.toNanos());
   }
 
   private Cell chat(long chatId) {
     if (chats.size() > TRIM_ABOVE) {
-      long now = System.nanoTime();
+      long now = nanoTime.getAsLong();
       chats.values().removeIf(cell -> cell.idleAt(now));
     }
     return chats.computeIfAbsent(chatId, id -> new Cell(chatIntervalNanos, chatToleranceNanos));
+  }
+
+  /** Waits a number of nanoseconds. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(long nanos) throws InterruptedException;
   }
 
   /** One rate: the theoretical arrival time of the next message and how far ahead it may run. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +120,10 @@ class TelegramPolling implements SmartLifecycle, HealthIndicator {
         publishCommandMenu();
         return;
       } catch (TelegramApiException | RuntimeException e) {
-        lastError = e.getMessage();
+        lastError =
+            e.getCause() == null
+                ? e.getMessage()
+                : e.getMessage() + ": " + e.getCause().getMessage();
         try {
           application.unregisterBot(properties.botToken());
         } catch (TelegramApiException notRegistered) {
@@ -132,7 +134,7 @@ class TelegramPolling implements SmartLifecycle, HealthIndicator {
             url.getSchema(),
             url.getHost(),
             url.getPort(),
-            e.getMessage(),
+            lastError,
             backoffMillis / 1000);
       }
       try {
@@ -177,14 +179,10 @@ class TelegramPolling implements SmartLifecycle, HealthIndicator {
     } catch (Exception e) {
       log.warn("stopping Telegram long polling: {}", e.getMessage());
     }
-    pollingClient.dispatcher().cancelAll();
+    // a long poll still in flight is left to end on its own (daemon thread): whatever it brings is
+    // not taken in and not confirmed, and cancelling it would only log an error
     pollingThread.shutdownNow();
     dispatcher.stop();
-    try {
-      pollingThread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     pollingClient.connectionPool().evictAll();
     registered = false;
     log.info("stopped polling Telegram");

@@ -1,0 +1,61 @@
+package org.smartassistant.tgbot.updates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.smartassistant.testsupport.UseTestInfrastructure;
+import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The service starts while Telegram is unreachable and begins polling once Telegram is there. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@UseTestInfrastructure
+class TelegramPollingTest {
+
+  private static final int PORT = freePort();
+  private static FakeTelegramBotApi telegram;
+
+  @Autowired TelegramPolling polling;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("smart.telegram.bot-token", () -> "4343:later-token");
+    registry.add("smart.telegram.api-url", () -> "http://127.0.0.1:" + PORT);
+    registry.add("smart.telegram.poll-timeout", () -> "1s");
+  }
+
+  @AfterAll
+  static void stopTelegram() {
+    if (telegram != null) {
+      telegram.close();
+    }
+  }
+
+  @Test
+  void startsWithoutTelegramAndPollsOnceItIsReachable() {
+    assertThat(polling.isRunning()).isTrue();
+    assertThat(polling.health().getStatus()).isEqualTo(Status.UNKNOWN);
+
+    telegram = new FakeTelegramBotApi(PORT).start();
+
+    telegram.awaitPolling(Duration.ofSeconds(30));
+    assertThat(telegram.calls("deleteWebhook")).isNotEmpty();
+    assertThat(polling.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
