@@ -1,0 +1,334 @@
+package org.smartassistant.assistant.tools.reminders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartassistant.assistant.tools.ToolFamily;
+import org.smartassistant.assistant.tools.ToolUser;
+import org.smartassistant.assistant.tools.reminders.ReminderTimes.OneTime;
+import org.smartassistant.assistant.tools.reminders.ReminderTimes.Recurring;
+import org.smartassistant.assistant.tools.reminders.ReminderTimes.Refused;
+import org.smartassistant.assistant.tools.reminders.ReminderTimes.Timing;
+import org.smartassistant.common.api.CreateReminderRequest;
+import org.smartassistant.common.api.PageDto;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.api.ReminderType;
+import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.api.UpdateReminderRequest;
+import org.springframework.ai.chat.model.ToolContext;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reminder tools ({@code reminder_create}, {@code reminder_list}, {@code reminder_delete}),
+ * acting through rest-service for the user of the {@link ToolContext} only: no argument names a
+ * user, and another user's reminder id is answered like an unknown one.
+ */
+@Component
+class ReminderTools implements ToolFamily {
+
+  /** Reminders shown by {@code reminder_list}; more are counted, not listed. */
+  static final int LISTED = 50;
+
+  /** Characters of a reminder's id shown to the model: enough to tell a user's reminders apart. */
+  static final int SHORT_ID = 8;
+
+  /** Pages of one status read for a user at most (200 each); no user comes near. */
+  private static final int MAX_PAGES = 10;
+
+  private static final int PAGE_SIZE = 200;
+  private static final int MAX_TEXT = 4000;
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderTools.class);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final RestServiceClient rest;
+  private final Clock clock;
+
+  ReminderTools(RestServiceClient rest, Clock clock) {
+    this.rest = rest;
+    this.clock = clock;
+  }
+
+  @Tool(
+      name = "reminder_create",
+      description =
+          "Sets a reminder for the user: once at a local date and time ('when'), once after a"
+              + " delay ('in'), or repeating on a cron schedule ('cron'); give exactly one of the"
+              + " three. Times are the user's local times.")
+  public String create(
+      @ToolParam(description = "What to remind the user of, e.g. 'call mum'") String text,
+      @ToolParam(
+              required = false,
+              description =
+                  "The user's local date and time, yyyy-MM-ddTHH:mm without offset, e.g."
+                      + " 2026-11-25T09:00; or HH:mm for the next time the clock shows it")
+          String when,
+      @ToolParam(
+              required = false,
+              description =
+                  "A delay from now: ISO-8601 like PT20M or P1DT2H, or e.g. '20 minutes', '2"
+                      + " hours'")
+          String in,
+      @ToolParam(
+              required = false,
+              description =
+                  "A repeating schedule: 5-field cron (minute hour day-of-month month"
+                      + " day-of-week) in the user's local time, e.g. '0 8 * * 1' = Mondays at"
+                      + " 08:00")
+          String cron,
+      ToolContext context) {
+    ToolUser user = ToolUser.from(context);
+    if (text == null || text.isBlank()) {
+      return "Say what the reminder is about in 'text', e.g. 'call mum'.";
+    }
+    if (text.strip().length() > MAX_TEXT) {
+      return "The reminder's text is too long: at most " + MAX_TEXT + " characters.";
+    }
+    ZoneId zone = user.zone();
+    Timing timing = ReminderTimes.resolve(when, in, cron, zone, clock.instant());
+    CreateReminderRequest request;
+    if (timing instanceof Refused refused) {
+      return refused.reason();
+    } else if (timing instanceof OneTime once) {
+      request =
+          new CreateReminderRequest(
+              user.userId(),
+              assistantOf(user),
+              ReminderType.ONE_TIME,
+              once.at(),
+              null,
+              zone.getId(),
+              text.strip());
+    } else {
+      Recurring recurring = (Recurring) timing;
+      request =
+          new CreateReminderRequest(
+              user.userId(),
+              assistantOf(user),
+              ReminderType.RECURRING,
+              null,
+              recurring.cron(),
+              zone.getId(),
+              text.strip());
+    }
+    ReminderDto created;
+    try {
+      created = rest.createReminder(request);
+    } catch (HttpClientErrorException.BadRequest e) {
+      return "The reminder was not set: " + problemOf(e);
+    }
+    if (timing instanceof OneTime once) {
+      return "Reminder set for "
+          + ReminderTimes.describe(once.local())
+          + " ("
+          + zone.getId()
+          + "): \""
+          + created.text()
+          + "\". Id: "
+          + shortId(created.id())
+          + "."
+          + (once.note() == null ? "" : " " + once.note());
+    }
+    Recurring recurring = (Recurring) timing;
+    return "Repeating reminder set: \""
+        + created.text()
+        + "\" on the schedule '"
+        + recurring.cron()
+        + "' in "
+        + zone.getId()
+        + "; the first time is "
+        + ReminderTimes.describe(recurring.next())
+        + ". Id: "
+        + shortId(created.id())
+        + ".";
+  }
+
+  @Tool(
+      name = "reminder_list",
+      description =
+          "Lists the user's active and paused reminders with their next time in the user's zone"
+              + " and the id that reminder_delete takes.")
+  public String list(ToolContext context) {
+    ToolUser user = ToolUser.from(context);
+    List<ReminderDto> reminders = ownReminders(user.userId());
+    if (reminders.isEmpty()) {
+      return "The user has no active reminders.";
+    }
+    StringBuilder answer =
+        new StringBuilder("The user's reminders (times in ")
+            .append(user.zone().getId())
+            .append("; the id in brackets is what reminder_delete takes):");
+    for (ReminderDto reminder : reminders.subList(0, Math.min(LISTED, reminders.size()))) {
+      answer.append("\n- ").append(line(reminder, user.zone()));
+    }
+    if (reminders.size() > LISTED) {
+      answer.append("\n…and ").append(reminders.size() - LISTED).append(" more.");
+    }
+    return answer.toString();
+  }
+
+  @Tool(
+      name = "reminder_delete",
+      description =
+          "Deletes one of the user's reminders by the id reminder_list shows (the first"
+              + " characters are enough).")
+  public String delete(
+      @ToolParam(description = "The reminder's id as reminder_list shows it, e.g. 3f2a9c1b")
+          String id,
+      ToolContext context) {
+    ToolUser user = ToolUser.from(context);
+    String wanted =
+        id == null ? "" : id.strip().toLowerCase(Locale.ROOT).replaceAll("[\\[\\]]", "");
+    if (wanted.length() < 4 || !wanted.matches("[0-9a-f-]+")) {
+      return "'"
+          + id
+          + "' is not a reminder id. reminder_list shows each reminder's id in brackets, e.g."
+          + " [3f2a9c1b].";
+    }
+    // only the user's own reminders are searched: another user's id is simply not found
+    List<ReminderDto> matches =
+        ownReminders(user.userId()).stream()
+            .filter(reminder -> reminder.id().toString().startsWith(wanted))
+            .toList();
+    if (matches.isEmpty()) {
+      return notFound(id);
+    }
+    if (matches.size() > 1) {
+      return "Several of the user's reminders have ids starting with "
+          + wanted
+          + "; give more of the id.";
+    }
+    ReminderDto reminder = matches.get(0);
+    try {
+      rest.updateReminder(reminder.id(), UpdateReminderRequest.status(ReminderStatus.CANCELLED));
+    } catch (HttpClientErrorException.NotFound e) {
+      return notFound(id);
+    } catch (HttpClientErrorException.Conflict e) {
+      return "The reminder \""
+          + reminder.text()
+          + "\" can no longer be deleted: it has just fired or was completed.";
+    }
+    return "Deleted the reminder \""
+        + reminder.text()
+        + "\" ("
+        + when(reminder, user.zone())
+        + ").";
+  }
+
+  /** The user's active and paused reminders, the next due first. */
+  List<ReminderDto> ownReminders(long userId) {
+    List<ReminderDto> reminders = new ArrayList<>();
+    for (ReminderStatus status : List.of(ReminderStatus.ACTIVE, ReminderStatus.PAUSED)) {
+      for (int page = 0; page < MAX_PAGES; page++) {
+        PageDto<ReminderDto> found = rest.reminders(userId, status, null, page, PAGE_SIZE);
+        // rest-service filters by user; checked again, as this is what keeps users apart
+        found.items().stream()
+            .filter(reminder -> reminder.userId() != null && reminder.userId() == userId)
+            .forEach(reminders::add);
+        if (page + 1 >= found.totalPages()) {
+          break;
+        }
+      }
+    }
+    reminders.sort(
+        Comparator.comparing(
+            ReminderTools::nextTime, Comparator.nullsLast(Comparator.naturalOrder())));
+    return reminders;
+  }
+
+  static String shortId(UUID id) {
+    return id.toString().substring(0, SHORT_ID);
+  }
+
+  private static String line(ReminderDto reminder, ZoneId zone) {
+    return "["
+        + shortId(reminder.id())
+        + "] \""
+        + reminder.text()
+        + "\" — "
+        + when(reminder, zone)
+        + (reminder.status() == ReminderStatus.PAUSED ? " (paused)" : "");
+  }
+
+  private static String when(ReminderDto reminder, ZoneId userZone) {
+    Instant next = nextTime(reminder);
+    if (reminder.type() == ReminderType.RECURRING) {
+      ZoneId cronZone = zoneOf(reminder.timezone(), userZone);
+      String schedule = "repeats on the schedule '" + reminder.cronExpression() + "'";
+      if (!cronZone.equals(userZone)) {
+        schedule += " in " + cronZone.getId();
+      }
+      return next == null
+          ? schedule
+          : schedule + ", next " + ReminderTimes.describe(next.atZone(userZone));
+    }
+    return next == null ? "no time set" : "due " + ReminderTimes.describe(next.atZone(userZone));
+  }
+
+  private static Instant nextTime(ReminderDto reminder) {
+    return reminder.nextTriggerAt() != null ? reminder.nextTriggerAt() : reminder.triggerAt();
+  }
+
+  private static ZoneId zoneOf(String zone, ZoneId fallback) {
+    try {
+      return zone == null ? fallback : ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      return fallback;
+    }
+  }
+
+  private UUID assistantOf(ToolUser user) {
+    if (user.assistantId() != null) {
+      return user.assistantId();
+    }
+    try {
+      return rest.userSecretary(user.userId()).assistant().id();
+    } catch (RuntimeException e) {
+      // the reminder is the user's either way; the secretary then speaks it when it comes due
+      log.debug("no secretary found for user {}: {}", user.userId(), e.getMessage());
+      return null;
+    }
+  }
+
+  private static String notFound(String id) {
+    return "No reminder with id "
+        + id
+        + " was found among the user's reminders. Call reminder_list to see them.";
+  }
+
+  /** The problem detail's field errors (or detail) of a 400 from rest-service. */
+  static String problemOf(HttpClientErrorException e) {
+    try {
+      JsonNode problem = JSON.readTree(e.getResponseBodyAsString());
+      List<String> errors = new ArrayList<>();
+      JsonNode fieldErrors = problem.path("errors");
+      for (JsonNode error : fieldErrors) {
+        errors.add(error.path("field").asString("") + " " + error.path("message").asString(""));
+      }
+      if (!errors.isEmpty()) {
+        return String.join("; ", errors).strip() + ".";
+      }
+      String detail = problem.path("detail").asString("");
+      if (!detail.isBlank()) {
+        return detail;
+      }
+    } catch (JacksonException | IllegalArgumentException unreadable) {
+      // fall through to the status line
+    }
+    return e.getStatusText();
+  }
+}
