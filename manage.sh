@@ -45,7 +45,7 @@ Usage: ./manage.sh <command> [options]
   upgrade                 rebuild rest-service and apply pending migrations to the configured database
   seed                    load the seed data (a secretary with the standard tools, one sub-assistant)
   test    [--service S]   run the tests (all modules, or one module); --in-docker uses docker-compose.test.yml
-  bench                   performance benchmark (comes with the conversation loop)
+  bench [--llm-latency MS] conversation benchmark with the fakes; prints a table
   help                    this text
 
 Services: rest-service calendar-service assistant tg-bot cron-service
@@ -886,11 +886,34 @@ cmd_test() {
   mvnw verify -pl "$SERVICE"
 }
 
-# The benchmark drives the whole conversation loop, which does not exist yet; this stub keeps the
-# command's place and tells so.
+# The conversation benchmark: the five services as processes with the fake Telegram and fake LLM,
+# full JIT and a bigger heap (the test defaults favour start-up time). Prints the table of
+# e2e/target/bench-report.txt. Options: --llm-latency MS (default 0).
 cmd_bench() {
-  echo "bench: the benchmark comes with the conversation loop and is not available yet" >&2
-  exit 2
+  local latency=0
+  while (($#)); do
+    case $1 in
+      --llm-latency)
+        [[ $# -ge 2 ]] || die "--llm-latency needs milliseconds"
+        latency=$2
+        shift 2
+        ;;
+      *) die "unknown bench option '$1' (known: --llm-latency MS)" ;;
+    esac
+  done
+  [[ $latency =~ ^[0-9]+$ ]] || die "--llm-latency takes whole milliseconds, not '$latency'"
+  require_java
+  info "test infrastructure"
+  export_test_infrastructure
+  info "packaging all modules"
+  mvnw -q -DskipTests install
+  info "benchmark (LLM latency ${latency} ms); this takes a few minutes"
+  rm -f e2e/target/bench-report.txt
+  mvnw -q verify -pl e2e -Dtest=ConversationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench=true -Dbench.llmLatencyMs="$latency" \
+    "-Dsuite.jvmOptions=-XX:+UseParallelGC -Xss512k -Xmx768m"
+  [[ -f e2e/target/bench-report.txt ]] || die "the benchmark wrote no report; see e2e/target/surefire-reports and e2e/target/e2e-logs"
+  cat e2e/target/bench-report.txt
 }
 
 main() {

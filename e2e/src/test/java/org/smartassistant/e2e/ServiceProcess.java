@@ -9,12 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One running instance of a service: a separate JVM started from the module's built jar. */
 public final class ServiceProcess {
+
+  /**
+   * Small and quick to start, for tests; the benchmark passes its own with {@code
+   * -Dsuite.jvmOptions}.
+   */
+  static final String DEFAULT_JVM_OPTIONS =
+      "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -43,15 +52,13 @@ public final class ServiceProcess {
       throws IOException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Xss512k",
-            "-Xmx384m",
-            "-jar",
-            jar.toString());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        Arrays.asList(
+            System.getProperty("suite.jvmOptions", DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+    command.add("-jar");
+    command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
     builder.environment().put(service.portVariable(), String.valueOf(port));

@@ -1,0 +1,196 @@
+package org.smartassistant.e2e.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.smartassistant.e2e.Suite;
+import org.smartassistant.testsupport.fakes.FakeOpenAi;
+import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.TelegramCall;
+
+/**
+ * The conversation benchmark behind {@code ./manage.sh bench}: the real five services with the
+ * fakes of Telegram and the LLM, measuring the pipeline from the fake Telegram's update to its
+ * {@code sendMessage}. It reports figures and asserts nothing about them: performance is measured
+ * here, never in tests. Runs only with {@code -Dbench=true}.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ConversationBenchmark {
+
+  private static final long FIRST_USER = 500_000;
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+  private static final int LATENCY_SAMPLES = Integer.getInteger("bench.samples", 500);
+  private static final int THROUGHPUT_USERS = Integer.getInteger("bench.throughputUsers", 200);
+  private static final int THROUGHPUT_PER_USER = Integer.getInteger("bench.throughputPerUser", 10);
+  private static final int CONCURRENT_USERS = Integer.getInteger("bench.concurrentUsers", 1000);
+  private static final Duration LLM_LATENCY =
+      Duration.ofMillis(Long.getLong("bench.llmLatencyMs", 0));
+  private static final Duration SLOW_LLM = Duration.ofSeconds(2);
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  private final List<String> report = new ArrayList<>();
+
+  @Test
+  void measuresThePipeline() throws Exception {
+    Suite suite =
+        Suite.shared(
+            Map.of(
+                "TELEGRAM_ACCESS_MODE", "open",
+                "TELEGRAM_GLOBAL_RATE_LIMIT", "1000000",
+                "TELEGRAM_CHAT_RATE_LIMIT", "1000",
+                "INBOX_PARALLELISM", "1024"));
+    FakeTelegramBotApi telegram = suite.telegram();
+    FakeOpenAi llm = suite.llm();
+    llm.setLatency(Duration.ZERO);
+
+    long users = Math.max(CONCURRENT_USERS, THROUGHPUT_USERS);
+    register(telegram, users);
+
+    llm.setLatency(LLM_LATENCY);
+    sequentialLatency(telegram, WARMUP, "warm-up", false);
+    List<Long> latencies = sequentialLatency(telegram, LATENCY_SAMPLES, "latency", true);
+    double perSecond = throughput(telegram);
+
+    llm.setLatency(SLOW_LLM);
+    Duration lastAnswer = concurrentSlowLlm(telegram);
+    llm.setLatency(Duration.ZERO);
+
+    latencies.sort(Long::compare);
+    report.add("");
+    report.add(String.format(Locale.ROOT, "%-52s %12s %10s", "measure", "measured", "target"));
+    report.add("-".repeat(76));
+    row(
+        "pipeline latency p50 (LLM " + LLM_LATENCY.toMillis() + " ms)",
+        ms(percentile(latencies, 50)),
+        "<= 10 ms");
+    row("pipeline latency p95", ms(percentile(latencies, 95)), "");
+    row("pipeline latency p99", ms(percentile(latencies, 99)), "<= 40 ms");
+    row(
+        "sustained throughput ("
+            + THROUGHPUT_USERS * THROUGHPUT_PER_USER
+            + " msgs, "
+            + THROUGHPUT_USERS
+            + " users)",
+        String.format(Locale.ROOT, "%.0f msg/s", perSecond),
+        ">= 300/s");
+    row(
+        CONCURRENT_USERS + " users at once, LLM 2 s: last answer after",
+        String.format(Locale.ROOT, "%.2f s", lastAnswer.toMillis() / 1000.0),
+        "<= 4 s");
+    report.add("");
+    report.add(
+        "samples: "
+            + latencies.size()
+            + " sequential messages after "
+            + WARMUP
+            + " warm-up; machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores");
+    String text = String.join("\n", report) + "\n";
+    System.out.print(text);
+    Path out = Path.of("target", "bench-report.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, text);
+  }
+
+  private void row(String name, String measured, String target) {
+    report.add(String.format(Locale.ROOT, "%-52s %12s %10s", name, measured, target));
+  }
+
+  private static String ms(long micros) {
+    return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+  }
+
+  /** /start for every benchmark user, so that user creation is not part of the figures. */
+  private static void register(FakeTelegramBotApi telegram, long users)
+      throws InterruptedException {
+    int before = telegram.sentMessages().size();
+    for (long i = 0; i < users; i++) {
+      telegram.pushCommand(FIRST_USER + i, "/start");
+    }
+    awaitCount(telegram, before + (int) users, "startup messages");
+  }
+
+  /** One message at a time, each user in turn: the time from the update to the reply. */
+  private static List<Long> sequentialLatency(
+      FakeTelegramBotApi telegram, int count, String label, boolean keep) throws Exception {
+    List<Long> micros = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long user = FIRST_USER + (i % 20);
+      String text = label + " " + i;
+      int before = telegram.sentMessages(user).size();
+      Instant pushed = Instant.now();
+      telegram.pushTextMessage(user, text);
+      TelegramCall reply = telegram.awaitSentMessages(user, before + 1, PATIENCE).get(before);
+      if (keep) {
+        micros.add(Duration.between(pushed, reply.receivedAt()).toNanos() / 1000);
+      }
+    }
+    return micros;
+  }
+
+  /**
+   * Many users sending at once: messages answered per second from the first update to the last
+   * reply.
+   */
+  private static double throughput(FakeTelegramBotApi telegram) throws Exception {
+    int total = THROUGHPUT_USERS * THROUGHPUT_PER_USER;
+    int before = telegram.sentMessages().size();
+    Instant start = Instant.now();
+    for (int round = 0; round < THROUGHPUT_PER_USER; round++) {
+      for (int u = 0; u < THROUGHPUT_USERS; u++) {
+        telegram.pushTextMessage(FIRST_USER + u, "throughput " + round);
+      }
+    }
+    Instant last = awaitCount(telegram, before + total, "throughput replies");
+    return total / (Duration.between(start, last).toNanos() / 1e9);
+  }
+
+  /** Every user at once while the LLM takes 2 s: how long until the last one is answered. */
+  private static Duration concurrentSlowLlm(FakeTelegramBotApi telegram) throws Exception {
+    int before = telegram.sentMessages().size();
+    Instant start = Instant.now();
+    for (int u = 0; u < CONCURRENT_USERS; u++) {
+      telegram.pushTextMessage(FIRST_USER + u, "slow model");
+    }
+    Instant last = awaitCount(telegram, before + CONCURRENT_USERS, "slow-model replies");
+    return Duration.between(start, last);
+  }
+
+  /** Waits until the fake has accepted {@code count} messages; returns when the last arrived. */
+  private static Instant awaitCount(FakeTelegramBotApi telegram, int count, String what)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(deadline)) {
+      List<TelegramCall> sent = telegram.sentMessages();
+      if (sent.size() >= count) {
+        return sent.stream().map(TelegramCall::receivedAt).max(Instant::compareTo).orElseThrow();
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError(
+        "only "
+            + telegram.sentMessages().size()
+            + " of "
+            + count
+            + " "
+            + what
+            + " arrived in "
+            + PATIENCE);
+  }
+
+  private static long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}
