@@ -70,4 +70,11 @@ class TelegramMarkdownTest {
     assertThat(styled.plainText()).isEqualTo("Open the link (https://example.org) now");
     assertThat(styled.text()).isEqualTo("Open the link now");
   }
+
+  @Test
+  void escapedTextShowsExactlyAsWritten() {
+    String name = "snake_case *star* <tag> [x](y) `tick` 1. # ~~no~~";
+
+    assertThat(markdown.render(TelegramMarkdown.escape(name)).text()).isEqualTo(name);
+  }
 }
