@@ -1,13 +1,9 @@
 package org.smartassistant.e2e.conversation;
 
-import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.smartassistant.common.api.CreateUserRequest;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.UpdateUserRequest;
 import org.smartassistant.common.api.UserDto;
@@ -15,38 +11,41 @@ import org.smartassistant.common.restclient.ServiceClientProperties;
 import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
-import org.smartassistant.common.stream.EnvelopePublisher;
-import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
+import org.smartassistant.testsupport.fakes.FakeOpenAi;
+import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.TelegramCall;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * What the conversation scenarios do to the running suite: users in rest-service, messages into the
- * inbox as tg-bot writes them ({@code user_message}, {@code conversation_reset}), and the answers,
- * dead letters and conversation windows read from the suite's Redis. One per test JVM.
+ * What the conversation scenarios do with the running suite: users talk to the bot through the fake
+ * Telegram (so every message takes the whole path tg-bot → inbox → assistant → outbox → tg-bot →
+ * Telegram), rest-service is read through the typed client, and the suite's Redis is looked at for
+ * dead letters and the conversation windows. One per test JVM.
  */
 final class ConversationFixture {
 
-  static final Duration ANSWER_PATIENCE = Duration.ofSeconds(60);
+  static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private static ConversationFixture shared;
 
   final Suite suite;
+  final FakeTelegramBotApi telegram;
+  final FakeOpenAi llm;
   final RestServiceClient rest;
   final StringRedisTemplate redis;
-  final EnvelopePublisher publisher;
-  final EnvelopeCodec codec = new EnvelopeCodec();
+  private final EnvelopeCodec codec = new EnvelopeCodec();
 
   private ConversationFixture(Suite suite) {
     this.suite = suite;
+    this.telegram = suite.telegram();
+    this.llm = suite.llm();
     this.rest =
         ServiceClients.create(
             RestServiceClient.class,
@@ -64,7 +63,6 @@ final class ConversationFixture {
     connections.afterPropertiesSet();
     connections.start();
     this.redis = new StringRedisTemplate(connections);
-    this.publisher = new EnvelopePublisher(redis, codec, 100_000, Duration.ofDays(7));
   }
 
   static synchronized ConversationFixture get() {
@@ -75,67 +73,56 @@ final class ConversationFixture {
   }
 
   /**
-   * A user with a fresh conversation: created in rest-service (or found, when an earlier run of the
-   * scenario created it) with the given first name and time zone.
+   * A user who sent /start (so tg-bot registered them and the secretary greeted), living in the
+   * given time zone, with no conversation yet. {@code telegramId} must be on the suite's allowlist
+   * and used by no other scenario.
    */
-  UserDto user(long telegramId, String firstName, String timezone) {
-    UserDto user;
-    try {
-      user =
-          rest.createUser(new CreateUserRequest(telegramId, null, firstName, null, timezone, "en"));
-    } catch (HttpClientErrorException.Conflict e) {
-      user = rest.userByTelegramId(telegramId);
-      user =
-          rest.updateUser(
-              user.id(), new UpdateUserRequest(null, firstName, null, timezone, null, null));
+  UserDto start(long telegramId, String firstName, String timezone) {
+    int before = telegram.sentMessages(telegramId).size();
+    telegram.pushTextMessage(telegramId, "/start", null, firstName);
+    telegram.awaitSentMessages(telegramId, before + 1, PATIENCE);
+    UserDto user = rest.userByTelegramId(telegramId);
+    if (!timezone.equals(user.timezone())) {
+      user = rest.updateUser(user.id(), UpdateUserRequest.timezone(timezone));
     }
-    rest.resetMessages(user.id());
-    redis.delete(conversationKey(user));
     return user;
   }
 
-  /** A text from the user, as tg-bot puts it into the inbox. */
-  Envelope send(UserDto user, String text) {
-    return publish(user, EnvelopeType.USER_MESSAGE, text);
+  /** The user writes a text in their private chat; returns the next message the bot sends. */
+  String say(UserDto user, String text) {
+    int before = sentTexts(user).size();
+    telegram.pushTextMessage(user.telegramId(), text);
+    return telegram.awaitSentMessages(user.telegramId(), before + 1, PATIENCE).get(before).text();
   }
 
-  /** The user's /reset, as tg-bot puts it into the inbox. */
-  Envelope reset(UserDto user) {
-    return publish(user, EnvelopeType.CONVERSATION_RESET, null);
+  /** The texts the bot sent to the user's chat, in order. */
+  List<String> sentTexts(UserDto user) {
+    return telegram.sentTexts(user.telegramId());
   }
 
-  private Envelope publish(UserDto user, EnvelopeType type, String text) {
-    Envelope envelope =
-        Envelope.of(type, user.id(), user.telegramId(), text, "telegram", Instant.now());
-    publisher.publish(envelope);
-    return envelope;
+  /** The sendMessage calls Telegram accepted from the bot, all chats, in order. */
+  List<TelegramCall> sentMessages() {
+    return telegram.sentMessages();
   }
 
-  Envelope awaitAnswer(Envelope message) {
-    await().atMost(ANSWER_PATIENCE).until(() -> !answersTo(message).isEmpty());
-    return answersTo(message).get(0);
-  }
-
-  /** The outbox entries answering the message, in stream order. */
-  List<Envelope> answersTo(Envelope message) {
-    return outbox().stream()
-        .filter(answer -> message.id().toString().equals(answer.attr("inReplyTo")))
-        .toList();
-  }
-
-  /** Every envelope in the outbox, in stream order. */
-  List<Envelope> outbox() {
-    List<MapRecord<String, Object, Object>> records =
-        redis.opsForStream().range(Streams.OUTBOX, Range.unbounded());
-    return records.stream()
-        .map(record -> codec.decode((String) record.getValue().get("envelope")))
-        .toList();
-  }
-
-  List<Map<Object, Object>> deadLettersOf(Envelope message) {
+  /** Dead letters of the inbox whose envelope came from this user. */
+  List<Envelope> deadLettersOf(UserDto user) {
     return redis.opsForStream().range(Streams.dlq(Streams.INBOX), Range.unbounded()).stream()
-        .map(MapRecord::getValue)
-        .filter(fields -> String.valueOf(fields.get("envelope")).contains(message.id().toString()))
+        .map(record -> record.getValue())
+        .filter(fields -> fields.get("envelope") != null)
+        .map(fields -> codec.decode((String) fields.get("envelope")))
+        .filter(envelope -> user.id().equals(envelope.userId()))
+        .toList();
+  }
+
+  /** The fields of the user's dead letters (error, attempts, ...). */
+  List<Map<Object, Object>> deadLetterFieldsOf(UserDto user) {
+    return redis.opsForStream().range(Streams.dlq(Streams.INBOX), Range.unbounded()).stream()
+        .map(record -> record.getValue())
+        .filter(
+            fields ->
+                fields.get("envelope") != null
+                    && user.id().equals(codec.decode((String) fields.get("envelope")).userId()))
         .toList();
   }
 
