@@ -40,6 +40,7 @@ public class ReminderScheduler {
 
   private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
   private static final int LOCK_STRIPES = 64;
+  private static final int MAX_FAILURES_IN_A_ROW = 5;
 
   /** What a reconcile did to one reminder's job. */
   enum Change {
@@ -85,18 +86,26 @@ public class ReminderScheduler {
   public PullResult reconcileAll() {
     Map<UUID, ReminderDto> active = readAllActive();
     Map<Change, Integer> changes = new HashMap<>();
+    int failuresInARow = 0;
     for (ReminderDto reminder : active.values()) {
       try {
         changes.merge(reconcile(reminder), 1, Integer::sum);
+        failuresInARow = 0;
       } catch (RuntimeException e) {
         log.warn("could not schedule reminder {}: {}", reminder.id(), rootCause(e));
+        if (++failuresInARow == MAX_FAILURES_IN_A_ROW) {
+          // the Quartz tables are unreachable: one line per reminder helps nobody
+          throw new IllegalStateException("the pull stopped after repeated failures", e);
+        }
       }
     }
     for (JobKey job : jobKeys()) {
       UUID id = ReminderTriggers.reminderId(job);
       if (id != null && !active.containsKey(id)) {
         try {
-          changes.merge(reconcileAbsent(id), 1, Integer::sum);
+          // removed when rest-service confirms it is gone or not active; one created while the
+          // pull ran is active and stays
+          changes.merge(reconcile(id), 1, Integer::sum);
         } catch (RuntimeException e) {
           log.warn("could not check reminder {}, its job is kept: {}", id, rootCause(e));
         }
@@ -121,20 +130,6 @@ public class ReminderScheduler {
       }
     } while (cursor != null);
     return active;
-  }
-
-  /**
-   * A job whose reminder was not in the pull: removed when rest-service confirms the reminder is
-   * gone or not active; a reminder created while the pull ran is still active and is kept.
-   */
-  private Change reconcileAbsent(UUID id) {
-    synchronized (lock(id)) {
-      if (triggersOf(id, null).isEmpty()) {
-        // a finished one-time reminder: nothing left to fire, no need to ask
-        return remove(id) ? Change.REMOVED : Change.UNCHANGED;
-      }
-    }
-    return reconcile(id);
   }
 
   /**
@@ -277,7 +272,7 @@ public class ReminderScheduler {
    * The triggers of a reminder's job, of one group (null: all groups). Read without a lock, so a
    * trigger that completes while it is being read is read again.
    */
-  List<? extends Trigger> triggersOf(UUID id, String group) {
+  private List<? extends Trigger> triggersOf(UUID id, String group) {
     for (int attempt = 1; ; attempt++) {
       try {
         return scheduler.getTriggersOfJob(ReminderTriggers.jobKey(id)).stream()

@@ -3,15 +3,16 @@ package org.smartassistant.cron.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
-import org.quartz.Trigger;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
@@ -47,6 +48,7 @@ class MissedReminderTest {
   @Autowired private ReminderScheduler reminders;
   @Autowired private Scheduler scheduler;
   @Autowired private StringRedisTemplate redis;
+  @Autowired private MeterRegistry meters;
 
   @DynamicPropertySource
   static void restService(DynamicPropertyRegistry registry) {
@@ -65,6 +67,7 @@ class MissedReminderTest {
 
   @BeforeEach
   void down() throws Exception {
+    TestReminders.awaitFirstPull(meters);
     scheduler.standby();
   }
 
@@ -110,10 +113,10 @@ class MissedReminderTest {
     int minute = now.minus(Duration.ofMinutes(10)).atZone(java.time.ZoneOffset.UTC).getMinute();
     ReminderDto reminder =
         rest.put(TestReminders.recurring(minute + " * * * *", "UTC", "check the oven"));
-    scheduler.addJob(ReminderTriggers.job(reminder.id()), false);
-    for (Trigger trigger : ReminderTriggers.triggers(reminder, now.minus(Duration.ofHours(3)))) {
-      scheduler.scheduleJob(trigger);
-    }
+    scheduler.scheduleJob(
+        ReminderTriggers.job(reminder.id()),
+        Set.copyOf(ReminderTriggers.triggers(reminder, now.minus(Duration.ofHours(3)))),
+        false);
 
     scheduler.start();
 

@@ -3,6 +3,7 @@ package org.smartassistant.cron.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDataMap;
 import org.quartz.Scheduler;
@@ -54,6 +56,7 @@ class ReminderFiringTest {
   @Autowired private ReminderFiring firing;
   @Autowired private Scheduler scheduler;
   @Autowired private StringRedisTemplate redis;
+  @Autowired private MeterRegistry meters;
 
   @DynamicPropertySource
   static void restService(DynamicPropertyRegistry registry) {
@@ -68,6 +71,11 @@ class ReminderFiringTest {
   @AfterAll
   static void stopFake() {
     rest.close();
+  }
+
+  @BeforeEach
+  void afterTheFirstPull() {
+    TestReminders.awaitFirstPull(meters);
   }
 
   @AfterEach

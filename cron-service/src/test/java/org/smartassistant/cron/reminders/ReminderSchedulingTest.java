@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
@@ -24,6 +26,7 @@ import org.smartassistant.testsupport.UseTestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "smart.rest-service.retry-delay=20ms",
       // pulls only when a test asks for one (and once at start)
       "smart.scheduler.pull-interval=1h",
-      "smart.scheduler.pull-page-size=3"
+      "smart.scheduler.pull-page-size=3",
+      "smart.scheduler.thread-count=4"
     })
 @UseTestInfrastructure
 @DirtiesContext
@@ -48,6 +52,8 @@ class ReminderSchedulingTest {
   @Autowired private ReminderScheduler reminders;
   @Autowired private Scheduler scheduler;
   @Autowired private StringRedisTemplate redis;
+  @Autowired private MeterRegistry meters;
+  @Autowired private JdbcTemplate jdbc;
 
   @DynamicPropertySource
   static void restService(DynamicPropertyRegistry registry) {
@@ -59,10 +65,35 @@ class ReminderSchedulingTest {
     rest.close();
   }
 
+  @BeforeEach
+  void afterTheFirstPull() {
+    TestReminders.awaitFirstPull(meters);
+  }
+
   @AfterEach
   void restoreFake() {
     rest.down(false);
     rest.failScheduledPagesFrom(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void quartzKeepsItsTablesClusteredInASchemaOfItsOwn() throws Exception {
+    assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+    assertThat(scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();
+    assertThat(scheduler.getMetaData().getThreadPoolSize()).isEqualTo(4);
+    assertThat(
+            jdbc.queryForList(
+                "select table_schema from information_schema.tables"
+                    + " where table_name in ('qrtz_triggers', 'flyway_schema_history_cron')",
+                String.class))
+        .containsOnly("quartz")
+        .hasSize(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from quartz.qrtz_scheduler_state where instance_name = ?",
+                Integer.class,
+                scheduler.getSchedulerInstanceId()))
+        .isEqualTo(1);
   }
 
   @Test

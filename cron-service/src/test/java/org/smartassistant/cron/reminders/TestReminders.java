@@ -1,9 +1,13 @@
 package org.smartassistant.cron.reminders;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -115,6 +119,19 @@ final class TestReminders {
   private static boolean notBefore(RecordId a, RecordId b) {
     return a.getTimestamp() > b.getTimestamp()
         || (a.getTimestamp().equals(b.getTimestamp()) && a.getSequence() >= b.getSequence());
+  }
+
+  /**
+   * Waits until the pull made at start has ended, so that a test's own setup does not race it (the
+   * pull would, rightly, remove a job it finds without an active reminder).
+   */
+  static void awaitFirstPull(MeterRegistry meters) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                meters.find("reminders.pulls").counters().stream().mapToDouble(Counter::count).sum()
+                    >= 1);
   }
 
   /** Every envelope in the inbox, oldest first. */
