@@ -158,18 +158,37 @@ public final class Suite {
    * Starts one more instance of a service (the first on its own port, later ones on fresh ports).
    */
   public synchronized ServiceProcess start(Service service) {
+    return start(service, Map.of());
+  }
+
+  /**
+   * Starts one more instance of a service with settings of its own on top of the suite's (e.g.
+   * {@code REMINDER_MISFIRE_LIMIT} for a cron-service instance), on the service's port when no
+   * other instance of it runs.
+   */
+  public synchronized ServiceProcess start(Service service, Map<String, String> extraEnvironment) {
     List<ServiceProcess> instances = running.computeIfAbsent(service, s -> new ArrayList<>());
     boolean first = instances.stream().noneMatch(ServiceProcess::isAlive);
     int port = first ? ports.get(service) : freePort();
     String name = service.module() + "-" + instanceCounter.incrementAndGet();
     try {
       ServiceProcess process =
-          ServiceProcess.start(service, name, port, jar(service), environment, logDir);
+          ServiceProcess.start(
+              service, name, port, jar(service), withExtra(extraEnvironment), logDir);
       instances.add(process);
       return process;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }
+  }
+
+  private Map<String, String> withExtra(Map<String, String> extraEnvironment) {
+    if (extraEnvironment.isEmpty()) {
+      return environment;
+    }
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(extraEnvironment);
+    return merged;
   }
 
   public synchronized List<ServiceProcess> instances(Service service) {
