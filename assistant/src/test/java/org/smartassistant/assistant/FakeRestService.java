@@ -47,6 +47,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
   private static final Pattern MESSAGES = Pattern.compile("/api/users/(\\d+)/messages");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
+  private static final Pattern ASSISTANT = Pattern.compile("/api/assistants/([0-9a-f-]+)");
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
   private final JsonMapper json = JsonMapper.builder().build();
@@ -57,6 +58,7 @@ public final class FakeRestService implements AutoCloseable {
   // guarded by this
   private final Map<Long, UserDto> users = new HashMap<>();
   private final Map<Long, AssistantDto> secretaries = new HashMap<>();
+  private final Map<UUID, AssistantDto> assistants = new HashMap<>();
   private final Map<UUID, List<ToolDto>> tools = new HashMap<>();
   private final Map<Long, List<MessageDto>> messages = new HashMap<>();
   private SettingsDto settings = new SettingsDto("UTC", "en", 20, null, CREATED);
@@ -117,7 +119,50 @@ public final class FakeRestService implements AutoCloseable {
             CREATED,
             CREATED);
     secretaries.put(userId, assistant);
+    assistants.put(assistant.id(), assistant);
     return assistant;
+  }
+
+  /** An assistant that is no secretary (a sub-assistant), found by id; {@code name} as given. */
+  public synchronized AssistantDto addAssistant(
+      String name, String model, Double temperature, String instructions, boolean active) {
+    AssistantDto assistant =
+        new AssistantDto(
+            UUID.randomUUID(),
+            name,
+            "test assistant " + name,
+            false,
+            LlmProvider.OPENAI,
+            model,
+            instructions,
+            null,
+            temperature,
+            active,
+            CREATED,
+            CREATED);
+    assistants.put(assistant.id(), assistant);
+    return assistant;
+  }
+
+  /** Replaces an assistant (same id), as a PATCH in rest-service would; no change event. */
+  public synchronized void updateAssistant(AssistantDto assistant) {
+    assistants.put(assistant.id(), assistant);
+  }
+
+  /** A {@code sub_assistant} tool of {@code assistantId} that delegates to {@code delegateId}. */
+  public synchronized ToolDto linkSubAssistant(UUID assistantId, String name, UUID delegateId) {
+    ToolDto tool =
+        new ToolDto(
+            UUID.randomUUID(),
+            name,
+            ToolType.SUB_ASSISTANT,
+            "configured " + name,
+            delegateId,
+            true,
+            CREATED,
+            CREATED);
+    tools.computeIfAbsent(assistantId, id -> new ArrayList<>()).add(tool);
+    return tool;
   }
 
   public synchronized ToolDto linkTool(UUID assistantId, String name, ToolType type) {
@@ -180,6 +225,13 @@ public final class FakeRestService implements AutoCloseable {
           messages(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
           respond(exchange, 200, tools.getOrDefault(UUID.fromString(matcher.group(1)), List.of()));
+        } else if ((matcher = ASSISTANT.matcher(path)).matches() && method.equals("GET")) {
+          AssistantDto assistant = assistants.get(UUID.fromString(matcher.group(1)));
+          if (assistant == null) {
+            notFound(exchange);
+          } else {
+            respond(exchange, 200, assistant);
+          }
         } else if ((matcher = USER.matcher(path)).matches() && method.equals("GET")) {
           UserDto user = users.get(Long.parseLong(matcher.group(1)));
           if (user == null) {

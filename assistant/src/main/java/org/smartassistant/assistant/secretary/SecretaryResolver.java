@@ -28,6 +28,7 @@ public class SecretaryResolver implements ChangeSubscriber {
   private final RestServiceClient rest;
   private final RedisJsonCache<UserDto> users;
   private final RedisJsonCache<UserSecretaryDto> secretaries;
+  private final RedisJsonCache<AssistantDto> assistants;
   private final RedisJsonCache<List<ToolDto>> tools;
   private final RedisJsonCache<SettingsDto> settings;
 
@@ -46,6 +47,14 @@ public class SecretaryResolver implements ChangeSubscriber {
         new RedisJsonCache<>(
             "secretary",
             types.constructType(UserSecretaryDto.class),
+            redis,
+            json,
+            properties.ttl(),
+            meters);
+    this.assistants =
+        new RedisJsonCache<>(
+            "assistant",
+            types.constructType(AssistantDto.class),
             redis,
             json,
             properties.ttl(),
@@ -104,6 +113,15 @@ public class SecretaryResolver implements ChangeSubscriber {
         .assistant();
   }
 
+  /**
+   * An assistant by id, active or not (a sub-assistant a tool delegates to).
+   *
+   * @throws HttpClientErrorException.NotFound when rest-service does not know it (not cached)
+   */
+  public AssistantDto assistant(UUID assistantId) {
+    return assistants.get(assistantId, () -> rest.assistant(assistantId));
+  }
+
   /** The active tools linked to an assistant, ordered by name. */
   public List<ToolDto> activeToolsOf(UUID assistantId) {
     return tools.get(assistantId, () -> rest.assistantTools(assistantId)).stream()
@@ -124,6 +142,7 @@ public class SecretaryResolver implements ChangeSubscriber {
       case ASSISTANT -> {
         // every user whose secretary this is holds a copy of it
         secretaries.clear();
+        assistants.evict(event.id());
         tools.evict(event.id());
       }
       case ASSISTANT_TOOL -> tools.evict(assistantOfLink(event));
@@ -143,6 +162,7 @@ public class SecretaryResolver implements ChangeSubscriber {
   public void missedChanges() {
     users.clear();
     secretaries.clear();
+    assistants.clear();
     tools.clear();
     settings.clear();
   }
