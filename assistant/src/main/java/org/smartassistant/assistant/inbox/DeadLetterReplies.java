@@ -2,7 +2,9 @@ package org.smartassistant.assistant.inbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.assistant.calendar.CalendarConnectedAnnouncer;
 import org.smartassistant.assistant.outbox.Outbox;
+import org.smartassistant.assistant.reminders.ReminderAnnouncer;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.DeadLetter;
@@ -26,10 +28,12 @@ class DeadLetterReplies implements DeadLetterHandler {
 
   private final Outbox outbox;
   private final SecretaryResolver secretaries;
+  private final ReminderAnnouncer reminders;
 
-  DeadLetterReplies(Outbox outbox, SecretaryResolver secretaries) {
+  DeadLetterReplies(Outbox outbox, SecretaryResolver secretaries, ReminderAnnouncer reminders) {
     this.outbox = outbox;
     this.secretaries = secretaries;
+    this.reminders = reminders;
   }
 
   @Override
@@ -40,10 +44,10 @@ class DeadLetterReplies implements DeadLetterHandler {
       return;
     }
     switch (envelope.type()) {
-      case USER_MESSAGE, CONVERSATION_RESET, CALENDAR_CONNECTED ->
-          outbox.error(envelope, chatOf(envelope), APOLOGY);
-      case REMINDER_TRIGGERED ->
-          outbox.notify(envelope, chatOf(envelope), ReminderTriggeredHandler.plainText(envelope));
+      case USER_MESSAGE, CONVERSATION_RESET -> outbox.error(envelope, chatOf(envelope), APOLOGY);
+      case CALENDAR_CONNECTED ->
+          outbox.notify(envelope, chatOf(envelope), CalendarConnectedAnnouncer.CONFIRMATION);
+      case REMINDER_TRIGGERED -> reminders.deliverAsWritten(envelope);
       default ->
           log.warn("dead letter {} is not for a user: {}", deadLetter.recordId(), envelope.type());
     }

@@ -1,5 +1,7 @@
 package org.smartassistant.assistant.inbox;
 
+import org.smartassistant.assistant.calendar.CalendarConnectedAnnouncer;
+import org.smartassistant.assistant.reminders.ReminderAnnouncer;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeHandler;
 import org.springframework.stereotype.Component;
@@ -10,14 +12,14 @@ class InboxDispatcher implements EnvelopeHandler {
 
   private final UserMessageHandler userMessages;
   private final ConversationResetHandler resets;
-  private final ReminderTriggeredHandler reminders;
-  private final CalendarConnectedHandler calendarConnections;
+  private final ReminderAnnouncer reminders;
+  private final CalendarConnectedAnnouncer calendarConnections;
 
   InboxDispatcher(
       UserMessageHandler userMessages,
       ConversationResetHandler resets,
-      ReminderTriggeredHandler reminders,
-      CalendarConnectedHandler calendarConnections) {
+      ReminderAnnouncer reminders,
+      CalendarConnectedAnnouncer calendarConnections) {
     this.userMessages = userMessages;
     this.resets = resets;
     this.reminders = reminders;
@@ -32,8 +34,8 @@ class InboxDispatcher implements EnvelopeHandler {
     switch (envelope.type()) {
       case USER_MESSAGE -> userMessages.handle(envelope);
       case CONVERSATION_RESET -> resets.handle(envelope);
-      case REMINDER_TRIGGERED -> reminders.handle(envelope);
-      case CALENDAR_CONNECTED -> calendarConnections.handle(envelope);
+      case REMINDER_TRIGGERED -> reminders.announce(envelope);
+      case CALENDAR_CONNECTED -> calendarConnections.announce(envelope);
       // outbox types never belong here; failing sends the entry to the dead letters
       default ->
           throw new IllegalArgumentException(

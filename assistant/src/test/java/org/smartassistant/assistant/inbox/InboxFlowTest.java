@@ -324,6 +324,7 @@ class InboxFlowTest {
   }
 
   // ---------------------------------------------------------------- reminders
+  // (reminders/ReminderAnnouncer)
 
   @Test
   void reminderIsToldInTheSecretarysVoiceAndJoinsTheConversation() {
@@ -334,9 +335,7 @@ class InboxFlowTest {
 
     assertThat(notice.type()).isEqualTo(EnvelopeType.NOTIFICATION);
     assertThat(notice.text()).isEqualTo("Jon, time to call your mum!");
-    assertThat(llm.lastRequest().lastUserText())
-        .contains("\"call mum\"")
-        .contains("Tuesday 24 November, 09:30");
+    assertThat(llm.lastRequest().systemPrompt()).startsWith("You are Jon's secretary.");
     assertThat(rest.messages(user))
         .extracting(MessageDto::role, MessageDto::content)
         .containsExactly(
