@@ -19,6 +19,7 @@ import org.smartassistant.testsupport.TestPostgres;
 import org.smartassistant.testsupport.TestRedis;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 
 /**
  * The whole suite for end-to-end tests: the five services as separate processes from their built
@@ -41,6 +42,7 @@ public final class Suite {
   private final String databaseUrl;
   private final FakeTelegramBotApi telegram;
   private final FakeOpenAi llm;
+  private final FakeGoogle google;
 
   /** Telegram user ids on the bot's allowlist; others are refused. */
   public static final long FIRST_ALLOWED_USER = 1001;
@@ -49,6 +51,11 @@ public final class Suite {
 
   /** The bot token the suite's tg-bot uses (a fake one). */
   public static final String BOT_TOKEN = "123456:suite-test-token";
+
+  /** The OAuth client calendar-service uses at the fake Google. */
+  public static final String GOOGLE_CLIENT_ID = "suite-client.apps.googleusercontent.com";
+
+  public static final String GOOGLE_CLIENT_SECRET = "suite-client-secret";
 
   private Suite(Map<String, String> extraEnvironment) {
     this.root = projectRoot();
@@ -80,6 +87,16 @@ public final class Suite {
             .collect(Collectors.joining(",")));
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
+    google = new FakeGoogle().start().expectClient(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET);
+    environment.put("GOOGLE_AUTH_URL", google.authorizationUrl());
+    environment.put("GOOGLE_TOKEN_URL", google.tokenUrl());
+    environment.put("GOOGLE_API_ROOT", google.apiRootUrl());
+    environment.put("GOOGLE_CLIENT_ID", GOOGLE_CLIENT_ID);
+    environment.put("GOOGLE_CLIENT_SECRET", GOOGLE_CLIENT_SECRET);
+    environment.put(
+        "GOOGLE_REDIRECT_URI",
+        "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
+    environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
     environment.putAll(extraEnvironment);
   }
 
@@ -219,6 +236,11 @@ public final class Suite {
     return llm;
   }
 
+  /** The fake Google (OAuth consent and token endpoints, Calendar API) of calendar-service. */
+  public FakeGoogle google() {
+    return google;
+  }
+
   public String internalToken() {
     return environment.get("INTERNAL_TOKEN");
   }
@@ -240,6 +262,7 @@ public final class Suite {
     stopServices();
     telegram.close();
     llm.close();
+    google.close();
   }
 
   private void stopServices() {

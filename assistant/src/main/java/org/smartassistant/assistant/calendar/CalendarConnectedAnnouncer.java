@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CalendarConnectedAnnouncer {
 
-  static final String CONFIRMATION =
+  /** Said when the secretary cannot say it; also the right words for a dead-lettered envelope. */
+  public static final String CONFIRMATION =
       "✅ Your Google Calendar is connected. You can now ask me about your events or to add new"
           + " ones.";
 
