@@ -53,7 +53,7 @@ class CronDowntimeTest {
             request.systemPromptContains("Name: Wim.")
                 ? OpenAiAnswer.text("Wim, sorry for the delay: call the plumber.")
                 : null);
-    ReminderDto reminder = fixture.reminder(user, "call the plumber", Instant.now().plusSeconds(6));
+    ReminderDto reminder = fixture.reminder(user, "call the plumber", Instant.now().plusSeconds(8));
     awaitInQuartz(reminder);
 
     suite.instance(Service.CRON).stop();

@@ -98,6 +98,13 @@ class ReminderOwnershipTest {
             .orElseThrow();
     List<String> results = second.toolResults().stream().map(message -> message.content()).toList();
     assertThat(results).anySatisfy(result -> assertThat(result).contains("No reminder with id"));
+    assertThat(results).anySatisfy(result -> assertThat(result).contains("Reminder set for"));
+    assertThat(results)
+        .anySatisfy(
+            result ->
+                assertThat(result)
+                    .contains("The user's reminders")
+                    .contains("Vera, you owe Umar money"));
     assertThat(results).allSatisfy(result -> assertThat(result).doesNotContain("dentist"));
     // and no argument the model is offered could name a user
     assertThat(second.tools())
