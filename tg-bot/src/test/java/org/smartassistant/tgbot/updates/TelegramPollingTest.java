@@ -7,17 +7,25 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.smartassistant.testsupport.UseTestInfrastructure;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The service starts while Telegram is unreachable and begins polling once Telegram is there. */
+/**
+ * The service starts while Telegram is unreachable and begins polling once Telegram is there; its
+ * logs never show the bot token.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @UseTestInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 class TelegramPollingTest {
 
   private static final int PORT = freePort();
@@ -49,6 +57,18 @@ class TelegramPollingTest {
     telegram.awaitPolling(Duration.ofSeconds(30));
     assertThat(telegram.calls("deleteWebhook")).isNotEmpty();
     assertThat(polling.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void botTokensNeverAppearInTheLogs(CapturedOutput output) {
+    // the token of a test is set after logging starts, so this one is recognised by its shape
+    String token = "7000000001:AAH3x-9_abcdefghijklmnopqrstuvwxyz12";
+    LoggerFactory.getLogger(TelegramPollingTest.class)
+        .warn("calling http://127.0.0.1/bot" + token + "/getMe failed");
+
+    assertThat(output.getOut())
+        .contains("bot7000000001:***/getMe")
+        .doesNotContain("AAH3x-9_abcdefghijklmnopqrstuvwxyz12");
   }
 
   private static int freePort() {
