@@ -10,22 +10,15 @@ import org.smartassistant.common.api.UserStatus;
  * @param telegramId the Telegram user id
  * @param status active, or blocked (by the operator, or because the user blocked the bot)
  * @param timezone the user's IANA zone
- * @param created true when this lookup registered the user
  */
-public record KnownUser(
-    long id, long telegramId, UserStatus status, String timezone, boolean created) {
+public record KnownUser(long id, long telegramId, UserStatus status, String timezone) {
 
-  static KnownUser of(UserDto user, boolean created) {
+  static KnownUser of(UserDto user) {
     return new KnownUser(
         user.id(),
         user.telegramId(),
         user.status() == null ? UserStatus.ACTIVE : user.status(),
-        user.timezone(),
-        created);
-  }
-
-  KnownUser asLookedUp() {
-    return created ? new KnownUser(id, telegramId, status, timezone, false) : this;
+        user.timezone());
   }
 
   public boolean blocked() {

@@ -2,7 +2,6 @@ package org.smartassistant.tgbot.users;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,28 +47,21 @@ public class TelegramUsers {
     }
     KnownUser user;
     try {
-      user = KnownUser.of(rest.userByTelegramId(from.getId()), false);
+      user = KnownUser.of(rest.userByTelegramId(from.getId()));
     } catch (HttpClientErrorException.NotFound unknown) {
       user = register(from);
     }
-    remember(user.asLookedUp());
-    return user;
+    return remember(user);
   }
 
   /** Changes the user's time zone in rest-service. */
   public KnownUser changeTimezone(KnownUser user, String zone) {
-    return remember(
-        KnownUser.of(rest.updateUser(user.id(), UpdateUserRequest.timezone(zone)), false));
+    return remember(KnownUser.of(rest.updateUser(user.id(), UpdateUserRequest.timezone(zone))));
   }
 
   /** Sets the user's status in rest-service. */
   public KnownUser changeStatus(long userId, org.smartassistant.common.api.UserStatus status) {
-    return remember(KnownUser.of(rest.updateUser(userId, UpdateUserRequest.status(status)), false));
-  }
-
-  /** Forgets what is cached of a Telegram user, so the next lookup asks rest-service. */
-  public void forget(long telegramId) {
-    cache.remove(telegramId);
+    return remember(KnownUser.of(rest.updateUser(userId, UpdateUserRequest.status(status))));
   }
 
   private KnownUser register(User from) {
@@ -88,9 +80,9 @@ public class TelegramUsers {
     try {
       UserDto created = rest.createUser(request);
       log.info("registered Telegram user {} as user {}", from.getId(), created.id());
-      return KnownUser.of(created, true);
+      return KnownUser.of(created);
     } catch (HttpClientErrorException.Conflict registeredMeanwhile) {
-      return KnownUser.of(rest.userByTelegramId(from.getId()), false);
+      return KnownUser.of(rest.userByTelegramId(from.getId()));
     }
   }
 
@@ -103,19 +95,6 @@ public class TelegramUsers {
     }
     cache.put(user.telegramId(), new Cached(user, System.nanoTime() + KEEP.toNanos()));
     return user;
-  }
-
-  /** Looks up a user without registering; empty when rest-service does not know the user. */
-  public Optional<KnownUser> find(long telegramId) {
-    Cached cached = cache.get(telegramId);
-    if (cached != null && cached.fresh()) {
-      return Optional.of(cached.user);
-    }
-    try {
-      return Optional.of(remember(KnownUser.of(rest.userByTelegramId(telegramId), false)));
-    } catch (HttpClientErrorException.NotFound unknown) {
-      return Optional.empty();
-    }
   }
 
   private static String truncate(String value, int max) {
