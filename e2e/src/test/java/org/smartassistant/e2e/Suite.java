@@ -112,7 +112,13 @@ public final class Suite {
     if (shared == null) {
       Suite suite = new Suite(extraEnvironment);
       Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll));
-      suite.startAll();
+      try {
+        suite.startAll();
+      } catch (RuntimeException | Error e) {
+        // leave no service behind for later tests (or other runs) to trip over
+        suite.stopAll();
+        throw e;
+      }
       shared = suite;
     }
     return shared;
