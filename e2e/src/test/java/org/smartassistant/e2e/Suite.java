@@ -59,7 +59,12 @@ public final class Suite {
 
   private Suite(Map<String, String> extraEnvironment) {
     this.root = projectRoot();
-    this.logDir = root.resolve("e2e/target/e2e-logs");
+    this.logDir =
+        root.resolve("e2e/target/e2e-logs")
+            .resolve(
+                java.time.LocalDateTime.now().toString().replace(":", "")
+                    + "-"
+                    + ProcessHandle.current().pid());
     TestPostgres postgres = TestPostgres.get();
     TestRedis redis = TestRedis.get();
     this.databaseUrl = postgres.newDatabase();
