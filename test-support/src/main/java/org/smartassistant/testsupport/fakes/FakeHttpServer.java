@@ -10,8 +10,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,11 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The HTTP plumbing shared by the fakes: a JDK {@link HttpServer} on 127.0.0.1 with a small thread
+ * The HTTP plumbing shared by all fakes: a JDK {@link HttpServer} on 127.0.0.1 with a small thread
  * pool, and a scheduler that answers exchanges later (latency, long polls) without holding a pool
  * thread while waiting.
  */
-final class FakeHttpServer {
+public final class FakeHttpServer {
 
   private static final int THREADS = 8;
 
@@ -39,7 +42,8 @@ final class FakeHttpServer {
   private ThreadPoolExecutor executor;
   private ScheduledThreadPoolExecutor scheduler;
 
-  FakeHttpServer(String name, int requestedPort, HttpHandler handler) {
+  /** A server named {@code name} (thread names, errors) on the given port (0 for a free one). */
+  public FakeHttpServer(String name, int requestedPort, HttpHandler handler) {
     this.name = name;
     this.requestedPort = requestedPort;
     this.handler = handler;
@@ -53,7 +57,7 @@ final class FakeHttpServer {
     }
   }
 
-  synchronized void start() {
+  public synchronized void start() {
     if (server != null) {
       return;
     }
@@ -80,7 +84,7 @@ final class FakeHttpServer {
     }
   }
 
-  synchronized void stop() {
+  public synchronized void stop() {
     if (server == null) {
       return;
     }
@@ -90,23 +94,23 @@ final class FakeHttpServer {
     server = null;
   }
 
-  synchronized boolean running() {
+  public synchronized boolean running() {
     return server != null;
   }
 
-  synchronized int port() {
+  public synchronized int port() {
     if (server == null) {
       throw new IllegalStateException("the " + name + " fake is not started");
     }
     return server.getAddress().getPort();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port();
   }
 
   /** Runs the task on the pool after the delay; a zero delay runs it on the pool at once. */
-  ScheduledFuture<?> later(Duration delay, Runnable task) {
+  public ScheduledFuture<?> later(Duration delay, Runnable task) {
     ScheduledExecutorService timer;
     ThreadPoolExecutor pool;
     synchronized (this) {
@@ -135,11 +139,14 @@ final class FakeHttpServer {
     }
   }
 
-  static byte[] readBody(HttpExchange exchange) throws IOException {
+  /** The request body, inflated when the client sent it with {@code Content-Encoding: gzip}. */
+  public static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] raw = in.readAllBytes();
       String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-      if (encoding != null && encoding.toLowerCase().contains("gzip") && raw.length > 0) {
+      if (encoding != null
+          && encoding.toLowerCase(Locale.ROOT).contains("gzip")
+          && raw.length > 0) {
         try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(raw))) {
           return gzip.readAllBytes();
         }
@@ -148,12 +155,52 @@ final class FakeHttpServer {
     }
   }
 
-  /** Writes a complete answer; a client that went away meanwhile is not an error of the fake. */
-  static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) {
+  /** {@code a=1&b=2} (a query string or a form body) as an ordered map; the first value wins. */
+  public static Map<String, String> parseForm(String encoded) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (encoded == null || encoded.isEmpty()) {
+      return values;
+    }
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      values.putIfAbsent(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return values;
+  }
+
+  /** A complete answer; {@code Content-Type} is {@code application/json} unless a header says. */
+  public static void respond(
+      HttpExchange exchange, int status, Map<String, String> headers, byte[] body) {
+    respond(
+        exchange, status, headers.getOrDefault("Content-Type", "application/json"), body, headers);
+  }
+
+  /** A complete answer of the given content type. */
+  public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) {
+    respond(exchange, status, contentType, body, Map.of());
+  }
+
+  /**
+   * Writes a complete answer with the given headers; a null content type sends none (a redirect). A
+   * client that went away meanwhile is not an error of the fake.
+   */
+  public static void respond(
+      HttpExchange exchange,
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers) {
     try (exchange) {
       headers.forEach((header, value) -> exchange.getResponseHeaders().set(header, value));
-      if (!headers.containsKey("Content-Type")) {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+      if (contentType != null) {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
       }
       exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
@@ -167,7 +214,7 @@ final class FakeHttpServer {
   }
 
   /** Drops the connection without an answer, as an upstream that died would. */
-  static void abort(HttpExchange exchange) {
+  public static void abort(HttpExchange exchange) {
     exchange.close();
   }
 

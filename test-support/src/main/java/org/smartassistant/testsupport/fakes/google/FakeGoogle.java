@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,7 +68,7 @@ public final class FakeGoogle implements AutoCloseable {
   private static final int DEFAULT_MAX_RESULTS = 250;
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-  private final GoogleHttpServer http;
+  private final FakeHttpServer http;
   private final JsonMapper json = JsonMapper.builder().build();
 
   // everything below is guarded by this
@@ -98,7 +99,7 @@ public final class FakeGoogle implements AutoCloseable {
 
   /** A fake on the given port (0 for a free one); call {@link #start()}. */
   public FakeGoogle(int port) {
-    this.http = new GoogleHttpServer(port, this::handle);
+    this.http = new FakeHttpServer("fake-google", port, this::handle);
   }
 
   /**
@@ -269,7 +270,7 @@ public final class FakeGoogle implements AutoCloseable {
   }
 
   private static Map<String, String> paramsOf(String url) {
-    return GoogleHttpServer.parseForm(URI.create(url).getRawQuery());
+    return FakeHttpServer.parseForm(URI.create(url).getRawQuery());
   }
 
   private synchronized String consent(Map<String, String> params, String account, boolean deny) {
@@ -398,7 +399,7 @@ public final class FakeGoogle implements AutoCloseable {
   }
 
   private void authorize(HttpExchange exchange) {
-    Map<String, String> params = GoogleHttpServer.parseForm(exchange.getRequestURI().getRawQuery());
+    Map<String, String> params = FakeHttpServer.parseForm(exchange.getRequestURI().getRawQuery());
     String location;
     try {
       location = consent(params, null, false);
@@ -406,16 +407,16 @@ public final class FakeGoogle implements AutoCloseable {
       byte[] page =
           ("<html><body><h1>Error 400: " + e.getMessage() + "</h1></body></html>")
               .getBytes(StandardCharsets.UTF_8);
-      GoogleHttpServer.respond(exchange, 400, "text/html; charset=utf-8", page);
+      FakeHttpServer.respond(exchange, 400, "text/html; charset=utf-8", page);
       return;
     }
-    GoogleHttpServer.respond(exchange, 302, null, new byte[0], Map.of("Location", location));
+    FakeHttpServer.respond(exchange, 302, null, new byte[0], Map.of("Location", location));
   }
 
   private void token(HttpExchange exchange) throws IOException {
     Map<String, String> params =
-        GoogleHttpServer.parseForm(
-            new String(GoogleHttpServer.readBody(exchange), StandardCharsets.UTF_8));
+        FakeHttpServer.parseForm(
+            new String(FakeHttpServer.readBody(exchange), StandardCharsets.UTF_8));
     String basic = exchange.getRequestHeaders().getFirst("Authorization");
     if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] pair =
@@ -431,7 +432,7 @@ public final class FakeGoogle implements AutoCloseable {
       answer = tokenAnswer(params);
       tokenRequests.add(new GoogleTokenRequest(params, answer.status(), answer.error()));
     }
-    GoogleHttpServer.respond(
+    FakeHttpServer.respond(
         exchange,
         answer.status(),
         "application/json; charset=utf-8",
@@ -508,7 +509,7 @@ public final class FakeGoogle implements AutoCloseable {
 
   private void calendarEvents(HttpExchange exchange, String method, String calendarId)
       throws IOException {
-    byte[] requestBody = GoogleHttpServer.readBody(exchange);
+    byte[] requestBody = FakeHttpServer.readBody(exchange);
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     String token =
         authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -522,7 +523,7 @@ public final class FakeGoogle implements AutoCloseable {
       calendarCalls.add(method + " " + calendarId + " " + answer.status());
     }
     if (answer.body() != null) {
-      GoogleHttpServer.respond(
+      FakeHttpServer.respond(
           exchange,
           answer.status(),
           "application/json; charset=UTF-8",
@@ -569,7 +570,7 @@ public final class FakeGoogle implements AutoCloseable {
   }
 
   private ApiAnswer list(String account, String rawQuery) {
-    Map<String, String> query = GoogleHttpServer.parseForm(rawQuery);
+    Map<String, String> query = FakeHttpServer.parseForm(rawQuery);
     ZoneId zone = zoneOf(account);
     Instant timeMin;
     Instant timeMax;
@@ -779,7 +780,7 @@ public final class FakeGoogle implements AutoCloseable {
     detail.put("domain", "global");
     detail.put("reason", reason);
     error.put("status", statusName);
-    GoogleHttpServer.respond(
+    FakeHttpServer.respond(
         exchange, status, "application/json; charset=UTF-8", json.writeValueAsBytes(body), headers);
   }
 

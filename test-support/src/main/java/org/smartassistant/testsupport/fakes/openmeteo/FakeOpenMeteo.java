@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,7 +73,7 @@ public final class FakeOpenMeteo implements AutoCloseable {
   private static final DateTimeFormatter LOCAL_MINUTES =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
-  private final OpenMeteoHttpServer http;
+  private final FakeHttpServer http;
   private final JsonMapper json = JsonMapper.builder().build();
 
   // everything below is guarded by this
@@ -94,7 +95,7 @@ public final class FakeOpenMeteo implements AutoCloseable {
 
   /** A fake on the given port (0 for a free one); call {@link #start()}. */
   public FakeOpenMeteo(int port) {
-    this.http = new OpenMeteoHttpServer(port, this::handle);
+    this.http = new FakeHttpServer("fake-open-meteo", port, this::handle);
   }
 
   /**
@@ -255,8 +256,7 @@ public final class FakeOpenMeteo implements AutoCloseable {
 
   private void handle(HttpExchange exchange) {
     String path = exchange.getRequestURI().getRawPath();
-    Map<String, String> params =
-        OpenMeteoHttpServer.parseQuery(exchange.getRequestURI().getRawQuery());
+    Map<String, String> params = FakeHttpServer.parseForm(exchange.getRequestURI().getRawQuery());
     Duration delay;
     synchronized (this) {
       delay = latency;
@@ -273,7 +273,11 @@ public final class FakeOpenMeteo implements AutoCloseable {
     synchronized (this) {
       requests.add(new OpenMeteoRequest(path, params, answer.status()));
     }
-    OpenMeteoHttpServer.respond(exchange, answer.status(), json.writeValueAsBytes(answer.body()));
+    FakeHttpServer.respond(
+        exchange,
+        answer.status(),
+        "application/json; charset=utf-8",
+        json.writeValueAsBytes(answer.body()));
   }
 
   private synchronized Answer answer(String method, String path, Map<String, String> params) {

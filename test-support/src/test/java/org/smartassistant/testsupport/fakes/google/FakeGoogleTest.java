@@ -32,6 +32,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 
 /** The fake against the real google-oauth-client and google-api-services-calendar. */
 class FakeGoogleTest {
@@ -76,7 +77,7 @@ class FakeGoogleTest {
   }
 
   private static Map<String, String> query(String url) {
-    return GoogleHttpServer.parseForm(URI.create(url).getRawQuery());
+    return FakeHttpServer.parseForm(URI.create(url).getRawQuery());
   }
 
   private TokenResponse connect(String account) throws Exception {
