@@ -868,7 +868,7 @@ cmd_test() {
   export_test_infrastructure
   if [[ -z $SERVICE ]]; then
     info "./mvnw -B verify (all modules)"
-    mvnw verify
+    mvnw verify --fail-at-end
     return
   fi
   local module found=0
