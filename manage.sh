@@ -92,6 +92,8 @@ apply_defaults() {
   export ASSISTANT_PORT="${ASSISTANT_PORT:-8010}"
   export TG_BOT_PORT="${TG_BOT_PORT:-8020}"
   export CRON_SERVICE_PORT="${CRON_SERVICE_PORT:-8030}"
+  # the services listen on loopback unless told otherwise (docs/security.md)
+  export BIND_ADDRESS="${BIND_ADDRESS:-127.0.0.1}"
   export REST_SERVICE_URL="${REST_SERVICE_URL:-http://localhost:$REST_SERVICE_PORT}"
   export CALENDAR_SERVICE_URL="${CALENDAR_SERVICE_URL:-http://localhost:$CALENDAR_SERVICE_PORT}"
   STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
@@ -105,7 +107,7 @@ apply_defaults() {
 # is never printed.
 store_secret() {
   local key=$1 value=$2
-  touch .env
+  (umask 077 && touch .env)
   chmod 600 .env
   if grep -qE "^(export )?$key=" .env; then
     sed -i -E "s|^(export )?$key=.*$|$key=$value|" .env
@@ -116,14 +118,42 @@ store_secret() {
 }
 
 ensure_secrets() {
+  if [[ -f .env && -n $(find .env -perm /077 2>/dev/null) ]]; then
+    chmod 600 .env
+    info ".env was readable by other users: its mode is now 600"
+  fi
   if [[ -z ${INTERNAL_TOKEN:-} ]]; then
-    store_secret INTERNAL_TOKEN "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+    store_secret INTERNAL_TOKEN "$(random_hex 32)"
     info "generated a random INTERNAL_TOKEN into .env (not shown)"
   fi
+  ((${#INTERNAL_TOKEN} >= 32)) ||
+    die "INTERNAL_TOKEN in .env (or the shell) is shorter than 32 characters; delete the line and ./manage.sh start generates a strong one"
   if [[ -z ${CREDENTIALS_ENCRYPTION_KEY:-} ]]; then
     store_secret CREDENTIALS_ENCRYPTION_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
     info "generated a random CREDENTIALS_ENCRYPTION_KEY into .env (not shown; keep it: it decrypts stored calendar tokens)"
   fi
+}
+
+# docker compose runs its own PostgreSQL and Redis: both get a generated password (no default).
+ensure_container_secrets() {
+  if [[ -z ${DATABASE_PASSWORD:-} ]]; then
+    store_secret DATABASE_PASSWORD "$(random_hex 24)"
+    info "generated a random DATABASE_PASSWORD into .env for the postgres container (not shown)"
+  fi
+  if [[ -z ${REDIS_PASSWORD:-} ]]; then
+    store_secret REDIS_PASSWORD "$(random_hex 24)"
+    info "generated a random REDIS_PASSWORD into .env for the redis container (not shown)"
+  fi
+}
+
+random_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+# Local mode: a service reachable from other machines is said out loud.
+warn_about_bind_address() {
+  case $BIND_ADDRESS in
+    127.* | localhost | ::1) ;;
+    *) warn "BIND_ADDRESS=$BIND_ADDRESS: the services listen beyond this machine; only INTERNAL_TOKEN stands between them and the network (docs/security.md)" ;;
+  esac
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -282,6 +312,9 @@ mvnw() { "$ROOT/mvnw" -B "$@"; }
 # mode
 
 compose() {
+  # docker-compose.yml refuses to run without these; generated once into .env
+  ensure_secrets
+  ensure_container_secrets
   if docker compose version >/dev/null 2>&1; then
     docker compose "$@"
   elif command -v docker-compose >/dev/null 2>&1; then
@@ -558,6 +591,7 @@ local_start() {
   require_java
   mkdir -p "$LOG_DIR"
   ensure_secrets
+  warn_about_bind_address
   [[ -n ${OPENAI_API_KEY:-} ]] || warn "OPENAI_API_KEY is not set (.env): the assistant cannot reach its language model"
   if [[ -n $only ]]; then
     ensure_jars "$only"
@@ -705,7 +739,6 @@ cmd_start() {
   parse_service_option "$@"
   [[ -z $SERVICE ]] || require_service "$SERVICE"
   if docker_mode; then
-    ensure_secrets
     info "docker compose up ${SERVICE:-(all)}"
     if docker compose version >/dev/null 2>&1; then
       compose up -d --build --wait ${SERVICE:+"$SERVICE"}
