@@ -199,6 +199,44 @@ class StreamTrimmerTest {
   }
 
   @Test
+  void backlogIsWhatIsPendingPlusWhatIsNotYetDelivered() {
+    StreamTrimmer trimmer = trimmer(1_000, Duration.ofMinutes(1));
+    new ConsumerGroupClient(streams.redis, streams.stream, StreamFixture.GROUP, "a").ensureGroup();
+    for (int i = 0; i < 100; i++) {
+      streams.publish(i % 7, "m" + i);
+    }
+    List<MapRecord<String, Object, Object>> read =
+        streams
+            .redis
+            .opsForStream()
+            .read(
+                Consumer.from(StreamFixture.GROUP, "a"),
+                StreamReadOptions.empty().count(30),
+                StreamOffset.create(streams.stream, ReadOffset.lastConsumed()));
+    streams
+        .redis
+        .opsForStream()
+        .acknowledge(
+            streams.stream,
+            StreamFixture.GROUP,
+            read.subList(0, 10).stream().map(r -> r.getId().getValue()).toArray(String[]::new));
+
+    StreamTrimmer.StreamState state = trimmer.upkeep(streams.stream);
+
+    assertThat(state.groups())
+        .singleElement()
+        .satisfies(
+            group -> {
+              assertThat(group.pending()).isEqualTo(20);
+              assertThat(group.lag()).isEqualTo(70);
+            });
+    assertThat(gauge("smart.stream.pending").value()).isEqualTo(20);
+    assertThat(gauge("smart.stream.backlog").value()).isEqualTo(90);
+    assertThat(lengthGauge().value()).isEqualTo(100);
+    assertThat(warnings()).isEmpty();
+  }
+
+  @Test
   void aStreamWithoutAGroupIsNeverTrimmedButWarnedAbout() {
     StreamTrimmer trimmer = trimmer(100, Duration.ofMinutes(1));
     EnvelopePublisher publisher =
