@@ -6,10 +6,13 @@ import java.util.Objects;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Adds envelopes to their streams (the stream of the envelope's type), trimmed to an approximate
- * maximum length. Every entry is linked to the previous entry of the same user, which is how
- * consumers keep each user's envelopes in order (docs/streams.md); envelopes must therefore be
- * added through this class, not by a bare XADD.
+ * Adds envelopes to their streams (the stream of the envelope's type). Every entry is linked to the
+ * previous entry of the same user, which is how consumers keep each user's envelopes in order
+ * (docs/streams.md); envelopes must therefore be added through this class, not by a bare XADD.
+ *
+ * <p>The publisher never trims: an entry is removed only once every group of the stream has
+ * acknowledged it, by the {@link StreamTrimmer}, which this publisher tells about each stream it
+ * writes (so a producer watches, warns about and measures a stream whose consumer is down).
  */
 public class EnvelopePublisher {
 
@@ -21,18 +24,36 @@ public class EnvelopePublisher {
 
   private final StringRedisTemplate redis;
   private final EnvelopeCodec codec;
-  private final long maxLength;
   private final Duration idempotencyTtl;
+  private final StreamTrimmer trimmer;
 
+  /**
+   * A publisher whose streams are looked after by {@code trimmer} (null: by whoever else runs a
+   * {@link StreamTrimmer} for them, e.g. the consumers' service).
+   */
   public EnvelopePublisher(
-      StringRedisTemplate redis, EnvelopeCodec codec, long maxLength, Duration idempotencyTtl) {
-    if (maxLength < 1) {
-      throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
-    }
+      StringRedisTemplate redis,
+      EnvelopeCodec codec,
+      Duration idempotencyTtl,
+      StreamTrimmer trimmer) {
     this.redis = Objects.requireNonNull(redis, "redis");
     this.codec = Objects.requireNonNull(codec, "codec");
-    this.maxLength = maxLength;
     this.idempotencyTtl = Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+    this.trimmer = trimmer;
+  }
+
+  /**
+   * A publisher without a trimmer of its own.
+   *
+   * @param maxLength no longer used: the publisher does not trim (see {@link StreamTrimmer}); it
+   *     stays for the callers that still pass it
+   * @deprecated use {@link #EnvelopePublisher(StringRedisTemplate, EnvelopeCodec, Duration,
+   *     StreamTrimmer)}
+   */
+  @Deprecated
+  public EnvelopePublisher(
+      StringRedisTemplate redis, EnvelopeCodec codec, long maxLength, Duration idempotencyTtl) {
+    this(redis, codec, idempotencyTtl, null);
   }
 
   /**
@@ -60,6 +81,9 @@ public class EnvelopePublisher {
 
   /** Adds to a named stream: for tests that keep their streams apart. */
   PublishResult publishTo(String stream, Envelope envelope, String idempotencyKey) {
+    if (trimmer != null) {
+      trimmer.watch(stream);
+    }
     String json = codec.encode(envelope);
     List<String> keys =
         idempotencyKey == null
@@ -72,7 +96,6 @@ public class EnvelopePublisher {
         redis.execute(
             StreamScripts.PUBLISH,
             keys,
-            Long.toString(maxLength),
             json,
             Long.toString(USER_TAIL_TTL.toMillis()),
             Long.toString(idempotencyTtl.toMillis()));

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The stream plumbing of every service that has Redis: the {@link EnvelopePublisher} and the {@link
- * StreamConsumers} factory, configured by {@code smart.streams.*}.
+ * The stream plumbing of every service that has Redis: the {@link EnvelopePublisher}, the {@link
+ * StreamConsumers} factory and the {@link StreamTrimmer} that trims, measures and checks the
+ * streams either of them touches, configured by {@code smart.streams.*}.
  */
 @AutoConfiguration(
     after = DataRedisAutoConfiguration.class,
@@ -32,9 +33,27 @@ public class StreamAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  StreamTrimmer streamTrimmer(
+      StringRedisTemplate redis,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<Clock> clock,
+      StreamProperties properties) {
+    return new StreamTrimmer(
+        redis,
+        meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+        clock.getIfAvailable(Clock::systemUTC),
+        properties.maxLength(),
+        properties.trimInterval());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   EnvelopePublisher envelopePublisher(
-      StringRedisTemplate redis, EnvelopeCodec codec, StreamProperties properties) {
-    return new EnvelopePublisher(redis, codec, properties.maxLength(), properties.idempotencyTtl());
+      StringRedisTemplate redis,
+      EnvelopeCodec codec,
+      StreamProperties properties,
+      StreamTrimmer trimmer) {
+    return new EnvelopePublisher(redis, codec, properties.idempotencyTtl(), trimmer);
   }
 
   @Bean
@@ -44,12 +63,14 @@ public class StreamAutoConfiguration {
       EnvelopeCodec codec,
       ObjectProvider<MeterRegistry> meterRegistry,
       ObjectProvider<Clock> clock,
-      StreamProperties properties) {
+      StreamProperties properties,
+      StreamTrimmer trimmer) {
     return new StreamConsumers(
         redis,
         codec,
         meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
         clock.getIfAvailable(Clock::systemUTC),
-        properties);
+        properties,
+        trimmer);
   }
 }

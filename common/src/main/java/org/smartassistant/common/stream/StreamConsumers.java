@@ -29,18 +29,35 @@ public class StreamConsumers {
   private final MeterRegistry meterRegistry;
   private final Clock clock;
   private final StreamProperties properties;
+  private final StreamTrimmer trimmer;
 
+  /** A factory whose consumers' streams are looked after by whoever else runs a trimmer. */
   public StreamConsumers(
       StringRedisTemplate redis,
       EnvelopeCodec codec,
       MeterRegistry meterRegistry,
       Clock clock,
       StreamProperties properties) {
+    this(redis, codec, meterRegistry, clock, properties, null);
+  }
+
+  /**
+   * @param trimmer told about every stream consumed, so that it trims it and measures its groups'
+   *     backlog (null: none)
+   */
+  public StreamConsumers(
+      StringRedisTemplate redis,
+      EnvelopeCodec codec,
+      MeterRegistry meterRegistry,
+      Clock clock,
+      StreamProperties properties,
+      StreamTrimmer trimmer) {
     this.redis = Objects.requireNonNull(redis, "redis");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.properties = Objects.requireNonNull(properties, "properties");
+    this.trimmer = trimmer;
   }
 
   /**
@@ -63,6 +80,9 @@ public class StreamConsumers {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(deadLetters, "deadLetters");
+    if (trimmer != null) {
+      trimmer.watch(settings.stream());
+    }
     return new StreamConsumer(
         settings,
         handler,

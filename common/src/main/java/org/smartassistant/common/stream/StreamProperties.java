@@ -13,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * dead-letter streams, how long an idempotency key is remembered, and the defaults of every {@link
  * StreamConsumer}.
  *
- * @param maxLength approximate MAXLEN kept by {@link EnvelopePublisher} on every XADD
+ * @param maxLength how many acknowledged entries {@link StreamTrimmer} keeps per stream; entries a
+ *     group has not acknowledged are never trimmed, and a backlog of 80% of this is warned about
  * @param deadLetterMaxLength approximate MAXLEN of each {@code <stream>:dlq}
+ * @param trimInterval how often {@link StreamTrimmer} trims, measures and checks every stream
  * @param idempotencyTtl how long {@link EnvelopePublisher#publish(Envelope, String)} remembers a
  *     key
  * @param consumer defaults for {@link StreamConsumers#settings(String, String)}
@@ -25,11 +27,13 @@ public record StreamProperties(
     @DefaultValue("100000") @Min(1) long maxLength,
     @DefaultValue("10000") @Min(1) long deadLetterMaxLength,
     @DefaultValue("7d") @NotNull Duration idempotencyTtl,
-    @DefaultValue @Valid @NotNull Consumer consumer) {
+    @DefaultValue @Valid @NotNull Consumer consumer,
+    @DefaultValue("10s") @NotNull Duration trimInterval) {
 
   /** The defaults: what a service gets when it configures nothing. */
   public static StreamProperties defaults() {
-    return new StreamProperties(100_000, 10_000, Duration.ofDays(7), Consumer.defaults());
+    return new StreamProperties(
+        100_000, 10_000, Duration.ofDays(7), Consumer.defaults(), Duration.ofSeconds(10));
   }
 
   /**

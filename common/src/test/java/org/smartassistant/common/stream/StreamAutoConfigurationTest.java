@@ -3,6 +3,8 @@ package org.smartassistant.common.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +34,7 @@ class StreamAutoConfigurationTest {
           assertThat(context)
               .hasSingleBean(EnvelopePublisher.class)
               .hasSingleBean(StreamConsumers.class)
+              .hasSingleBean(StreamTrimmer.class)
               .hasSingleBean(EnvelopeCodec.class);
           StreamConsumerSettings settings =
               context.getBean(StreamConsumers.class).settings(Streams.INBOX, "assistant");
@@ -106,6 +109,63 @@ class StreamAutoConfigurationTest {
               context.close();
               assertThat(consumer.isRunning()).isFalse();
               assertThat(streams.pending()).isZero();
+            });
+    streams.close();
+  }
+
+  @Test
+  void theTrimmerLooksAfterTheConsumedStreamAndPublishesItsGauges() {
+    StreamFixture streams = new StreamFixture();
+    String stream = streams.stream;
+    List<String> handled = new CopyOnWriteArrayList<>();
+    runner
+        .withBean("stream", String.class, () -> stream)
+        .withBean("handled", List.class, () -> handled)
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withUserConfiguration(ConsumerConfiguration.class)
+        .withPropertyValues("smart.streams.trim-interval=100ms")
+        .run(
+            context -> {
+              StreamTrimmer trimmer = context.getBean(StreamTrimmer.class);
+              assertThat(trimmer.isRunning()).isTrue();
+              assertThat(trimmer.streams()).contains(stream);
+
+              context
+                  .getBean(EnvelopePublisher.class)
+                  .publishTo(stream, StreamFixture.envelope(1, "hello"), null);
+
+              await().atMost(Duration.ofSeconds(15)).until(() -> handled.contains("hello"));
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              await()
+                  .atMost(Duration.ofSeconds(15))
+                  .untilAsserted(
+                      () -> {
+                        assertThat(
+                                registry
+                                    .get("smart.stream.length")
+                                    .tag("stream", stream)
+                                    .gauge()
+                                    .value())
+                            .isEqualTo(1);
+                        assertThat(
+                                registry
+                                    .get("smart.stream.backlog")
+                                    .tag("stream", stream)
+                                    .tag("group", "workers")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                        assertThat(
+                                registry
+                                    .get("smart.stream.pending")
+                                    .tag("stream", stream)
+                                    .tag("group", "workers")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                      });
+              context.close();
+              assertThat(trimmer.isRunning()).isFalse();
             });
     streams.close();
   }
