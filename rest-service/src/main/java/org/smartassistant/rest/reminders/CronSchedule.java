@@ -14,6 +14,12 @@ import org.springframework.scheduling.support.CronExpression;
  */
 final class CronSchedule {
 
+  /** Runs looked at by {@link #shortestGap}. */
+  static final int GAP_RUNS = 1000;
+
+  /** How far ahead {@link #shortestGap} looks at most. */
+  static final Duration GAP_HORIZON = Duration.ofDays(366);
+
   private CronSchedule() {}
 
   /** What is wrong with the expression, or empty when it is a valid 5-field expression. */
@@ -44,9 +50,9 @@ final class CronSchedule {
 
   /**
    * The shortest time between two consecutive runs after {@code from}, looking at the next {@value
-   * #GAP_RUNS} runs within {@link #GAP_HORIZON}: enough to see every pattern of minutes, hours and
-   * weekdays (and the day changes of months and years), as a schedule repeats its gaps at least
-   * every year. Empty when the expression fires less than twice in that time.
+   * #GAP_RUNS} runs within {@link #GAP_HORIZON}. A 5-field cron repeats its gaps within each hour
+   * and day, and its day changes within a year; a schedule dense enough to fill 1000 runs before
+   * that shows its short gaps within its first days. Empty when it fires less than twice.
    */
   static Optional<Duration> shortestGap(String expression, String zone, Instant from) {
     CronExpression cron = CronExpression.parse(seconds(expression));
@@ -66,12 +72,6 @@ final class CronSchedule {
     }
     return Optional.ofNullable(shortest);
   }
-
-  /** Runs looked at by {@link #shortestGap}. */
-  static final int GAP_RUNS = 1000;
-
-  /** How far ahead {@link #shortestGap} looks at most. */
-  static final Duration GAP_HORIZON = Duration.ofDays(366);
 
   private static String seconds(String expression) {
     return "0 " + expression.trim();
