@@ -45,8 +45,10 @@ class CronScheduleTest {
         .contains(Duration.ofMinutes(5));
     assertThat(CronSchedule.shortestGap("0,1 9 * * *", "Europe/Berlin", from))
         .contains(Duration.ofMinutes(1));
+    assertThat(CronSchedule.shortestGap("0 9 * * *", "UTC", from)).contains(Duration.ofDays(1));
+    // the day clocks spring forward is 23 hours long
     assertThat(CronSchedule.shortestGap("0 9 * * *", "Europe/Berlin", from))
-        .contains(Duration.ofDays(1));
+        .contains(Duration.ofHours(23));
     // 23:58 on the 31st, then 00:00 on the 1st: only where a month of 31 days ends
     assertThat(CronSchedule.shortestGap("0,58 0,23 1,31 * *", "UTC", from))
         .contains(Duration.ofMinutes(2));
