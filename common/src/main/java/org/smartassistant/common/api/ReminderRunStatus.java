@@ -13,5 +13,11 @@ public enum ReminderRunStatus {
   @JsonProperty("missed")
   MISSED,
   @JsonProperty("failed")
-  FAILED
+  FAILED,
+  /**
+   * Not delivered because the reminder's user is blocked: nothing reaches the user, and it counts
+   * neither as late nor as missed.
+   */
+  @JsonProperty("skipped")
+  SKIPPED
 }

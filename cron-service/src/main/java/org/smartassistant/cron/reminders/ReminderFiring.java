@@ -16,6 +16,7 @@ import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.api.UserStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -25,7 +26,9 @@ import org.springframework.web.client.HttpClientErrorException;
  * record the run; complete a one-time reminder, or note a recurring one's last and next time. Every
  * step may run twice for the same scheduled time (a retry, a recovery, a second instance) without a
  * second message or run: the inbox write is idempotent and rest-service refuses a second run for
- * the same time with 409.
+ * the same time with 409. A blocked user's reminder is not sent: its run is recorded {@code
+ * skipped}, and rest-service, which owns the user's status, accepts that only while the user is
+ * blocked.
  */
 @Component
 class ReminderFiring {
@@ -39,7 +42,9 @@ class ReminderFiring {
     /** The reminder is no longer active: nothing to do. */
     SKIPPED,
     /** The reminder or its user no longer exists. */
-    GONE
+    GONE,
+    /** The user is blocked: nothing was sent, the run was recorded {@code skipped}. */
+    USER_BLOCKED
   }
 
   private final RestServiceClient restService;
@@ -89,6 +94,10 @@ class ReminderFiring {
     ReminderRunStatus status = decided != null ? decided : decide(scheduledFor, now);
     try {
       UserDto user = restService.user(reminder.userId());
+      if (user.status() == UserStatus.BLOCKED) {
+        recordSkipped(reminder, scheduledFor, now);
+        return Outcome.USER_BLOCKED;
+      }
       boolean added = notices.publish(reminder, user, scheduledFor, status, now);
       recordRun(reminder, scheduledFor, status, now);
       if (added) {
@@ -134,6 +143,28 @@ class ReminderFiring {
       // this time was recorded by an earlier attempt: the idempotency that makes retries safe
       log.debug("run of reminder {} for {} was recorded already", reminder.id(), scheduledFor);
     }
+  }
+
+  /**
+   * Records the run {@code skipped}; counted and logged once per reminder and time. rest-service
+   * refuses it (400) if the user was unblocked meanwhile, and the retry then fires the reminder.
+   */
+  private void recordSkipped(ReminderDto reminder, Instant scheduledFor, Instant now) {
+    String detail = "not sent: the user is blocked (" + instanceId() + ")";
+    try {
+      restService.recordRun(
+          reminder.id(),
+          new CreateReminderRunRequest(scheduledFor, now, ReminderRunStatus.SKIPPED, detail));
+    } catch (HttpClientErrorException.Conflict e) {
+      log.debug("run of reminder {} for {} was recorded already", reminder.id(), scheduledFor);
+      return;
+    }
+    meters.counter("reminders.skipped", "reason", "user_blocked").increment();
+    log.info(
+        "reminder {} for {} skipped: user {} is blocked",
+        reminder.id(),
+        scheduledFor,
+        reminder.userId());
   }
 
   private String instanceId() {

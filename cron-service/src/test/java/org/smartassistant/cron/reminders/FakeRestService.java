@@ -110,6 +110,30 @@ final class FakeRestService implements AutoCloseable {
     return user;
   }
 
+  /** Blocks the user, as an operator does with {@code PATCH /api/users/{id}}. */
+  void block(long id) {
+    users.computeIfPresent(
+        id,
+        (key, u) ->
+            new UserDto(
+                u.id(),
+                u.telegramId(),
+                u.username(),
+                u.firstName(),
+                u.preferredName(),
+                u.timezone(),
+                u.language(),
+                UserStatus.BLOCKED,
+                u.createdAt(),
+                Instant.now()));
+  }
+
+  /** Removes the user with its reminders, as rest-service's user deletion does. */
+  void removeUser(long id) {
+    users.remove(id);
+    reminders.values().removeIf(reminder -> reminder.userId() == id);
+  }
+
   ReminderDto put(ReminderDto reminder) {
     reminders.put(reminder.id(), reminder);
     return reminder;
@@ -270,6 +294,12 @@ final class FakeRestService implements AutoCloseable {
       problem(exchange, 404, "no reminder " + id);
       return;
     }
+    UserDto user = users.get(reminders.get(id).userId());
+    if (request.status() == ReminderRunStatus.SKIPPED
+        && (user == null || user.status() != UserStatus.BLOCKED)) {
+      problem(exchange, 400, "status skipped is only for reminders of a blocked user");
+      return;
+    }
     Instant firedAt = request.firedAt() != null ? request.firedAt() : Instant.now();
     ReminderRunDto run =
         new ReminderRunDto(
@@ -293,7 +323,7 @@ final class FakeRestService implements AutoCloseable {
   /**
    * What rest-service does to an active reminder when a run is recorded (docs/rest-api.md):
    * delivered or late completes a one-time reminder and sets lastTriggeredAt, missed marks it
-   * missed; a recurring one gets its next time.
+   * missed, skipped (the user is blocked) cancels it; a recurring one gets its next time.
    */
   private static ReminderDto advance(ReminderDto r, ReminderRunDto run) {
     if (r.status() != ReminderStatus.ACTIVE || run.status() == ReminderRunStatus.FAILED) {
@@ -308,7 +338,12 @@ final class FakeRestService implements AutoCloseable {
     ReminderStatus status = r.status();
     Instant next;
     if (r.type() == ReminderType.ONE_TIME) {
-      status = delivered ? ReminderStatus.COMPLETED : ReminderStatus.MISSED;
+      status =
+          delivered
+              ? ReminderStatus.COMPLETED
+              : run.status() == ReminderRunStatus.SKIPPED
+                  ? ReminderStatus.CANCELLED
+                  : ReminderStatus.MISSED;
       next = null;
     } else {
       Instant now = Instant.now();

@@ -237,6 +237,80 @@ class ReminderFiringTest {
         .satisfies(run -> assertThat(run.scheduledFor()).isEqualTo(at));
   }
 
+  @Test
+  void aBlockedUsersDueReminderIsRecordedSkippedAndNothingReachesTheInbox() {
+    long blocked = 8L;
+    rest.addUser(blocked, 700_000_008L);
+    rest.block(blocked);
+    double skippedBefore = skippedCount();
+    Instant at = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+    ReminderDto reminder =
+        rest.put(TestReminders.ofUser(TestReminders.oneTime(at, "blocked meanwhile"), blocked));
+    reminders.reconcile(reminder.id());
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> rest.reminder(reminder.id()).status() == ReminderStatus.CANCELLED);
+
+    assertThat(rest.runsOf(reminder.id()))
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.scheduledFor()).isEqualTo(at);
+              assertThat(run.status()).isEqualTo(ReminderRunStatus.SKIPPED);
+            });
+    assertThat(TestReminders.inbox(redis)).noneMatch(e -> e.userId() == blocked);
+    assertThat(skippedCount()).isEqualTo(skippedBefore + 1);
+    assertThat(rest.reminder(reminder.id()).lastTriggeredAt()).isNull();
+  }
+
+  @Test
+  void aBlockedUsersRecurringReminderIsSkippedAndStaysActive() {
+    long blocked = 9L;
+    rest.addUser(blocked, 700_000_009L);
+    rest.block(blocked);
+    ReminderDto reminder =
+        rest.put(
+            TestReminders.ofUser(
+                TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"), blocked));
+    Instant slot = CronSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
+
+    ReminderFiring.Outcome outcome = firing.fire(reminder.id(), slot, null);
+    ReminderFiring.Outcome again = firing.fire(reminder.id(), slot, null);
+
+    assertThat(outcome).isEqualTo(ReminderFiring.Outcome.USER_BLOCKED);
+    assertThat(again).isEqualTo(ReminderFiring.Outcome.USER_BLOCKED);
+    assertThat(rest.runsOf(reminder.id()))
+        .singleElement()
+        .satisfies(run -> assertThat(run.status()).isEqualTo(ReminderRunStatus.SKIPPED));
+    assertThat(TestReminders.inbox(redis)).noneMatch(e -> e.userId() == blocked);
+    assertThat(rest.reminder(reminder.id()).status()).isEqualTo(ReminderStatus.ACTIVE);
+    assertThat(rest.reminder(reminder.id()).nextTriggerAt()).isAfter(slot);
+  }
+
+  @Test
+  void aRemovedUsersReminderFiresNothing() {
+    long removed = 10L;
+    rest.addUser(removed, 700_000_010L);
+    Instant at = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+    ReminderDto reminder =
+        rest.put(TestReminders.ofUser(TestReminders.oneTime(at, "removed meanwhile"), removed));
+    reminders.reconcile(reminder.id());
+    // deleted with the user; the change event never arrived, so the job is still there
+    rest.removeUser(removed);
+
+    await().atMost(PATIENCE).until(() -> triggerCount(reminder) == 0);
+
+    assertThat(firing.fire(reminder.id(), at, null)).isEqualTo(ReminderFiring.Outcome.GONE);
+    assertThat(TestReminders.inbox(redis)).noneMatch(e -> e.userId() == removed);
+    assertThat(rest.runsOf(reminder.id())).isEmpty();
+  }
+
+  private double skippedCount() {
+    var counter = meters.find("reminders.skipped").tag("reason", "user_blocked").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   private int triggerCount(ReminderDto reminder) throws Exception {
     return scheduler.getTriggersOfJob(ReminderTriggers.jobKey(reminder.id())).size();
   }

@@ -69,6 +69,24 @@ final class TestReminders {
         created);
   }
 
+  /** The same reminder, of another user. */
+  static ReminderDto ofUser(ReminderDto r, long userId) {
+    return new ReminderDto(
+        r.id(),
+        userId,
+        r.assistantId(),
+        r.type(),
+        r.triggerAt(),
+        r.cronExpression(),
+        r.timezone(),
+        r.text(),
+        r.status(),
+        r.lastTriggeredAt(),
+        r.nextTriggerAt(),
+        r.createdAt(),
+        r.updatedAt());
+  }
+
   static ReminderDto with(ReminderDto r, ReminderStatus status) {
     return copy(r, r.triggerAt(), r.cronExpression(), r.timezone(), status);
   }

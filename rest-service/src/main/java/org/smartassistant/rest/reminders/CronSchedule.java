@@ -1,5 +1,6 @@
 package org.smartassistant.rest.reminders;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,6 +13,12 @@ import org.springframework.scheduling.support.CronExpression;
  * Spring's {@link CronExpression} after prefixing the seconds field.
  */
 final class CronSchedule {
+
+  /** Runs looked at by {@link #shortestGap}. */
+  static final int GAP_RUNS = 1000;
+
+  /** How far ahead {@link #shortestGap} looks at most. */
+  static final Duration GAP_HORIZON = Duration.ofDays(366);
 
   private CronSchedule() {}
 
@@ -39,6 +46,31 @@ final class CronSchedule {
     ZonedDateTime next =
         CronExpression.parse(seconds(expression)).next(after.atZone(ZoneId.of(zone)));
     return next == null ? null : next.toInstant();
+  }
+
+  /**
+   * The shortest time between two consecutive runs after {@code from}, looking at the next {@value
+   * #GAP_RUNS} runs within {@link #GAP_HORIZON}. A 5-field cron repeats its gaps within each hour
+   * and day, and its day changes within a year; a schedule dense enough to fill 1000 runs before
+   * that shows its short gaps within its first days. Empty when it fires less than twice.
+   */
+  static Optional<Duration> shortestGap(String expression, String zone, Instant from) {
+    CronExpression cron = CronExpression.parse(seconds(expression));
+    ZonedDateTime end = from.atZone(ZoneId.of(zone)).plus(GAP_HORIZON);
+    ZonedDateTime previous = cron.next(from.atZone(ZoneId.of(zone)));
+    Duration shortest = null;
+    for (int run = 1; run < GAP_RUNS && previous != null && previous.isBefore(end); run++) {
+      ZonedDateTime next = cron.next(previous);
+      if (next == null) {
+        break;
+      }
+      Duration gap = Duration.between(previous.toInstant(), next.toInstant());
+      if (shortest == null || gap.compareTo(shortest) < 0) {
+        shortest = gap;
+      }
+      previous = next;
+    }
+    return Optional.ofNullable(shortest);
   }
 
   private static String seconds(String expression) {

@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 interface ReminderRepository
     extends JpaRepository<Reminder, UUID>, JpaSpecificationExecutor<Reminder> {
 
+  long countByUserIdAndStatus(Long userId, ReminderStatus status);
+
   @Query("select r from Reminder r where r.status = :status order by r.id")
   List<Reminder> findFirstPage(ReminderStatus status, Pageable limit);
 

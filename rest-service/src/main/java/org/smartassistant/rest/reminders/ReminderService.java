@@ -51,6 +51,7 @@ class ReminderService {
   private final UserLookup users;
   private final AssistantLookup assistants;
   private final ChangeEvents events;
+  private final ReminderLimits limits;
   private final Clock clock;
 
   ReminderService(
@@ -59,12 +60,14 @@ class ReminderService {
       UserLookup users,
       AssistantLookup assistants,
       ChangeEvents events,
+      ReminderLimits limits,
       Clock clock) {
     this.reminders = reminders;
     this.runs = runs;
     this.users = users;
     this.assistants = assistants;
     this.events = events;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -81,8 +84,16 @@ class ReminderService {
     }
     TimeZones.check(errors, "timezone", request.timezone());
     checkSchedule(errors, request.type(), request.triggerAt(), request.cronExpression(), now);
+    if (request.type() == ReminderType.RECURRING && !errors.has("cronExpression")) {
+      String zone =
+          request.timezone() != null && !errors.has("timezone")
+              ? request.timezone()
+              : userZone.orElse("UTC");
+      checkInterval(errors, request.cronExpression(), zone, now);
+    }
     errors.throwIfAny();
     String zone = request.timezone() != null ? request.timezone() : userZone.get();
+    requireRoomForActive(request.userId());
     Reminder reminder =
         new Reminder(
             UUID.randomUUID(), request.userId(), request.type(), zone, request.text().trim(), now);
@@ -166,6 +177,13 @@ class ReminderService {
       }
     }
     TimeZones.check(errors, "timezone", request.timezone());
+    if (request.cronExpression() != null && !errors.has("cronExpression")) {
+      String zone =
+          request.timezone() != null && !errors.has("timezone")
+              ? request.timezone()
+              : reminder.timezone();
+      checkInterval(errors, request.cronExpression(), zone, now);
+    }
     if (request.assistantId() != null && !assistants.exists(request.assistantId())) {
       errors.reject("assistantId", "names no assistant: " + request.assistantId());
     }
@@ -179,6 +197,9 @@ class ReminderService {
               + wire(request.status())
               + "; allowed: "
               + Reminder.TRANSITIONS.get(from).stream().map(ReminderService::wire).toList());
+    }
+    if (from != ReminderStatus.ACTIVE && request.status() == ReminderStatus.ACTIVE) {
+      requireRoomForActive(reminder.userId());
     }
     boolean scheduleChanged =
         request.triggerAt() != null
@@ -246,6 +267,13 @@ class ReminderService {
               + request.scheduledFor()
               + " is already recorded");
     }
+    if (request.status() == ReminderRunStatus.SKIPPED && !users.blocked(reminder.userId())) {
+      throw new InvalidInputException(
+          "status",
+          "skipped is only for reminders of a blocked user; user "
+              + reminder.userId()
+              + " is not blocked");
+    }
     Instant firedAt = request.firedAt() != null ? request.firedAt() : now;
     ReminderRun run =
         runs.saveAndFlush(
@@ -288,7 +316,13 @@ class ReminderService {
       reminder.setLastTriggeredAt(firedAt);
     }
     if (reminder.type() == ReminderType.ONE_TIME) {
-      reminder.setStatus(delivered ? ReminderStatus.COMPLETED : ReminderStatus.MISSED);
+      reminder.setStatus(
+          delivered
+              ? ReminderStatus.COMPLETED
+              // its only time passed while the user was blocked: it will never be delivered
+              : outcome == ReminderRunStatus.SKIPPED
+                  ? ReminderStatus.CANCELLED
+                  : ReminderStatus.MISSED);
       reminder.setNextTriggerAt(null);
     } else {
       Instant from = scheduledFor.isAfter(now) ? scheduledFor : now;
@@ -320,6 +354,62 @@ class ReminderService {
         errors.reject("triggerAt", "must be absent for a recurring reminder");
       }
     }
+  }
+
+  /** Refuses a cron whose runs can come closer together than the configured minimum. */
+  private void checkInterval(FieldErrors errors, String cronExpression, String zone, Instant now) {
+    Duration minimum = limits.minInterval();
+    CronSchedule.shortestGap(cronExpression, zone, now)
+        .filter(gap -> gap.compareTo(minimum) < 0)
+        .ifPresent(
+            gap ->
+                errors.reject(
+                    "cronExpression",
+                    "fires too often: recurring reminders must be at least "
+                        + describe(minimum)
+                        + " apart, and '"
+                        + normalise(cronExpression)
+                        + "' has runs "
+                        + describe(gap)
+                        + " apart"));
+  }
+
+  /**
+   * 409 when the user already has as many active reminders as allowed. Locks the user's row first,
+   * so that concurrent creations or re-activations for one user count one after the other and
+   * cannot together exceed the limit.
+   */
+  private void requireRoomForActive(long userId) {
+    users.lock(userId);
+    long active = reminders.countByUserIdAndStatus(userId, ReminderStatus.ACTIVE);
+    if (active >= limits.maxActivePerUser()) {
+      throw new ConflictException(
+          "user "
+              + userId
+              + " already has "
+              + active
+              + " active reminders, the most allowed is "
+              + limits.maxActivePerUser()
+              + "; cancel or delete one before adding another");
+    }
+  }
+
+  /** A duration as people say it: "5 minutes", "1 hour 30 minutes", "45 seconds". */
+  static String describe(Duration duration) {
+    List<String> parts = new java.util.ArrayList<>();
+    long hours = duration.toHours();
+    int minutes = duration.toMinutesPart();
+    int seconds = duration.toSecondsPart();
+    if (hours > 0) {
+      parts.add(hours + (hours == 1 ? " hour" : " hours"));
+    }
+    if (minutes > 0) {
+      parts.add(minutes + (minutes == 1 ? " minute" : " minutes"));
+    }
+    if (seconds > 0 || parts.isEmpty()) {
+      parts.add(seconds + (seconds == 1 ? " second" : " seconds"));
+    }
+    return String.join(" ", parts);
   }
 
   private static Instant nextFireTime(Reminder reminder, Instant now) {

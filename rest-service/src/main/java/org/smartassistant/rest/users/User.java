@@ -62,6 +62,10 @@ class User {
     return timezone;
   }
 
+  UserStatus status() {
+    return status;
+  }
+
   void setUsername(String username) {
     this.username = username;
   }

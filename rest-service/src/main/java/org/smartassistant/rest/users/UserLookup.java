@@ -1,6 +1,7 @@
 package org.smartassistant.rest.users;
 
 import java.util.Optional;
+import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.rest.web.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,6 +26,13 @@ public class UserLookup {
   @Transactional(readOnly = true)
   public Optional<String> timezone(Long id) {
     return id == null ? Optional.empty() : users.findById(id).map(User::timezone);
+  }
+
+  /** True when the user exists and is blocked: nothing may be sent to the user. */
+  @Transactional(readOnly = true)
+  public boolean blocked(Long id) {
+    return id != null
+        && users.findById(id).map(user -> user.status() == UserStatus.BLOCKED).orElse(false);
   }
 
   /** 404 unless the user exists. */

@@ -2,6 +2,7 @@ package org.smartassistant.rest.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,24 @@ class CronScheduleTest {
 
     assertThat(beforeChange).isEqualTo(Instant.parse("2026-03-28T08:00:00Z"));
     assertThat(afterChange).isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
+  }
+
+  @Test
+  void shortestGapSeesGapsWithinHoursDaysAndAcrossMonthEnds() {
+    Instant from = Instant.parse("2026-12-04T06:00:00Z");
+
+    assertThat(CronSchedule.shortestGap("* * * * *", "UTC", from)).contains(Duration.ofMinutes(1));
+    assertThat(CronSchedule.shortestGap("*/5 * * * *", "UTC", from))
+        .contains(Duration.ofMinutes(5));
+    assertThat(CronSchedule.shortestGap("0,1 9 * * *", "Europe/Berlin", from))
+        .contains(Duration.ofMinutes(1));
+    assertThat(CronSchedule.shortestGap("0 9 * * *", "UTC", from)).contains(Duration.ofDays(1));
+    // the day clocks spring forward is 23 hours long
+    assertThat(CronSchedule.shortestGap("0 9 * * *", "Europe/Berlin", from))
+        .contains(Duration.ofHours(23));
+    // 23:58 on the 31st, then 00:00 on the 1st: only where a month of 31 days ends
+    assertThat(CronSchedule.shortestGap("0,58 0,23 1,31 * *", "UTC", from))
+        .contains(Duration.ofMinutes(2));
+    assertThat(CronSchedule.shortestGap("0 9 29 2 *", "UTC", from)).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,14 @@ class ReminderTools implements ToolFamily {
     try {
       created = rest.createReminder(request);
     } catch (HttpClientErrorException.BadRequest e) {
+      // e.g. a schedule firing more often than rest-service allows
       return "The reminder was not set: " + problemOf(e);
+    } catch (HttpClientErrorException.Conflict e) {
+      // the user has as many active reminders as allowed
+      return "The reminder was not set: "
+          + problemOf(e)
+          + ". Ask the user which reminder to give up (reminder_list shows them, reminder_delete"
+          + " removes one), then try again.";
     }
     if (timing instanceof OneTime once) {
       return "Reminder set for "
@@ -310,14 +318,22 @@ class ReminderTools implements ToolFamily {
         + " was found among the user's reminders. Call reminder_list to see them.";
   }
 
-  /** The problem detail's field errors (or detail) of a 400 from rest-service. */
+  /** rest-service's field names as the model knows them from this tool's parameters. */
+  private static final Map<String, String> FIELDS =
+      Map.of("cronExpression", "the schedule ('cron')", "triggerAt", "the time");
+
+  /**
+   * The problem detail's field errors (fields named as the tool's parameters) or its detail, of a
+   * 400 or 409 from rest-service.
+   */
   static String problemOf(HttpClientErrorException e) {
     try {
       JsonNode problem = JSON.readTree(e.getResponseBodyAsString());
       List<String> errors = new ArrayList<>();
       JsonNode fieldErrors = problem.path("errors");
       for (JsonNode error : fieldErrors) {
-        errors.add(error.path("field").asString("") + " " + error.path("message").asString(""));
+        String field = error.path("field").asString("");
+        errors.add(FIELDS.getOrDefault(field, field) + " " + error.path("message").asString(""));
       }
       if (!errors.isEmpty()) {
         return String.join("; ", errors).strip() + ".";

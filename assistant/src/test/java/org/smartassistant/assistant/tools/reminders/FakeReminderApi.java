@@ -45,6 +45,7 @@ final class FakeReminderApi implements AutoCloseable {
   // guarded by this
   private final Map<UUID, ReminderDto> reminders = new LinkedHashMap<>();
   private final List<String> requests = new ArrayList<>();
+  private Map.Entry<Integer, Map<String, Object>> refusal;
 
   FakeReminderApi() {
     try {
@@ -69,6 +70,15 @@ final class FakeReminderApi implements AutoCloseable {
   synchronized void clear() {
     reminders.clear();
     requests.clear();
+    refusal = null;
+  }
+
+  /**
+   * The next create is refused with this status and problem detail, as rest-service refuses what
+   * breaks its limits (a schedule firing too often, too many active reminders).
+   */
+  synchronized void refuseNextCreate(int status, Map<String, Object> problem) {
+    refusal = Map.entry(status, problem);
   }
 
   /** A reminder of the given user, as if created earlier through the API. */
@@ -142,6 +152,11 @@ final class FakeReminderApi implements AutoCloseable {
     CreateReminderRequest request =
         json.readValue(exchange.getRequestBody().readAllBytes(), CreateReminderRequest.class);
     Instant now = Instant.now();
+    if (refusal != null) {
+      respond(exchange, refusal.getKey(), refusal.getValue());
+      refusal = null;
+      return;
+    }
     String problem = null;
     if (request.type() == ReminderType.ONE_TIME && request.triggerAt() == null) {
       problem = "triggerAt";

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -195,6 +196,69 @@ class ReminderToolsTest {
     assertThat(call(user, ToolType.REMINDER_CREATE, "{\"when\":\"2026-11-25T09:00\"}"))
         .contains("Say what the reminder is about");
     assertThat(rest.requests()).noneMatch(request -> request.startsWith("POST"));
+  }
+
+  @Test
+  void aScheduleFiringTooOftenIsExplainedToTheModel() {
+    ToolUser user = user("Europe/Berlin");
+    // rest-service's answer to a cron whose runs are closer than REMINDER_MIN_INTERVAL
+    String message =
+        "fires too often: recurring reminders must be at least 5 minutes apart, and '* * * * *'"
+            + " has runs 1 minute apart";
+    rest.refuseNextCreate(
+        400,
+        Map.of(
+            "type",
+            "about:blank",
+            "title",
+            "Bad Request",
+            "status",
+            400,
+            "detail",
+            "invalid input: cronExpression " + message,
+            "instance",
+            "/api/reminders",
+            "errors",
+            List.of(Map.of("field", "cronExpression", "message", message))));
+
+    String answer =
+        call(user, ToolType.REMINDER_CREATE, "{\"text\":\"stretch\",\"cron\":\"* * * * *\"}");
+
+    assertThat(answer)
+        .isEqualTo(
+            "The reminder was not set: the schedule ('cron') fires too often: recurring reminders"
+                + " must be at least 5 minutes apart, and '* * * * *' has runs 1 minute apart.");
+    assertThat(rest.reminders()).isEmpty();
+  }
+
+  @Test
+  void tooManyActiveRemindersIsExplainedToTheModel() {
+    ToolUser user = user("Europe/Berlin");
+    // rest-service's answer when the user has REMINDER_MAX_ACTIVE_PER_USER active reminders
+    String detail =
+        "user "
+            + user.userId()
+            + " already has 100 active reminders, the most allowed is 100; cancel or delete one"
+            + " before adding another";
+    rest.refuseNextCreate(
+        409,
+        Map.of(
+            "type", "about:blank",
+            "title", "Conflict",
+            "status", 409,
+            "detail", detail,
+            "instance", "/api/reminders"));
+
+    String answer =
+        call(user, ToolType.REMINDER_CREATE, "{\"text\":\"call mum\",\"in\":\"20 minutes\"}");
+
+    assertThat(answer)
+        .isEqualTo(
+            "The reminder was not set: "
+                + detail
+                + ". Ask the user which reminder to give up (reminder_list shows them,"
+                + " reminder_delete removes one), then try again.");
+    assertThat(rest.reminders()).isEmpty();
   }
 
   @Test
