@@ -1,6 +1,7 @@
 package org.smartassistant.rest.reminders;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.smartassistant.common.api.ReminderStatus;
 import org.springframework.data.domain.Pageable;
@@ -10,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ReminderRepository
     extends JpaRepository<Reminder, UUID>, JpaSpecificationExecutor<Reminder> {
+
+  Optional<Reminder> findByUserIdAndIdempotencyKey(Long userId, String idempotencyKey);
 
   @Query("select r from Reminder r where r.status = :status order by r.id")
   List<Reminder> findFirstPage(ReminderStatus status, Pageable limit);
