@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.tools.ToolFamily;
+import org.smartassistant.assistant.tools.ToolTurn;
 import org.smartassistant.assistant.tools.ToolUser;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.OneTime;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.Recurring;
@@ -127,9 +128,14 @@ class ReminderTools implements ToolFamily {
     }
     ReminderDto created;
     try {
-      created = rest.createReminder(request);
+      created = rest.createReminder(ToolTurn.nextKey(context), request);
     } catch (HttpClientErrorException.BadRequest e) {
       return "The reminder was not set: " + problemOf(e);
+    } catch (HttpClientErrorException.Conflict e) {
+      // this message was being answered before (the assistant restarted) and this call then set
+      // a different reminder
+      return "No new reminder was set: while this message was handled earlier a reminder was"
+          + " already set for this request. Check it with reminder_list before setting another.";
     }
     if (timing instanceof OneTime once) {
       return "Reminder set for "

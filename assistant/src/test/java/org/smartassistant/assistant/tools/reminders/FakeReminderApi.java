@@ -45,6 +45,7 @@ final class FakeReminderApi implements AutoCloseable {
   // guarded by this
   private final Map<UUID, ReminderDto> reminders = new LinkedHashMap<>();
   private final List<String> requests = new ArrayList<>();
+  private final List<String> createKeys = new ArrayList<>();
 
   FakeReminderApi() {
     try {
@@ -69,6 +70,7 @@ final class FakeReminderApi implements AutoCloseable {
   synchronized void clear() {
     reminders.clear();
     requests.clear();
+    createKeys.clear();
   }
 
   /** A reminder of the given user, as if created earlier through the API. */
@@ -98,6 +100,11 @@ final class FakeReminderApi implements AutoCloseable {
 
   synchronized ReminderDto reminder(UUID id) {
     return reminders.get(id);
+  }
+
+  /** The Idempotency-Key of each create received, in order (null: none). */
+  synchronized List<String> createKeys() {
+    return new ArrayList<>(createKeys);
   }
 
   /** Requests received, as {@code "<METHOD> <path>"}. */
@@ -139,6 +146,7 @@ final class FakeReminderApi implements AutoCloseable {
   }
 
   private void create(HttpExchange exchange) throws IOException {
+    createKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
     CreateReminderRequest request =
         json.readValue(exchange.getRequestBody().readAllBytes(), CreateReminderRequest.class);
     Instant now = Instant.now();
