@@ -21,9 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.CreateReminderRequest;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.LlmProvider;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.ToolDto;
@@ -61,6 +65,8 @@ public final class FakeRestService implements AutoCloseable {
   private final Map<UUID, AssistantDto> assistants = new HashMap<>();
   private final Map<UUID, List<ToolDto>> tools = new HashMap<>();
   private final Map<Long, List<MessageDto>> messages = new HashMap<>();
+  private final List<String> reminderKeys = new ArrayList<>();
+  private final List<String> messageKeys = new ArrayList<>();
   private SettingsDto settings = new SettingsDto("UTC", "en", 20, null, CREATED);
 
   public FakeRestService() {
@@ -184,6 +190,16 @@ public final class FakeRestService implements AutoCloseable {
 
   // ---------------------------------------------------------------- queries
 
+  /** The Idempotency-Key of every reminder create, in order (null: none). */
+  public synchronized List<String> reminderKeys() {
+    return new ArrayList<>(reminderKeys);
+  }
+
+  /** The Idempotency-Key of every history append, in order (null: none). */
+  public synchronized List<String> messageKeys() {
+    return new ArrayList<>(messageKeys);
+  }
+
   public synchronized List<MessageDto> messages(long userId) {
     return List.copyOf(messages.getOrDefault(userId, List.of()));
   }
@@ -221,6 +237,8 @@ public final class FakeRestService implements AutoCloseable {
                 200,
                 new UserSecretaryDto(userId, assistant, SecretarySource.ASSIGNED, CREATED));
           }
+        } else if (path.equals("/api/reminders") && method.equals("POST")) {
+          createReminder(exchange);
         } else if ((matcher = MESSAGES.matcher(path)).matches()) {
           messages(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
@@ -246,6 +264,30 @@ public final class FakeRestService implements AutoCloseable {
     }
   }
 
+  /** Creates a reminder as asked and records the request's Idempotency-Key. */
+  private void createReminder(HttpExchange exchange) throws IOException {
+    CreateReminderRequest request =
+        json.readValue(exchange.getRequestBody().readAllBytes(), CreateReminderRequest.class);
+    reminderKeys.add(exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER));
+    respond(
+        exchange,
+        201,
+        new ReminderDto(
+            UUID.randomUUID(),
+            request.userId(),
+            request.assistantId(),
+            request.type(),
+            request.triggerAt(),
+            request.cronExpression(),
+            request.timezone(),
+            request.text(),
+            ReminderStatus.ACTIVE,
+            null,
+            request.triggerAt(),
+            CREATED,
+            CREATED));
+  }
+
   private void messages(
       HttpExchange exchange, String method, long userId, Map<String, String> query)
       throws IOException {
@@ -258,6 +300,7 @@ public final class FakeRestService implements AutoCloseable {
       case "POST" -> {
         AppendMessageRequest request =
             json.readValue(exchange.getRequestBody().readAllBytes(), AppendMessageRequest.class);
+        messageKeys.add(exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER));
         MessageDto message =
             new MessageDto(
                 messageIds.incrementAndGet(),

@@ -140,7 +140,8 @@ public class CalendarConnectedAnnouncer {
                 userId,
                 speaker == null ? null : speaker.id(),
                 conversation,
-                List.of(HistoryMessage.assistant(said))));
+                List.of(HistoryMessage.assistant(said)),
+                envelope.id().toString()));
     outbox.notify(envelope, chatId, said);
   }
 

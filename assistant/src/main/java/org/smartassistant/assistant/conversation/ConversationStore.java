@@ -70,9 +70,32 @@ public class ConversationStore {
    */
   public Conversation append(
       long userId, UUID assistantId, Conversation current, List<HistoryMessage> messages) {
-    for (HistoryMessage message : messages) {
+    return append(userId, assistantId, current, messages, null);
+  }
+
+  /**
+   * As {@link #append(long, UUID, Conversation, List)}; each message is sent with the idempotency
+   * key {@code <keyPrefix>:history:<position>:<role>}, so appending the same turn again (a
+   * redelivered envelope, a retried request) stores nothing twice. A null prefix sends no keys.
+   */
+  public Conversation append(
+      long userId,
+      UUID assistantId,
+      Conversation current,
+      List<HistoryMessage> messages,
+      String keyPrefix) {
+    for (int i = 0; i < messages.size(); i++) {
+      HistoryMessage message = messages.get(i);
+      String key =
+          keyPrefix == null
+              ? null
+              : keyPrefix
+                  + ":history:"
+                  + i
+                  + ":"
+                  + message.role().name().toLowerCase(java.util.Locale.ROOT);
       rest.appendMessage(
-          userId, new AppendMessageRequest(assistantId, message.role(), message.content()));
+          userId, key, new AppendMessageRequest(assistantId, message.role(), message.content()));
     }
     Conversation next = current.plus(messages);
     save(userId, next);

@@ -99,7 +99,9 @@ class UserMessageHandler {
                     systemPrompt.build(secretary, user, zone, conversation.summary()),
                     conversation.toMessages(new UserMessage(text)),
                     tools.callbacksFor(secretaries.activeToolsOf(secretary.id())),
-                    tools.contextFor(new ToolUser(userId, chatId, zone, secretary.id()))));
+                    tools.contextFor(
+                        new ToolUser(userId, chatId, zone, secretary.id()),
+                        envelope.id().toString())));
 
     memory.once(
         envelope.id(),
@@ -109,7 +111,8 @@ class UserMessageHandler {
                 userId,
                 secretary.id(),
                 conversation,
-                List.of(HistoryMessage.user(text), HistoryMessage.assistant(answer))));
+                List.of(HistoryMessage.user(text), HistoryMessage.assistant(answer)),
+                envelope.id().toString()));
     outbox.reply(envelope, chatId, answer);
     // after the reply, so that the user never waits for it; best effort, retried next turn
     summarizer.compactIfLong(userId, secretary, conversations.load(userId, window), window);

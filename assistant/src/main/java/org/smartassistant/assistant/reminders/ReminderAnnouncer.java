@@ -190,7 +190,11 @@ public class ReminderAnnouncer {
                     : conversations.load(user.id(), window(secretaries.settings()));
             UUID assistantId = spoken != null ? spoken.secretary().id() : null;
             conversations.append(
-                user.id(), assistantId, conversation, List.of(HistoryMessage.assistant(text)));
+                user.id(),
+                assistantId,
+                conversation,
+                List.of(HistoryMessage.assistant(text)),
+                turn.toString());
           });
     } catch (RuntimeException e) {
       log.warn(

@@ -82,6 +82,16 @@ public class ToolCatalog {
     return context;
   }
 
+  /**
+   * The tool context of a turn: as {@link #contextFor(ToolUser)}, and the tools that create
+   * something key their requests by {@code turnKey} ({@link ToolTurn}); null for none.
+   */
+  public Map<String, Object> contextFor(ToolUser user, String turnKey) {
+    Map<String, Object> context = contextFor(user);
+    ToolTurn.into(context, turnKey);
+    return context;
+  }
+
   private ToolCallback callbackFor(ToolDto tool) {
     ToolCallback existing = built.get(tool);
     if (existing != null) {

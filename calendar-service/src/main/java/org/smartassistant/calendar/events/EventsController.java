@@ -3,6 +3,7 @@ package org.smartassistant.calendar.events;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.calendar.CalendarEventDto;
 import org.smartassistant.common.calendar.CreateCalendarEventRequest;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -36,10 +38,16 @@ class EventsController {
     return events.list(userId, from, to);
   }
 
+  /**
+   * Creates the event. With an {@code Idempotency-Key} header the event gets an id derived from the
+   * user and the key, so the same key again answers the event created the first time.
+   */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   CalendarEventDto create(
-      @PathVariable long userId, @Valid @RequestBody CreateCalendarEventRequest request) {
-    return events.create(userId, request);
+      @PathVariable long userId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody CreateCalendarEventRequest request) {
+    return events.create(userId, request, idempotencyKey);
   }
 }

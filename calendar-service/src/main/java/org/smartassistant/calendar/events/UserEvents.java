@@ -1,5 +1,9 @@
 package org.smartassistant.calendar.events;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import org.smartassistant.calendar.google.GoogleCalendarApi;
 import org.smartassistant.calendar.google.GoogleCalendarApi.EventWindow;
 import org.smartassistant.calendar.web.FieldProblem;
 import org.smartassistant.calendar.web.InvalidRequestException;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.calendar.CalendarEventDto;
 import org.smartassistant.common.calendar.CreateCalendarEventRequest;
 import org.springframework.stereotype.Service;
@@ -29,6 +34,9 @@ class UserEvents {
 
   /** The most events one call returns. */
   static final int MAX_EVENTS = 500;
+
+  /** Characters of a derived event id: 256 bits in base32. */
+  static final int EVENT_ID_LENGTH = 52;
 
   private static final Logger log = LoggerFactory.getLogger(UserEvents.class);
 
@@ -65,10 +73,47 @@ class UserEvents {
   }
 
   CalendarEventDto create(long userId, CreateCalendarEventRequest request) {
+    return create(userId, request, null);
+  }
+
+  /**
+   * Creates the event; with an idempotency key its Google id is derived from the user and the key
+   * ({@link #eventIdOf}), so that a repeated create finds the event at Google instead of adding a
+   * second one.
+   */
+  CalendarEventDto create(long userId, CreateCalendarEventRequest request, String idempotencyKey) {
     ZoneId zone = validate(request);
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKey.MAX_LENGTH)) {
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  IdempotencyKey.HEADER,
+                  "must be 1 to " + IdempotencyKey.MAX_LENGTH + " characters")));
+    }
     var event = EventConversion.toGoogle(request, zone);
+    if (idempotencyKey != null) {
+      event.setId(eventIdOf(userId, idempotencyKey));
+    }
     var created = access.withAccessToken(userId, token -> calendar.insert(token, event));
     return EventConversion.toDto(created, zone == null ? null : zone.getId());
+  }
+
+  /**
+   * The Google event id of the user's create with this key: SHA-256 of both in base32hex (digits
+   * and a-v, as Google requires of a client's id), 52 characters.
+   */
+  static String eventIdOf(long userId, String idempotencyKey) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+      // BigInteger's radix-32 digits are 0-9 then a-v: exactly base32hex
+      String digits = new BigInteger(1, hash).toString(32);
+      return "0".repeat(EVENT_ID_LENGTH - digits.length()) + digits;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   /** The rules Bean Validation cannot express; returns the event's zone, or null. */

@@ -78,10 +78,24 @@ public class GoogleCalendarApi {
         events.size() > maxEvents ? events.subList(0, maxEvents) : events, timeZone, truncated);
   }
 
-  /** Inserts the event in the primary calendar and returns it as Google stored it. */
+  /**
+   * Inserts the event in the primary calendar and returns it as Google stored it. An event that
+   * brings its own id is inserted once: when Google answers 409 (the calendar has that id, from an
+   * earlier insert of the same event) the stored event is returned.
+   */
   public Event insert(String accessToken, Event event) {
+    Calendar calendar = calendar(accessToken);
     try {
-      return calendar(accessToken).events().insert(PRIMARY, event).execute();
+      return calendar.events().insert(PRIMARY, event).execute();
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() != 409 || event.getId() == null) {
+        throw translate(e);
+      }
+    } catch (IOException e) {
+      throw translate(e);
+    }
+    try {
+      return calendar.events().get(PRIMARY, event.getId()).execute();
     } catch (IOException e) {
       throw translate(e);
     }

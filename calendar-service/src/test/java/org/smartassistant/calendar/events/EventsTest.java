@@ -15,9 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.calendar.CalendarServiceTest;
 import org.smartassistant.common.calendar.CalendarErrorCode;
 import org.smartassistant.common.calendar.CalendarEventDto;
+import org.smartassistant.common.calendar.CalendarServiceClient;
 import org.smartassistant.common.calendar.CreateCalendarEventRequest;
+import org.smartassistant.common.restclient.ServiceClientProperties;
+import org.smartassistant.common.restclient.ServiceClients;
+import org.smartassistant.testsupport.fakes.FaultyHttpProxy;
 import org.smartassistant.testsupport.fakes.google.FakeGoogleEvent;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
 
 /** Events through the typed client, against the fake Google, with token refresh and revocation. */
 class EventsTest extends CalendarServiceTest {
@@ -63,6 +68,53 @@ class EventsTest extends CalendarServiceTest {
     assertThat(created.timeZone()).isEqualTo("Europe/Berlin");
     assertThat(created.location()).isEqualTo("Cafe Einstein");
     assertThat(created.htmlLink()).startsWith("https://www.google.com/calendar/event?eid=");
+  }
+
+  @Test
+  void twoCreatesWithTheSameKeyMakeOneEventAtGoogleAndAnswerIt() {
+    CreateCalendarEventRequest lunch =
+        CreateCalendarEventRequest.timed(
+            "Lunch with Anna",
+            Instant.parse("2026-11-27T12:00:00Z"),
+            Instant.parse("2026-11-27T13:30:00Z"),
+            "Europe/Berlin");
+
+    CalendarEventDto first = client().createEvent(USER, "envelope-1:0", lunch);
+    CalendarEventDto again = client().createEvent(USER, "envelope-1:0", lunch);
+    CalendarEventDto another = client().createEvent(USER, "envelope-1:1", lunch);
+
+    assertThat(GOOGLE.events(ALICE))
+        .extracting(FakeGoogleEvent::id)
+        .containsExactly(first.id(), another.id());
+    assertThat(again).isEqualTo(first);
+    assertThat(first.id()).matches("[a-v0-9]{52}");
+    assertThat(GOOGLE.calendarCalls()).contains("POST primary 409");
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsRetriedAndMakesOneEvent() {
+    CreateCalendarEventRequest lunch =
+        CreateCalendarEventRequest.timed(
+            "Dinner",
+            Instant.parse("2026-11-28T18:00:00Z"),
+            Instant.parse("2026-11-28T20:00:00Z"),
+            "Europe/Berlin");
+    try (FaultyHttpProxy proxy = new FaultyHttpProxy("http://127.0.0.1:" + port)) {
+      proxy.loseAnswers("POST", ("/events/" + USER)::equals, 1);
+      CalendarServiceClient retrying =
+          ServiceClients.create(
+              CalendarServiceClient.class,
+              RestClient.builder(),
+              new ServiceClientProperties(proxy.baseUrl(), null, null, 3, Duration.ofMillis(20)),
+              TOKEN);
+
+      CalendarEventDto created = retrying.createEvent(USER, "envelope-2:0", lunch);
+
+      assertThat(proxy.requests("POST", "/events/" + USER)).hasSize(2);
+      assertThat(GOOGLE.events(ALICE))
+          .extracting(FakeGoogleEvent::id)
+          .containsExactly(created.id());
+    }
   }
 
   @Test

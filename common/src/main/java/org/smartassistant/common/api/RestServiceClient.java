@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
@@ -122,6 +123,16 @@ public interface RestServiceClient {
   @PostExchange("/reminders")
   ReminderDto createReminder(@RequestBody CreateReminderRequest request);
 
+  /**
+   * Creates a reminder at most once per key and user: the same key again answers the reminder made
+   * the first time (409 when the request differs). With a key the call is retried on 5xx; a null
+   * key sends none.
+   */
+  @PostExchange("/reminders")
+  ReminderDto createReminder(
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody CreateReminderRequest request);
+
   @GetExchange("/reminders/{id}")
   ReminderDto reminder(@PathVariable UUID id);
 
@@ -172,6 +183,17 @@ public interface RestServiceClient {
 
   @PostExchange("/users/{id}/messages")
   MessageDto appendMessage(@PathVariable long id, @RequestBody AppendMessageRequest request);
+
+  /**
+   * Appends a message at most once per key and user: the same key again answers the message stored
+   * the first time (409 when the request differs). With a key the call is retried on 5xx; a null
+   * key sends none.
+   */
+  @PostExchange("/users/{id}/messages")
+  MessageDto appendMessage(
+      @PathVariable long id,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody AppendMessageRequest request);
 
   /** The last {@code limit} messages (default: the settings' history window), oldest first. */
   @GetExchange("/users/{id}/messages")

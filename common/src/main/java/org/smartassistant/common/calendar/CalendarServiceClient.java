@@ -2,8 +2,10 @@ package org.smartassistant.common.calendar;
 
 import java.time.Instant;
 import java.util.List;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
@@ -36,4 +38,14 @@ public interface CalendarServiceClient {
   @PostExchange("/events/{userId}")
   CalendarEventDto createEvent(
       @PathVariable long userId, @RequestBody CreateCalendarEventRequest request);
+
+  /**
+   * Creates the event at most once per key and user: the same key again answers the event created
+   * the first time. With a key the call is retried on 5xx; a null key sends none.
+   */
+  @PostExchange("/events/{userId}")
+  CalendarEventDto createEvent(
+      @PathVariable long userId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody CreateCalendarEventRequest request);
 }

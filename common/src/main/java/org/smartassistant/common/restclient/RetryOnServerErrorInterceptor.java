@@ -2,23 +2,40 @@ package org.smartassistant.common.restclient;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Retries a call with exponential backoff when the connection fails or the server answers 5xx; a
- * 4xx is the caller's mistake and is returned at once. Must be the last interceptor of a client.
+ * Retries a call with exponential backoff (Spring's {@link RetryTemplate}) when the connection
+ * fails or the server answers 5xx; a 4xx is the caller's mistake and is returned at once. Only a
+ * call that may safely be made twice is retried: GET, HEAD, OPTIONS, PUT and DELETE, and a POST or
+ * PATCH that carries an {@value IdempotencyKey#HEADER} header; any other POST or PATCH is sent
+ * once, since a lost answer may hide a request that was carried out. Must be the last interceptor
+ * of a client.
  */
 public class RetryOnServerErrorInterceptor implements ClientHttpRequestInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(RetryOnServerErrorInterceptor.class);
+
+  /** The methods that do the same when sent twice (RFC 9110, 9.2.2). */
+  private static final Set<HttpMethod> IDEMPOTENT =
+      Set.of(
+          HttpMethod.GET,
+          HttpMethod.HEAD,
+          HttpMethod.OPTIONS,
+          HttpMethod.PUT,
+          HttpMethod.DELETE,
+          HttpMethod.TRACE);
 
   private final RetryTemplate retryTemplate;
 
@@ -37,6 +54,9 @@ public class RetryOnServerErrorInterceptor implements ClientHttpRequestIntercept
   @Override
   public ClientHttpResponse intercept(
       HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+    if (!mayRepeat(request)) {
+      return execution.execute(request, body);
+    }
     try {
       return retryTemplate.execute(
           () -> {
@@ -61,6 +81,15 @@ public class RetryOnServerErrorInterceptor implements ClientHttpRequestIntercept
       }
       throw new IOException("call to " + request.getURI() + " failed", last);
     }
+  }
+
+  /** Whether sending the request twice is harmless: an idempotent method or an idempotency key. */
+  static boolean mayRepeat(HttpRequest request) {
+    if (IDEMPOTENT.contains(request.getMethod())) {
+      return true;
+    }
+    String key = request.getHeaders().getFirst(IdempotencyKey.HEADER);
+    return key != null && !key.isBlank();
   }
 
   /** Carries a 5xx response through the retry loop; the last one is handed to the caller. */

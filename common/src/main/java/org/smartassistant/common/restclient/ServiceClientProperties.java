@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How a service is called: base URL, timeouts and retries (retries only on 5xx and connection
- * errors, never on 4xx).
+ * errors, never on 4xx, and only of idempotent methods or of a POST/PATCH with an Idempotency-Key).
  */
 public record ServiceClientProperties(
     String url,

@@ -9,7 +9,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Builds the typed clients of the other services: an {@code @HttpExchange} interface on a {@link
- * RestClient} with timeouts, the internal token and retries on 5xx/connection errors.
+ * RestClient} with timeouts, the internal token and retries on 5xx/connection errors of the calls
+ * that may be repeated (see {@link RetryOnServerErrorInterceptor}).
  */
 public final class ServiceClients {
 

@@ -14,24 +14,37 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 class ServiceClientsTest {
 
   interface Things {
     @GetExchange("/things/{id}")
     String thing(@PathVariable String id);
+
+    @PostExchange("/things/new")
+    String create(@RequestBody String body);
+
+    @PostExchange("/things/new")
+    String create(
+        @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+        @RequestBody String body);
   }
 
   private HttpServer server;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
   private final List<String> tokens = new CopyOnWriteArrayList<>();
+  private final List<String> keys = new CopyOnWriteArrayList<>();
   private volatile int failureStatus = 503;
 
   @BeforeEach
@@ -42,6 +55,8 @@ class ServiceClientsTest {
         exchange -> {
           calls.incrementAndGet();
           tokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")));
+          keys.add(String.valueOf(exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER)));
+          exchange.getRequestBody().readAllBytes();
           boolean fail = failuresLeft.getAndDecrement() > 0;
           byte[] body = (fail ? "{}" : "ok").getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "text/plain");
@@ -95,6 +110,34 @@ class ServiceClientsTest {
     assertThatThrownBy(() -> client(url()).thing("1"))
         .isInstanceOf(HttpClientErrorException.NotFound.class);
     assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void aPostWithoutAnIdempotencyKeyIsSentOnce() {
+    failuresLeft.set(1);
+
+    assertThatThrownBy(() -> client(url()).create("x"))
+        .isInstanceOf(HttpServerErrorException.class);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void aPostWithAnIdempotencyKeyIsRetried() {
+    failuresLeft.set(2);
+
+    assertThat(client(url()).create("k-1", "x")).isEqualTo("ok");
+    assertThat(calls).hasValue(3);
+    assertThat(keys).containsOnly("k-1");
+  }
+
+  @Test
+  void aNullIdempotencyKeySendsNoneAndIsNotRetried() {
+    failuresLeft.set(1);
+
+    assertThatThrownBy(() -> client(url()).create(null, "x"))
+        .isInstanceOf(HttpServerErrorException.class);
+    assertThat(calls).hasValue(1);
+    assertThat(keys).containsOnly("null");
   }
 
   @Test

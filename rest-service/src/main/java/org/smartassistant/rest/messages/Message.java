@@ -35,6 +35,12 @@ class Message {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "idempotency_key", updatable = false)
+  private String idempotencyKey;
+
+  @Column(name = "request_digest", updatable = false)
+  private String requestDigest;
+
   protected Message() {}
 
   Message(long userId, UUID assistantId, MessageRole role, String content, Instant now) {
@@ -43,6 +49,16 @@ class Message {
     this.role = role;
     this.content = content;
     this.createdAt = now;
+  }
+
+  /** The Idempotency-Key of the request that appended this message, with its digest. */
+  void setIdempotency(String key, String digest) {
+    this.idempotencyKey = key;
+    this.requestDigest = digest;
+  }
+
+  String requestDigest() {
+    return requestDigest;
   }
 
   MessageDto toDto() {

@@ -7,14 +7,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.rest.web.Idempotency;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -34,10 +38,19 @@ class MessageResource {
     this.service = service;
   }
 
+  @Operation(
+      summary = "Append a message",
+      description =
+          "201 with the message. With an Idempotency-Key header the same key of the same user"
+              + " answers the message appended the first time (200, Idempotent-Replayed: true)"
+              + " and appends nothing; the same key with a different request answers 409.")
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  MessageDto append(@PathVariable long id, @Valid @RequestBody AppendMessageRequest request) {
-    return service.append(id, request);
+  ResponseEntity<MessageDto> append(
+      @PathVariable long id,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody AppendMessageRequest request) {
+    String key = Idempotency.check(idempotencyKey);
+    return Idempotency.answer(Idempotency.run(key, () -> service.append(id, request, key)), null);
   }
 
   @Operation(

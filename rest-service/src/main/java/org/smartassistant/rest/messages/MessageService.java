@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.rest.assistants.AssistantLookup;
 import org.smartassistant.rest.settings.SettingsService;
 import org.smartassistant.rest.users.UserLookup;
+import org.smartassistant.rest.web.Idempotency;
+import org.smartassistant.rest.web.Idempotency.Outcome;
 import org.smartassistant.rest.web.InvalidInputException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -40,16 +43,33 @@ class MessageService {
 
   @Transactional
   MessageDto append(long userId, AppendMessageRequest request) {
+    return append(userId, request, null).value();
+  }
+
+  /**
+   * Appends the message; with an idempotency key, a key this user used before answers the message
+   * it appended (replayed, nothing written), or 409 when that request was a different one.
+   */
+  @Transactional
+  Outcome<MessageDto> append(long userId, AppendMessageRequest request, String idempotencyKey) {
     users.require(userId);
+    String digest = idempotencyKey == null ? null : Idempotency.digest(request);
+    if (idempotencyKey != null) {
+      Optional<Message> earlier = messages.findByUserIdAndIdempotencyKey(userId, idempotencyKey);
+      if (earlier.isPresent()) {
+        return Idempotency.replay(
+            idempotencyKey, earlier.get().requestDigest(), digest, earlier.get().toDto());
+      }
+    }
     if (request.assistantId() != null && !assistants.exists(request.assistantId())) {
       throw new InvalidInputException(
           "assistantId", "names no assistant: " + request.assistantId());
     }
     Message message =
-        messages.saveAndFlush(
-            new Message(
-                userId, request.assistantId(), request.role(), request.content(), clock.instant()));
-    return message.toDto();
+        new Message(
+            userId, request.assistantId(), request.role(), request.content(), clock.instant());
+    message.setIdempotency(idempotencyKey, digest);
+    return Outcome.created(messages.saveAndFlush(message).toDto());
   }
 
   /** The last {@code limit} messages (default: the history window), oldest first. */

@@ -74,6 +74,12 @@ class Reminder {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "idempotency_key", updatable = false)
+  private String idempotencyKey;
+
+  @Column(name = "request_digest", updatable = false)
+  private String requestDigest;
+
   protected Reminder() {}
 
   Reminder(UUID id, long userId, ReminderType type, String timezone, String text, Instant now) {
@@ -157,6 +163,16 @@ class Reminder {
 
   void setNextTriggerAt(Instant nextTriggerAt) {
     this.nextTriggerAt = nextTriggerAt;
+  }
+
+  /** The Idempotency-Key of the request that created this reminder, with its digest. */
+  void setIdempotency(String key, String digest) {
+    this.idempotencyKey = key;
+    this.requestDigest = digest;
+  }
+
+  String requestDigest() {
+    return requestDigest;
   }
 
   void touch(Instant now) {

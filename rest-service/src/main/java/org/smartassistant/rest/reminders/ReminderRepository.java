@@ -1,6 +1,7 @@
 package org.smartassistant.rest.reminders;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.smartassistant.common.api.ReminderStatus;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +13,8 @@ interface ReminderRepository
     extends JpaRepository<Reminder, UUID>, JpaSpecificationExecutor<Reminder> {
 
   long countByUserIdAndStatus(Long userId, ReminderStatus status);
+
+  Optional<Reminder> findByUserIdAndIdempotencyKey(Long userId, String idempotencyKey);
 
   @Query("select r from Reminder r where r.status = :status order by r.id")
   List<Reminder> findFirstPage(ReminderStatus status, Pageable limit);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.CreateReminderRunRequest;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunDto;
@@ -16,6 +17,7 @@ import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.api.ScheduledRemindersPage;
 import org.smartassistant.common.api.UpdateReminderRequest;
+import org.smartassistant.rest.web.Idempotency;
 import org.smartassistant.rest.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -75,10 +78,20 @@ class ReminderResource {
     return service.get(id);
   }
 
+  @Operation(
+      summary = "Create a reminder",
+      description =
+          "201 with the reminder. With an Idempotency-Key header the same key of the same user"
+              + " answers the reminder created the first time (200, Idempotent-Replayed: true)"
+              + " and creates nothing; the same key with a different request answers 409.")
   @PostMapping
-  ResponseEntity<ReminderDto> create(@Valid @RequestBody CreateReminderRequest request) {
-    ReminderDto created = service.create(request);
-    return ResponseEntity.created(URI.create("/api/reminders/" + created.id())).body(created);
+  ResponseEntity<ReminderDto> create(
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody CreateReminderRequest request) {
+    String key = Idempotency.check(idempotencyKey);
+    return Idempotency.answer(
+        Idempotency.run(key, () -> service.create(request, key)),
+        created -> URI.create("/api/reminders/" + created.id()));
   }
 
   @PatchMapping("/{id}")

@@ -25,6 +25,8 @@ import org.smartassistant.rest.changes.ChangeEvents;
 import org.smartassistant.rest.users.UserLookup;
 import org.smartassistant.rest.web.ConflictException;
 import org.smartassistant.rest.web.FieldErrors;
+import org.smartassistant.rest.web.Idempotency;
+import org.smartassistant.rest.web.Idempotency.Outcome;
 import org.smartassistant.rest.web.InvalidInputException;
 import org.smartassistant.rest.web.NotFoundException;
 import org.smartassistant.rest.web.Paging;
@@ -73,6 +75,24 @@ class ReminderService {
 
   @Transactional
   ReminderDto create(CreateReminderRequest request) {
+    return create(request, null).value();
+  }
+
+  /**
+   * Creates the reminder; with an idempotency key, a key this user used before answers the reminder
+   * it created (replayed, nothing written), or 409 when that request was a different one.
+   */
+  @Transactional
+  Outcome<ReminderDto> create(CreateReminderRequest request, String idempotencyKey) {
+    String digest = idempotencyKey == null ? null : Idempotency.digest(request);
+    if (idempotencyKey != null && request.userId() != null) {
+      Optional<Reminder> earlier =
+          reminders.findByUserIdAndIdempotencyKey(request.userId(), idempotencyKey);
+      if (earlier.isPresent()) {
+        return Idempotency.replay(
+            idempotencyKey, earlier.get().requestDigest(), digest, earlier.get().toDto());
+      }
+    }
     Instant now = clock.instant();
     FieldErrors errors = new FieldErrors();
     Optional<String> userZone = users.timezone(request.userId());
@@ -108,9 +128,10 @@ class ReminderService {
       throw new InvalidInputException("cronExpression", "never fires");
     }
     reminder.setNextTriggerAt(next);
+    reminder.setIdempotency(idempotencyKey, digest);
     reminders.saveAndFlush(reminder);
     event(reminder, ChangeType.CREATED);
-    return reminder.toDto();
+    return Outcome.created(reminder.toDto());
   }
 
   @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.smartassistant.assistant.tools.ToolFamily;
+import org.smartassistant.assistant.tools.ToolTurn;
 import org.smartassistant.assistant.tools.ToolUser;
 import org.smartassistant.assistant.tools.calendar.LocalTimes.DateOrTime;
 import org.smartassistant.common.calendar.CalendarEventDto;
@@ -190,7 +191,7 @@ public class CalendarTools implements ToolFamily {
             wholeDays);
     CalendarEventDto created;
     try {
-      created = calendar.get().createEvent(user.userId(), request);
+      created = calendar.get().createEvent(user.userId(), ToolTurn.nextKey(context), request);
     } catch (RestClientException e) {
       return new CalendarFailures(calendar.get()).explain(e, user.userId(), "adding the event");
     }

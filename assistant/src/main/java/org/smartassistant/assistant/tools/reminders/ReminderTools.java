@@ -12,11 +12,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.tools.ToolFamily;
+import org.smartassistant.assistant.tools.ToolTurn;
 import org.smartassistant.assistant.tools.ToolUser;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.OneTime;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.Recurring;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.Refused;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.Timing;
+import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderDto;
@@ -128,11 +130,17 @@ class ReminderTools implements ToolFamily {
     }
     ReminderDto created;
     try {
-      created = rest.createReminder(request);
+      created = rest.createReminder(ToolTurn.nextKey(context), request);
     } catch (HttpClientErrorException.BadRequest e) {
       // e.g. a schedule firing more often than rest-service allows
       return "The reminder was not set: " + problemOf(e);
     } catch (HttpClientErrorException.Conflict e) {
+      if (e.getResponseBodyAsString().contains(IdempotencyKey.HEADER)) {
+        // this message was being answered before (the assistant restarted) and this call then set
+        // a different reminder
+        return "No new reminder was set: while this message was handled earlier a reminder was"
+            + " already set for this request. Check it with reminder_list before setting another.";
+      }
       // the user has as many active reminders as allowed
       return "The reminder was not set: "
           + problemOf(e)

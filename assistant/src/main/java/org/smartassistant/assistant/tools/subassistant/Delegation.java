@@ -14,6 +14,7 @@ import org.smartassistant.assistant.llm.AssistantChat;
 import org.smartassistant.assistant.llm.LlmCallException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.tools.ToolCatalog;
+import org.smartassistant.assistant.tools.ToolTurn;
 import org.smartassistant.assistant.tools.ToolUser;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.ToolDto;
@@ -160,15 +161,20 @@ final class Delegation implements ToolCallback {
             "unavailable",
             assistant.name() + " is switched off and cannot take tasks now." + ANSWER_YOURSELF);
       }
-      return delegate(assistant, task, user, chain.then(target));
+      return delegate(assistant, task, user, chain.then(target), ToolTurn.nextKey(context));
     }
 
+    /** {@code turnKey}: the delegating call's key, the turn of the delegated run's tools. */
     private String delegate(
-        AssistantDto assistant, String task, ToolUser caller, DelegationChain chain) {
+        AssistantDto assistant,
+        String task,
+        ToolUser caller,
+        DelegationChain chain,
+        String turnKey) {
       UserDto profile = assistants.user(caller.userId());
       ToolCatalog tools = catalog.get();
       ToolUser user = new ToolUser(caller.userId(), caller.chatId(), caller.zone(), assistant.id());
-      Map<String, Object> context = tools.contextFor(user);
+      Map<String, Object> context = tools.contextFor(user, turnKey);
       chain.into(context);
       String system =
           systemPrompt.build(assistant, profile, caller.zone(), null)

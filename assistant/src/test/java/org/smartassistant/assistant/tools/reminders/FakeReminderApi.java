@@ -46,6 +46,7 @@ final class FakeReminderApi implements AutoCloseable {
   private final Map<UUID, ReminderDto> reminders = new LinkedHashMap<>();
   private final List<String> requests = new ArrayList<>();
   private Map.Entry<Integer, Map<String, Object>> refusal;
+  private final List<String> createKeys = new ArrayList<>();
 
   FakeReminderApi() {
     try {
@@ -71,6 +72,7 @@ final class FakeReminderApi implements AutoCloseable {
     reminders.clear();
     requests.clear();
     refusal = null;
+    createKeys.clear();
   }
 
   /**
@@ -108,6 +110,11 @@ final class FakeReminderApi implements AutoCloseable {
 
   synchronized ReminderDto reminder(UUID id) {
     return reminders.get(id);
+  }
+
+  /** The Idempotency-Key of each create received, in order (null: none). */
+  synchronized List<String> createKeys() {
+    return new ArrayList<>(createKeys);
   }
 
   /** Requests received, as {@code "<METHOD> <path>"}. */
@@ -149,6 +156,7 @@ final class FakeReminderApi implements AutoCloseable {
   }
 
   private void create(HttpExchange exchange) throws IOException {
+    createKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
     CreateReminderRequest request =
         json.readValue(exchange.getRequestBody().readAllBytes(), CreateReminderRequest.class);
     Instant now = Instant.now();

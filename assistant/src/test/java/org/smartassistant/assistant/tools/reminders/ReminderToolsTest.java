@@ -349,6 +349,20 @@ class ReminderToolsTest {
   }
 
   @Test
+  void createsInATurnAreKeyedByTheTurnAndTheirOrderAndOthersCarryNoKey() {
+    ToolUser user = user("UTC");
+    ToolContext turn = new ToolContext(catalog.contextFor(user, "envelope-7"));
+    ToolCallback create = callback(ToolType.REMINDER_CREATE);
+
+    create.call("{\"text\":\"water the plants\",\"in\":\"PT1H\"}", turn);
+    create.call("{\"text\":\"feed the cat\",\"in\":\"PT2H\"}", turn);
+    create.call(
+        "{\"text\":\"call mum\",\"in\":\"PT3H\"}", new ToolContext(catalog.contextFor(user)));
+
+    assertThat(rest.createKeys()).containsExactly("envelope-7:0", "envelope-7:1", null);
+  }
+
+  @Test
   void somethingThatIsNoIdIsSaidSo() {
     assertThat(call(user("UTC"), ToolType.REMINDER_DELETE, "{\"id\":\"the dentist one\"}"))
         .contains("is not a reminder id");

@@ -30,6 +30,7 @@ import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
+import org.smartassistant.testsupport.fakes.OpenAiToolCall;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -130,6 +131,45 @@ class SubAssistantToolsTest {
         .filteredOn(OpenAiMessage::isUser)
         .extracting(OpenAiMessage::content)
         .containsExactly("Write a two-line poem about tea.");
+  }
+
+  @Test
+  void sideEffectsAreKeyedByTheEnvelopeAndADelegatedRunGetsKeysOfItsOwn() {
+    long user = newUser("Bea");
+    AssistantDto secretary = rest.assignSecretary(user, "You are Bea's secretary.");
+    AssistantDto planner =
+        rest.addAssistant("Planner", "gpt-4.1", 0.2, "You are the Planner.", true);
+    rest.linkSubAssistant(secretary.id(), "planner", planner.id());
+    rest.linkTool(secretary.id(), "reminder_create", ToolType.REMINDER_CREATE);
+    rest.linkTool(planner.id(), "reminder_create", ToolType.REMINDER_CREATE);
+    llm.respondWith(
+        request -> {
+          if (request.answersToolCalls()) {
+            return OpenAiAnswer.text("Done.");
+          }
+          if (request.systemPromptContains("You are the Planner")) {
+            return OpenAiAnswer.toolCall(
+                "reminder_create", "{\"text\":\"pack\",\"when\":\"2026-11-25T07:00\"}");
+          }
+          return OpenAiAnswer.toolCalls(
+              OpenAiToolCall.of(
+                  "reminder_create", "{\"text\":\"leave\",\"when\":\"2026-11-25T08:00\"}"),
+              OpenAiToolCall.of("planner", "{\"task\":\"Plan the trip.\"}"),
+              OpenAiToolCall.of(
+                  "reminder_create", "{\"text\":\"call\",\"when\":\"2026-11-25T09:00\"}"));
+        });
+
+    Envelope message = send(user, "plan my trip");
+    awaitAnswer(message);
+
+    String turn = message.id().toString();
+    // the secretary's calls 0 and 2; the planner, asked by call 1, keys below it
+    assertThat(rest.reminderKeys())
+        .filteredOn(key -> key != null && key.startsWith(turn))
+        .containsExactly(turn + ":0", turn + ":1:0", turn + ":2");
+    assertThat(rest.messageKeys())
+        .filteredOn(key -> key != null && key.startsWith(turn))
+        .containsExactly(turn + ":history:0:user", turn + ":history:1:assistant");
   }
 
   @Test

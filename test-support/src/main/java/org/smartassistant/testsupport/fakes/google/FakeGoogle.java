@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
  * /o/oauth2/auth}, answered with a 302 to the {@code redirect_uri} carrying {@code code} and {@code
  * state}), the token endpoint ({@code POST /token}: {@code authorization_code} and {@code
  * refresh_token} grants, form bodies, gzip inflated) and Calendar v3 events ({@code GET|POST
- * /calendar/v3/calendars/{calendarId}/events}, Bearer tokens checked, events kept per Google
- * account).
+ * /calendar/v3/calendars/{calendarId}/events}, {@code GET .../events/{eventId}}, Bearer tokens
+ * checked, events kept per Google account). An inserted event may bring its own {@code id} as
+ * Google allows (base32hex, 5–1024 characters: else 400); an id the calendar has is refused with
+ * Google's 409 {@code duplicate}.
  *
  * <p>Point a client at {@link #authorizationUrl()}, {@link #tokenUrl()} and {@link #apiRootUrl()}.
  * A test consents either by GETting the authorisation URL over HTTP (as a browser would) or by
@@ -69,6 +72,10 @@ public final class FakeGoogle implements AutoCloseable {
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final FakeHttpServer http;
+
+  /** The event ids Google accepts from a client. */
+  private static final Pattern CLIENT_EVENT_ID = Pattern.compile("[a-v0-9]{5,1024}");
+
   private final JsonMapper json = JsonMapper.builder().build();
 
   // everything below is guarded by this
@@ -387,6 +394,14 @@ public final class FakeGoogle implements AutoCloseable {
       authorize(exchange);
     } else if (path.equals(TOKEN_PATH) && method.equals("POST")) {
       token(exchange);
+    } else if (path.startsWith(CALENDARS_PREFIX) && path.matches(".*/events/[^/]+")) {
+      int events = path.lastIndexOf("/events/");
+      String calendarId =
+          URLDecoder.decode(
+              path.substring(CALENDARS_PREFIX.length(), events), StandardCharsets.UTF_8);
+      String eventId =
+          URLDecoder.decode(path.substring(events + "/events/".length()), StandardCharsets.UTF_8);
+      calendarEvent(exchange, method, calendarId, eventId);
     } else if (path.startsWith(CALENDARS_PREFIX) && path.endsWith("/events")) {
       String calendarId =
           URLDecoder.decode(
@@ -507,6 +522,40 @@ public final class FakeGoogle implements AutoCloseable {
     return new TokenAnswer(status, body, error);
   }
 
+  /** {@code GET /calendars/{calendarId}/events/{eventId}}: one event by its id. */
+  private void calendarEvent(
+      HttpExchange exchange, String method, String calendarId, String eventId) throws IOException {
+    FakeHttpServer.readBody(exchange);
+    String token = bearerOf(exchange);
+    ApiAnswer answer;
+    synchronized (this) {
+      answer = accessProblem(calendarId, token);
+      if (answer == null) {
+        answer =
+            method.equals("GET")
+                ? eventById(accessTokens.get(token).account(), eventId)
+                : new ApiAnswer(405, null, "Method Not Allowed");
+      }
+      calendarCalls.add(method + " " + calendarId + "/" + eventId + " " + answer.status());
+    }
+    send(exchange, answer);
+  }
+
+  private ApiAnswer eventById(String account, String eventId) {
+    return eventsByAccount.getOrDefault(account, List.of()).stream()
+        .filter(event -> eventId.equals(text(event, "id")))
+        .findFirst()
+        .map(event -> new ApiAnswer(200, event.deepCopy(), null))
+        .orElse(new ApiAnswer(404, null, "Not Found"));
+  }
+
+  private static String bearerOf(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).trim()
+        : null;
+  }
+
   private void calendarEvents(HttpExchange exchange, String method, String calendarId)
       throws IOException {
     byte[] requestBody = FakeHttpServer.readBody(exchange);
@@ -522,6 +571,10 @@ public final class FakeGoogle implements AutoCloseable {
               method, calendarId, token, exchange.getRequestURI().getRawQuery(), requestBody);
       calendarCalls.add(method + " " + calendarId + " " + answer.status());
     }
+    send(exchange, answer);
+  }
+
+  private void send(HttpExchange exchange, ApiAnswer answer) {
     if (answer.body() != null) {
       FakeHttpServer.respond(
           exchange,
@@ -544,6 +597,8 @@ public final class FakeGoogle implements AutoCloseable {
           exchange, 403, answer.error(), "insufficientPermissions", "PERMISSION_DENIED", Map.of());
     } else if (answer.status() == 404) {
       apiError(exchange, 404, answer.error(), "notFound", "NOT_FOUND", Map.of());
+    } else if (answer.status() == 409) {
+      apiError(exchange, 409, answer.error(), "duplicate", "ALREADY_EXISTS", Map.of());
     } else {
       apiError(
           exchange, answer.status(), answer.error(), "badRequest", "INVALID_ARGUMENT", Map.of());
@@ -552,6 +607,20 @@ public final class FakeGoogle implements AutoCloseable {
 
   private ApiAnswer calendarAnswer(
       String method, String calendarId, String token, String rawQuery, byte[] requestBody) {
+    ApiAnswer refused = accessProblem(calendarId, token);
+    if (refused != null) {
+      return refused;
+    }
+    AccessToken access = accessTokens.get(token);
+    return switch (method) {
+      case "GET" -> list(access.account(), rawQuery);
+      case "POST" -> insert(access.account(), requestBody);
+      default -> new ApiAnswer(405, null, "Method Not Allowed");
+    };
+  }
+
+  /** Why the token may not use the calendar, or null when it may. */
+  private ApiAnswer accessProblem(String calendarId, String token) {
     AccessToken access = token == null ? null : accessTokens.get(token);
     if (access == null || !access.usableAt(clock.instant())) {
       return new ApiAnswer(401, null, "Invalid Credentials");
@@ -562,11 +631,7 @@ public final class FakeGoogle implements AutoCloseable {
     if (!calendarId.equals("primary") && !calendarId.equals(access.account())) {
       return new ApiAnswer(404, null, "Not Found");
     }
-    return switch (method) {
-      case "GET" -> list(access.account(), rawQuery);
-      case "POST" -> insert(access.account(), requestBody);
-      default -> new ApiAnswer(405, null, "Method Not Allowed");
-    };
+    return null;
   }
 
   private ApiAnswer list(String account, String rawQuery) {
@@ -628,6 +693,16 @@ public final class FakeGoogle implements AutoCloseable {
       return new ApiAnswer(400, null, "Parse Error");
     }
     ObjectNode event = ((ObjectNode) parsed).deepCopy();
+    String givenId = text(event, "id");
+    if (givenId != null) {
+      // Google: base32hex characters (a-v, 0-9), 5 to 1024 long, unique in the calendar
+      if (!CLIENT_EVENT_ID.matcher(givenId).matches()) {
+        return new ApiAnswer(400, null, "Invalid resource id value.");
+      }
+      if (eventById(account, givenId).status() == 200) {
+        return new ApiAnswer(409, null, "The requested identifier already exists.");
+      }
+    }
     String problem = normaliseTimes(event);
     if (problem != null) {
       return new ApiAnswer(400, null, problem);
@@ -705,7 +780,9 @@ public final class FakeGoogle implements AutoCloseable {
   }
 
   private FakeGoogleEvent storeLocked(String account, ObjectNode event) {
-    String id = "fake" + Long.toString(++counter, 32) + "evt";
+    String given = text(event, "id");
+    ++counter;
+    String id = given != null ? given : "fake" + Long.toString(counter, 32) + "evt";
     String now = RFC3339.format(clock.instant().atOffset(ZoneOffset.UTC));
     event.put("kind", "calendar#event");
     event.put("etag", "\"" + counter + "\"");
