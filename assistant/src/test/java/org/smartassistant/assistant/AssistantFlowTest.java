@@ -44,8 +44,8 @@ public abstract class AssistantFlowTest {
   protected static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
-  protected static FakeOpenAi llm = new FakeOpenAi().start();
-  protected static FakeRestService rest = new FakeRestService();
+  protected static final FakeOpenAi llm = new FakeOpenAi().start();
+  protected static final FakeRestService rest = new FakeRestService();
   protected static final AtomicLong userIds = new AtomicLong(10_000);
 
   @Autowired protected EnvelopePublisher publisher;

@@ -168,8 +168,9 @@ class LimitsTest extends AssistantFlowTest {
 
     assertThat(answersTo(message)).hasSize(1);
     assertThat(answer.text()).isEqualTo(AssistantChat.STOPPED);
-    // stopped by the clock (4 s = two slow requests), not by the five model calls
-    assertThat(requestsOf("You are Slow's secretary.")).hasSize(2);
+    // stopped by the clock (4 s: two requests of 2.5 s, one on a slow machine), not by the five
+    // model calls
+    assertThat(requestsOf("You are Slow's secretary.")).hasSizeBetween(1, 2);
   }
 
   // ---------------------------------------------------------------- blocked and removed users
