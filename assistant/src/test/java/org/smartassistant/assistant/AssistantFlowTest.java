@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
@@ -73,10 +72,15 @@ public abstract class AssistantFlowTest {
     registry.add("smart.streams.consumer.retry-backoff", () -> "100ms");
   }
 
-  @AfterAll
-  static void stopFakes() {
-    llm.close();
-    rest.close();
+  static {
+    // shared by every subclass (and by their cached Spring context): closed when the tests end
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  llm.close();
+                  rest.close();
+                }));
   }
 
   @BeforeEach
