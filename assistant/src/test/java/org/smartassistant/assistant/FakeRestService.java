@@ -108,6 +108,24 @@ public final class FakeRestService implements AutoCloseable {
     return user;
   }
 
+  /** Marks the user as blocked by an administrator. */
+  public synchronized void block(long id) {
+    UserDto user = users.get(id);
+    users.put(
+        id,
+        new UserDto(
+            user.id(),
+            user.telegramId(),
+            user.username(),
+            user.firstName(),
+            user.preferredName(),
+            user.timezone(),
+            user.language(),
+            UserStatus.BLOCKED,
+            user.createdAt(),
+            user.updatedAt()));
+  }
+
   /** A secretary on the OpenAI provider with the given instructions, assigned to the user. */
   public synchronized AssistantDto assignSecretary(long userId, String instructions) {
     AssistantDto assistant =

@@ -1,29 +1,54 @@
 package org.smartassistant.assistant.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.calendar.CalendarConnectedAnnouncer;
 import org.smartassistant.assistant.reminders.ReminderAnnouncer;
+import org.smartassistant.assistant.secretary.SecretaryResolver;
+import org.smartassistant.assistant.secretary.UnknownUserException;
+import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeHandler;
+import org.smartassistant.common.stream.EnvelopeType;
 import org.springframework.stereotype.Component;
 
-/** Hands each inbox envelope to the handler of its type. */
+/**
+ * Hands each inbox envelope to the handler of its type. Entries of a blocked user, and reminders
+ * and calendar notices of a user rest-service no longer knows, are dropped (logged, counted by
+ * {@code assistant.inbox.dropped}); a user message beyond the user's rate is not answered ({@link
+ * MessageRateLimiter}).
+ */
 @Component
 class InboxDispatcher implements EnvelopeHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
 
   private final UserMessageHandler userMessages;
   private final ConversationResetHandler resets;
   private final ReminderAnnouncer reminders;
   private final CalendarConnectedAnnouncer calendarConnections;
+  private final SecretaryResolver users;
+  private final MessageRateLimiter rate;
+  private final MeterRegistry meters;
 
   InboxDispatcher(
       UserMessageHandler userMessages,
       ConversationResetHandler resets,
       ReminderAnnouncer reminders,
-      CalendarConnectedAnnouncer calendarConnections) {
+      CalendarConnectedAnnouncer calendarConnections,
+      SecretaryResolver users,
+      MessageRateLimiter rate,
+      MeterRegistry meters) {
     this.userMessages = userMessages;
     this.resets = resets;
     this.reminders = reminders;
     this.calendarConnections = calendarConnections;
+    this.users = users;
+    this.rate = rate;
+    this.meters = meters;
   }
 
   @Override
@@ -32,14 +57,64 @@ class InboxDispatcher implements EnvelopeHandler {
       throw new IllegalArgumentException("envelope " + envelope.id() + " names no user");
     }
     switch (envelope.type()) {
-      case USER_MESSAGE -> userMessages.handle(envelope);
+      case USER_MESSAGE -> {
+        Sender sender = senderOf(envelope);
+        if (!sender.dropped() && rate.admit(envelope, sender.user())) {
+          userMessages.handle(envelope);
+        }
+      }
       case CONVERSATION_RESET -> resets.handle(envelope);
-      case REMINDER_TRIGGERED -> reminders.announce(envelope);
-      case CALENDAR_CONNECTED -> calendarConnections.announce(envelope);
+      case REMINDER_TRIGGERED -> {
+        if (!senderOf(envelope).dropped()) {
+          reminders.announce(envelope);
+        }
+      }
+      case CALENDAR_CONNECTED -> {
+        if (!senderOf(envelope).dropped()) {
+          calendarConnections.announce(envelope);
+        }
+      }
       // outbox types never belong here; failing sends the entry to the dead letters
       default ->
           throw new IllegalArgumentException(
               "envelope type " + envelope.type().wireName() + " does not belong in the inbox");
     }
+  }
+
+  /** The user of an entry (null when unknown or unreadable), and whether the entry is dropped. */
+  private record Sender(UserDto user, boolean dropped) {}
+
+  private Sender senderOf(Envelope envelope) {
+    UserDto user;
+    try {
+      user = users.user(envelope.userId());
+    } catch (UnknownUserException e) {
+      // an unknown sender of a message is asked to /start by the handler; no one to tell otherwise
+      return envelope.type() == EnvelopeType.USER_MESSAGE
+          ? new Sender(null, false)
+          : drop(envelope, "removed");
+    } catch (RuntimeException e) {
+      // rest-service unreachable: the handler decides (retry, reminder as written)
+      return new Sender(null, false);
+    }
+    return user.status() == UserStatus.BLOCKED
+        ? drop(envelope, "blocked")
+        : new Sender(user, false);
+  }
+
+  private Sender drop(Envelope envelope, String reason) {
+    log.info(
+        "{} entry {} of {} user {} dropped",
+        envelope.type().wireName(),
+        envelope.id(),
+        reason,
+        envelope.userId());
+    Counter.builder("assistant.inbox.dropped")
+        .description("Inbox entries dropped because their user is blocked or removed")
+        .tag("reason", reason)
+        .tag("type", envelope.type().wireName())
+        .register(meters)
+        .increment();
+    return new Sender(null, true);
   }
 }

@@ -2,6 +2,7 @@ package org.smartassistant.assistant.inbox;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.smartassistant.assistant.conversation.Conversation;
 import org.smartassistant.assistant.conversation.ConversationProperties;
 import org.smartassistant.assistant.conversation.ConversationStore;
@@ -10,6 +11,8 @@ import org.smartassistant.assistant.conversation.Summarizer;
 import org.smartassistant.assistant.conversation.SystemPrompt;
 import org.smartassistant.assistant.conversation.TurnMemory;
 import org.smartassistant.assistant.llm.AssistantChat;
+import org.smartassistant.assistant.llm.TurnBudget;
+import org.smartassistant.assistant.llm.TurnLimits;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.NoSecretaryException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
@@ -47,6 +50,7 @@ class UserMessageHandler {
   private final AssistantChat chat;
   private final ToolCatalog tools;
   private final Outbox outbox;
+  private final TurnLimits limits;
 
   UserMessageHandler(
       SecretaryResolver secretaries,
@@ -57,7 +61,8 @@ class UserMessageHandler {
       TurnMemory memory,
       AssistantChat chat,
       ToolCatalog tools,
-      Outbox outbox) {
+      Outbox outbox,
+      TurnLimits limits) {
     this.secretaries = secretaries;
     this.conversations = conversations;
     this.conversationProperties = conversationProperties;
@@ -67,6 +72,7 @@ class UserMessageHandler {
     this.chat = chat;
     this.tools = tools;
     this.outbox = outbox;
+    this.limits = limits;
   }
 
   void handle(Envelope envelope) {
@@ -93,15 +99,22 @@ class UserMessageHandler {
     String answer =
         memory.answer(
             envelope.id(),
-            () ->
-                chat.call(
-                    secretary,
-                    systemPrompt.build(secretary, user, zone, conversation.summary()),
-                    conversation.toMessages(new UserMessage(text)),
-                    tools.callbacksFor(secretaries.activeToolsOf(secretary.id())),
-                    tools.contextFor(
-                        new ToolUser(userId, chatId, zone, secretary.id()),
-                        envelope.id().toString())));
+            () -> {
+              // model calls and time of this message, shared with every delegation it makes
+              TurnBudget budget = limits.newTurn();
+              Map<String, Object> context =
+                  tools.contextFor(
+                      new ToolUser(userId, chatId, zone, secretary.id()),
+                      envelope.id().toString());
+              budget.into(context);
+              return chat.call(
+                  secretary,
+                  systemPrompt.build(secretary, user, zone, conversation.summary()),
+                  conversation.toMessages(new UserMessage(text)),
+                  tools.callbacksFor(secretaries.activeToolsOf(secretary.id())),
+                  context,
+                  budget);
+            });
 
     memory.once(
         envelope.id(),

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.smartassistant.assistant.llm.TurnBudget;
 import org.smartassistant.common.api.ToolDto;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
@@ -25,6 +26,9 @@ final class ConfiguredTool implements ToolCallback {
   static final String NO_USER = "This tool cannot be used here: no user is known.";
   static final String BUDGET_SPENT =
       "No more tool calls are allowed for this message. Answer the user now with what you have.";
+  static final String OUT_OF_TIME =
+      "No time is left for this message, so this tool was not run. Answer the user now with what"
+          + " you have.";
 
   private final ToolDefinition definition;
   private final ToolCallback implementation;
@@ -80,6 +84,11 @@ final class ConfiguredTool implements ToolCallback {
     } catch (IllegalStateException e) {
       refused.increment();
       return NO_USER;
+    }
+    TurnBudget turn = TurnBudget.from(context);
+    if (turn != null && turn.expired()) {
+      refused.increment();
+      return OUT_OF_TIME;
     }
     if (context.getContext().get(BUDGET) instanceof AtomicInteger budget
         && budget.getAndDecrement() <= 0) {

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.conversation.SystemPrompt;
 import org.smartassistant.assistant.llm.AssistantChat;
 import org.smartassistant.assistant.llm.LlmCallException;
+import org.smartassistant.assistant.llm.TurnBudget;
+import org.smartassistant.assistant.llm.TurnLimits;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.tools.ToolCatalog;
 import org.smartassistant.assistant.tools.ToolTurn;
@@ -49,6 +51,9 @@ final class Delegation implements ToolCallback {
 
   private static final String ANSWER_YOURSELF =
       " Do the task yourself and answer with what you have.";
+
+  static final String BUDGET_SPENT =
+      "Delegation stopped: the budget of model calls for this message is spent." + ANSWER_YOURSELF;
 
   private final ToolDto tool;
   private final ToolDefinition definition;
@@ -92,6 +97,7 @@ final class Delegation implements ToolCallback {
     private final DelegationProperties properties;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final TurnLimits limits;
 
     Runner(
         SecretaryResolver assistants,
@@ -100,7 +106,8 @@ final class Delegation implements ToolCallback {
         SystemPrompt systemPrompt,
         DelegationProperties properties,
         JsonMapper json,
-        MeterRegistry meters) {
+        MeterRegistry meters,
+        TurnLimits limits) {
       this.assistants = assistants;
       this.catalog = catalog;
       this.chat = chat;
@@ -108,6 +115,7 @@ final class Delegation implements ToolCallback {
       this.properties = properties;
       this.json = json;
       this.meters = meters;
+      this.limits = limits;
     }
 
     String taskOf(String input) {
@@ -161,21 +169,34 @@ final class Delegation implements ToolCallback {
             "unavailable",
             assistant.name() + " is switched off and cannot take tasks now." + ANSWER_YOURSELF);
       }
-      return delegate(assistant, task, user, chain.then(target), ToolTurn.nextKey(context));
+      TurnBudget budget = TurnBudget.from(context);
+      if (budget == null) {
+        budget = limits.newTurn();
+      } else if (budget.spent()) {
+        budget.reached(TurnBudget.Limit.MODEL_CALLS);
+        return count("budget", BUDGET_SPENT);
+      }
+      return delegate(
+          assistant, task, user, chain.then(target), ToolTurn.nextKey(context), budget);
     }
 
-    /** {@code turnKey}: the delegating call's key, the turn of the delegated run's tools. */
+    /**
+     * {@code turnKey}: the delegating call's key, the turn of the delegated run's tools; {@code
+     * budget}: the message's model calls and time, shared with the caller.
+     */
     private String delegate(
         AssistantDto assistant,
         String task,
         ToolUser caller,
         DelegationChain chain,
-        String turnKey) {
+        String turnKey,
+        TurnBudget budget) {
       UserDto profile = assistants.user(caller.userId());
       ToolCatalog tools = catalog.get();
       ToolUser user = new ToolUser(caller.userId(), caller.chatId(), caller.zone(), assistant.id());
       Map<String, Object> context = tools.contextFor(user, turnKey);
       chain.into(context);
+      budget.into(context);
       String system =
           systemPrompt.build(assistant, profile, caller.zone(), null)
               + "\n\n## Your task\nAnother assistant hands you a task for this user. Your answer"
@@ -187,7 +208,8 @@ final class Delegation implements ToolCallback {
                 system,
                 List.of(new UserMessage(task)),
                 tools.callbacksFor(assistants.activeToolsOf(assistant.id())),
-                context);
+                context,
+                budget);
         return count("answered", answer);
       } catch (LlmCallException e) {
         log.warn("{} could not answer a delegated task: {}", assistant.name(), e.getMessage());

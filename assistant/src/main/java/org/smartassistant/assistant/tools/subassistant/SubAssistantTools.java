@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.smartassistant.assistant.conversation.SystemPrompt;
 import org.smartassistant.assistant.llm.AssistantChat;
+import org.smartassistant.assistant.llm.TurnLimits;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.tools.ToolCatalog;
 import org.smartassistant.assistant.tools.ToolFamily;
@@ -35,10 +36,11 @@ class SubAssistantTools implements ToolFamily {
       SystemPrompt systemPrompt,
       DelegationProperties properties,
       JsonMapper json,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      TurnLimits limits) {
     this.runner =
         new Delegation.Runner(
-            assistants, catalog::getObject, chat, systemPrompt, properties, json, meters);
+            assistants, catalog::getObject, chat, systemPrompt, properties, json, meters, limits);
   }
 
   @Override

@@ -4,43 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smartassistant.assistant.FakeRestService;
+import org.smartassistant.assistant.AssistantFlowTest;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.events.ChangeEvent;
 import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.common.stream.Envelope;
-import org.smartassistant.common.stream.EnvelopeCodec;
-import org.smartassistant.common.stream.EnvelopePublisher;
-import org.smartassistant.common.stream.EnvelopeType;
-import org.smartassistant.common.stream.Streams;
-import org.smartassistant.testsupport.UseTestInfrastructure;
-import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.OpenAiToolCall;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Delegation through {@code sub_assistant} tools in the running assistant: a message from the
@@ -48,53 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * by their system prompts), a fake rest-service, real Redis. The delegation limit is the default,
  * 2.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@UseTestInfrastructure
-class SubAssistantToolsTest {
+class SubAssistantToolsTest extends AssistantFlowTest {
 
-  static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
-  static final Duration WAIT = Duration.ofSeconds(30);
-
-  static final FakeOpenAi llm = new FakeOpenAi().start();
-  static final FakeRestService rest = new FakeRestService();
-  static final AtomicLong userIds = new AtomicLong(100);
-
-  @Autowired EnvelopePublisher publisher;
-  @Autowired StringRedisTemplate redis;
   @Autowired MeterRegistry meters;
-
-  final EnvelopeCodec codec = new EnvelopeCodec();
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock testClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
-
-  @DynamicPropertySource
-  static void outside(DynamicPropertyRegistry registry) {
-    registry.add("smart.rest-service.url", rest::baseUrl);
-    registry.add("smart.internal.token", () -> FakeRestService.TOKEN);
-    registry.add("smart.llm.openai.base-url", llm::apiUrl);
-    registry.add("smart.llm.openai.api-key", () -> "test-key");
-    registry.add("smart.llm.timeout", () -> "5s");
-    registry.add("smart.llm.max-retries", () -> "0");
-    registry.add("smart.streams.consumer.retry-backoff", () -> "100ms");
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    llm.close();
-    rest.close();
-  }
-
-  @BeforeEach
-  void resetLlm() {
-    llm.reset();
-  }
 
   @Test
   void writerAnswersTheTaskWithItsOwnInstructionsModelAndTools() {
@@ -325,18 +260,7 @@ class SubAssistantToolsTest {
     return OpenAiAnswer.toolCall(tool, "{\"task\":\"" + task + "\"}");
   }
 
-  static String lastToolResult(OpenAiRequest request) {
-    List<OpenAiMessage> results = request.toolResults();
-    String result = results.get(results.size() - 1).content();
-    // Spring AI sends a string result JSON-encoded
-    return result.startsWith("\"") ? result.substring(1, result.length() - 1) : result;
-  }
-
   // ---------------------------------------------------------------- plumbing
-
-  List<OpenAiRequest> requestsOf(String systemPromptPart) {
-    return llm.requests().stream().filter(r -> r.systemPromptContains(systemPromptPart)).toList();
-  }
 
   static OpenAiRequest only(List<OpenAiRequest> requests, int index) {
     assertThat(requests).hasSizeGreaterThan(index);
@@ -353,25 +277,6 @@ class SubAssistantToolsTest {
     long id = userIds.incrementAndGet();
     rest.addUser(id, name, "Europe/Berlin");
     return id;
-  }
-
-  Envelope send(long user, String text) {
-    Envelope envelope =
-        Envelope.of(EnvelopeType.USER_MESSAGE, user, 500_000 + user, text, "test", NOW);
-    publisher.publish(envelope);
-    return envelope;
-  }
-
-  Envelope awaitAnswer(Envelope message) {
-    await().atMost(WAIT).until(() -> !answersTo(message).isEmpty());
-    return answersTo(message).get(0);
-  }
-
-  List<Envelope> answersTo(Envelope message) {
-    return redis.opsForStream().range(Streams.OUTBOX, Range.unbounded()).stream()
-        .map(record -> codec.decode((String) record.getValue().get("envelope")))
-        .filter(envelope -> message.id().toString().equals(envelope.attr("inReplyTo")))
-        .toList();
   }
 
   void publishChange(ChangeKind kind, String id) {

@@ -1,0 +1,24 @@
+package org.smartassistant.assistant.llm;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What one user may cost ({@code smart.limits.*}).
+ *
+ * @param messagesPerMinute messages a user may send per minute (shared by all instances); further
+ *     messages of that minute are not answered, and the user is told once to slow down
+ * @param maxModelCallsPerMessage model requests for one message, counted over the tool rounds and
+ *     all delegations to sub-assistants; the last one is asked for a final answer
+ * @param messageDeadline wall clock for one message; past it no model or tool call starts
+ */
+@Validated
+@ConfigurationProperties("smart.limits")
+public record LimitProperties(
+    @DefaultValue("20") @Min(1) int messagesPerMinute,
+    @DefaultValue("12") @Min(1) int maxModelCallsPerMessage,
+    @DefaultValue("120s") @NotNull Duration messageDeadline) {}
