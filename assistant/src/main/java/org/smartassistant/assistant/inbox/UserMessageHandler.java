@@ -104,8 +104,7 @@ class UserMessageHandler {
               TurnBudget budget = limits.newTurn();
               Map<String, Object> context =
                   tools.contextFor(
-                      new ToolUser(userId, chatId, zone, secretary.id()),
-                      envelope.id().toString());
+                      new ToolUser(userId, chatId, zone, secretary.id()), envelope.id().toString());
               budget.into(context);
               return chat.call(
                   secretary,

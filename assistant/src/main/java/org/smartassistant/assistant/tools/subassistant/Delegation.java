@@ -176,8 +176,7 @@ final class Delegation implements ToolCallback {
         budget.reached(TurnBudget.Limit.MODEL_CALLS);
         return count("budget", BUDGET_SPENT);
       }
-      return delegate(
-          assistant, task, user, chain.then(target), ToolTurn.nextKey(context), budget);
+      return delegate(assistant, task, user, chain.then(target), ToolTurn.nextKey(context), budget);
     }
 
     /**
