@@ -1,11 +1,13 @@
 package org.smartassistant.rest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
@@ -34,7 +36,10 @@ class DatabaseDownTest extends RestServiceTest {
     } finally {
       allowConnections(database);
     }
-    assertThat(api().get("/api/users/" + user).status()).isEqualTo(200);
+    // the pool replaces the connections the database ended: recovery takes a moment, not a restart
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(api().get("/api/users/" + user).status()).isEqualTo(200));
   }
 
   private static void refuseConnections(String database) throws SQLException {
