@@ -41,7 +41,7 @@ import org.springframework.web.client.RestClient;
 @Import(CalendarServiceTest.TestClock.class)
 public abstract class CalendarServiceTest {
 
-  protected static final String TOKEN = "internal-test-token";
+  protected static final String TOKEN = "internal-test-token-0123456789abcdef";
   protected static final String CLIENT_ID = "calendar-test.apps.googleusercontent.com";
   protected static final String CLIENT_SECRET = "calendar-test-secret";
   protected static final String STATE_SECRET = "a-state-secret-of-at-least-32-characters";
