@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FakeRestService implements AutoCloseable {
 
-  public static final String TOKEN = "test-internal-token";
+  public static final String TOKEN = "test-internal-token-0123456789abcdef";
 
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
   private static final Pattern SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");

@@ -54,6 +54,25 @@ public record CalendarProperties(
     return missing;
   }
 
+  /**
+   * The public page that names the user before sending the browser to Google: {@code /auth/connect}
+   * beside the {@code /auth/callback} of {@code GOOGLE_REDIRECT_URI}.
+   */
+  public String connectUrl() {
+    java.net.URI callback = java.net.URI.create(google.redirectUri());
+    String path = callback.getPath() == null ? "" : callback.getPath();
+    String connectPath =
+        path.endsWith("/callback")
+            ? path.substring(0, path.length() - "callback".length()) + "connect"
+            : "/auth/connect";
+    return org.springframework.web.util.UriComponentsBuilder.fromUri(callback)
+        .replacePath(connectPath)
+        .replaceQuery(null)
+        .fragment(null)
+        .build()
+        .toUriString();
+  }
+
   /** {@code https://t.me/<bot>}, or null when no bot username is configured. */
   public String botLink() {
     return telegramBotUsername == null

@@ -1,5 +1,7 @@
 package org.smartassistant.calendar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.smartassistant.common.calendar.CalendarServiceClient;
 import org.smartassistant.common.restclient.ServiceClientProperties;
@@ -31,6 +35,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * calendar-service running on a random port with its own Redis database, against a fake Google and
@@ -41,11 +46,14 @@ import org.springframework.web.client.RestClient;
 @Import(CalendarServiceTest.TestClock.class)
 public abstract class CalendarServiceTest {
 
-  protected static final String TOKEN = "internal-test-token";
+  protected static final String TOKEN = "internal-test-token-0123456789abcdef";
   protected static final String CLIENT_ID = "calendar-test.apps.googleusercontent.com";
   protected static final String CLIENT_SECRET = "calendar-test-secret";
   protected static final String STATE_SECRET = "a-state-secret-of-at-least-32-characters";
   protected static final String REDIRECT_URI = "https://calendar.example.test/auth/callback";
+  protected static final String CONNECT_URL = "https://calendar.example.test/auth/connect";
+  private static final Pattern CONTINUE =
+      Pattern.compile("<a id=\"continue\" href=\"([^\"]+)\">Continue to Google</a>");
   protected static final String BOT_USERNAME = "test_assistant_bot";
   protected static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -111,9 +119,26 @@ public abstract class CalendarServiceTest {
     return get("/auth/callback" + (query == null ? "" : "?" + query), null);
   }
 
+  /**
+   * The public page a link opens: calendar-service's {@code /auth/connect}, as the browser would.
+   */
+  protected HttpResponse<String> openLink(String link) throws Exception {
+    assertThat(link).startsWith(CONNECT_URL + "?");
+    return get("/auth/connect?" + URI.create(link).getRawQuery(), null);
+  }
+
+  /** The user reading the page a link opens and clicking "Continue to Google": Google's URL. */
+  protected String continueToGoogle(String link) throws Exception {
+    HttpResponse<String> page = openLink(link);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    Matcher href = CONTINUE.matcher(page.body());
+    assertThat(href.find()).as("a 'Continue to Google' link in " + page.body()).isTrue();
+    return HtmlUtils.htmlUnescape(href.group(1));
+  }
+
   /** The full consent of a user as the given Google account; returns the callback's answer. */
   protected HttpResponse<String> connect(long userId, String account) throws Exception {
-    String authUrl = client().authUrl(userId).authUrl();
+    String authUrl = continueToGoogle(client().authUrl(userId).authUrl());
     return followRedirect(GOOGLE.approve(authUrl, account));
   }
 

@@ -31,7 +31,7 @@ import org.springframework.web.client.RestClient;
 @UseTestInfrastructure
 class GoogleNotConfiguredTest {
 
-  static final String TOKEN = "not-configured-token";
+  static final String TOKEN = "not-configured-token-0123456789abcdef";
 
   @LocalServerPort private int port;
 

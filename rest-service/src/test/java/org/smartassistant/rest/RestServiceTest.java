@@ -32,7 +32,7 @@ import org.springframework.web.client.RestClient;
 @UseTestInfrastructure
 public abstract class RestServiceTest {
 
-  public static final String TOKEN = "test-internal-token";
+  public static final String TOKEN = "test-internal-token-0123456789abcdef";
 
   /** 32 bytes, base64; only ever used by tests. */
   public static final String ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";

@@ -56,6 +56,7 @@ public abstract class ReadinessContract {
     registry.add(
         "spring.data.redis.url",
         () -> "redis://127.0.0.1:" + redisProxy.port() + redisDatabase.getPath());
+    registry.add("smart.internal.token", () -> TestInfrastructureInitializer.INTERNAL_TOKEN);
   }
 
   @AfterAll
@@ -96,10 +97,34 @@ public abstract class ReadinessContract {
   }
 
   @Test
-  void exposesPrometheusMetrics() throws Exception {
-    HttpResponse<String> response = get("/actuator/prometheus");
+  void exposesPrometheusMetricsToCallersWithTheInternalToken() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("X-Internal-Token", TestInfrastructureInitializer.INTERNAL_TOKEN)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("jvm_memory_used_bytes");
+    assertThat(status("/actuator/prometheus")).isEqualTo(401);
+  }
+
+  @Test
+  void healthShowsItsStatusToAnyoneAndItsComponentsOnlyWithTheInternalToken() throws Exception {
+    awaitReadiness(200);
+    HttpResponse<String> anonymous = get("/actuator/health");
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components");
+    HttpResponse<String> internal =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .header("X-Internal-Token", TestInfrastructureInitializer.INTERNAL_TOKEN)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(internal.statusCode()).isEqualTo(200);
+    assertThat(internal.body()).contains("\"components\"", "\"redis\"");
   }
 
   private void awaitReadiness(int expectedStatus) throws Exception {

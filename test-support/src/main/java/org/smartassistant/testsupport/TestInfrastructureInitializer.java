@@ -6,11 +6,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring test context at a database and a Redis database of its own. Use through {@link
+ * Points a Spring test context at a database and a Redis database of its own, and gives it {@link
+ * #INTERNAL_TOKEN} as {@code INTERNAL_TOKEN} unless the test sets its own. Use through {@link
  * UseTestInfrastructure}.
  */
 public class TestInfrastructureInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  /** The internal token of a test context that sets none (the services need 32 characters). */
+  public static final String INTERNAL_TOKEN = "test-suite-internal-token-0123456789abcdef";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -26,5 +30,11 @@ public class TestInfrastructureInitializer
         .getEnvironment()
         .getPropertySources()
         .addFirst(new MapPropertySource("test-infrastructure", properties));
+    // last: a token the test sets itself wins
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addLast(
+            new MapPropertySource("test-internal-token", Map.of("INTERNAL_TOKEN", INTERNAL_TOKEN)));
   }
 }

@@ -78,7 +78,7 @@ public abstract class BotTest {
     registry.add("smart.rest-service.url", rest::baseUrl);
     registry.add("smart.rest-service.max-retries", () -> "0");
     registry.add("smart.calendar-service.url", rest::baseUrl);
-    registry.add("smart.internal.token", () -> "internal-test-token");
+    registry.add("smart.internal.token", () -> "internal-test-token-0123456789abcdef");
     registry.add(
         "spring.data.redis.url",
         () -> "redis://127.0.0.1:" + redisProxy.port() + URI.create(redisUrl).getPath());

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientException;
 
 /**
- * {@code GET /auth/callback}: where Google sends the user's browser after the consent. Not guarded
- * by the internal token (a browser has none): the signed, single-use state is what protects it.
- * Every outcome is a small HTML page, never a problem document.
+ * {@code GET /auth/connect} (the link the user opens) and {@code GET /auth/callback} (where Google
+ * sends the user's browser after the consent). Not guarded by the internal token (a browser has
+ * none): the signed, expiring, single-use state is what protects them. Every outcome is a small
+ * HTML page, never a problem document.
  */
 @Controller
 class AuthorizationCallbackController {
@@ -43,6 +44,31 @@ class AuthorizationCallbackController {
         HttpStatus.OK,
         "Google Calendar connected",
         "Your calendar is connected. The assistant can now read your events and add new ones.");
+  }
+
+  /**
+   * {@code GET /auth/connect?state=...}: the link the user got from the bot. Says whose calendar
+   * will be connected and offers the way on to Google; it never redirects by itself. The state is
+   * checked here and used up only at the callback.
+   */
+  @GetMapping("/auth/connect")
+  ResponseEntity<String> connect(@RequestParam(required = false) String state) {
+    CalendarConnections.Consent consent = connections.consent(state);
+    return CallbackPage.render(
+        HttpStatus.OK,
+        "Connect Google Calendar",
+        "This connects a Google calendar to the assistant of Telegram user "
+            + consent.userLabel()
+            + ". Continue only if that is you.",
+        "Continue to Google",
+        consent.googleUrl());
+  }
+
+  @ExceptionHandler(UnknownUserException.class)
+  ResponseEntity<String> unknownUser(UnknownUserException e) {
+    log.warn("connect page for an unknown user: {}", e.getMessage());
+    return page(
+        HttpStatus.NOT_FOUND, "Calendar not connected", "This link is not valid. " + ASK_AGAIN);
   }
 
   @ExceptionHandler(InvalidStateException.class)

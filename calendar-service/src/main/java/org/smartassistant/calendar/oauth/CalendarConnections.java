@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.calendar.CalendarProperties;
 import org.smartassistant.calendar.credentials.CredentialsStore;
 import org.smartassistant.calendar.google.GoogleOAuth;
 import org.smartassistant.calendar.google.GoogleTokens;
 import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.calendar.AuthUrlResponse;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Connects a user's Google calendar: hands out the consent link and completes the callback (state
@@ -28,6 +31,7 @@ class CalendarConnections {
   private final CalendarConnectedAnnouncer announcer;
   private final RestServiceClient rest;
   private final Clock clock;
+  private final CalendarProperties properties;
 
   CalendarConnections(
       GoogleOAuth oauth,
@@ -36,7 +40,8 @@ class CalendarConnections {
       CredentialsStore credentials,
       CalendarConnectedAnnouncer announcer,
       RestServiceClient rest,
-      Clock clock) {
+      Clock clock,
+      CalendarProperties properties) {
     this.oauth = oauth;
     this.states = states;
     this.usedStates = usedStates;
@@ -44,10 +49,12 @@ class CalendarConnections {
     this.announcer = announcer;
     this.rest = rest;
     this.clock = clock;
+    this.properties = properties;
   }
 
   /**
-   * A consent link for an existing user.
+   * A consent link for an existing user: calendar-service's public {@code /auth/connect} page with
+   * a signed, expiring state; the page names the user and links on to Google.
    *
    * @throws UnknownUserException when rest-service does not know the user
    */
@@ -58,7 +65,44 @@ class CalendarConnections {
     } catch (HttpClientErrorException.NotFound e) {
       throw new UnknownUserException(userId);
     }
-    return new AuthUrlResponse(oauth.authorizationUrl(states.issue(userId)));
+    return new AuthUrlResponse(
+        UriComponentsBuilder.fromUriString(properties.connectUrl())
+            .queryParam("state", states.issue(userId))
+            .encode()
+            .build()
+            .toUriString());
+  }
+
+  /** Who the calendar will be connected to, and Google's consent URL for the same state. */
+  record Consent(String userLabel, String googleUrl) {}
+
+  /**
+   * The first hop of a link: the state is verified (not used up: the callback does that) and the
+   * user it names is looked up, so the page can say whose calendar is being connected.
+   */
+  Consent consent(String state) {
+    oauth.requireConfigured();
+    OAuthStates.VerifiedState verified = states.verify(state);
+    UserDto user;
+    try {
+      user = rest.user(verified.userId());
+    } catch (HttpClientErrorException.NotFound e) {
+      throw new UnknownUserException(verified.userId());
+    }
+    return new Consent(label(user), oauth.authorizationUrl(state));
+  }
+
+  private static String label(UserDto user) {
+    String name =
+        user.preferredName() != null && !user.preferredName().isBlank()
+            ? user.preferredName()
+            : user.firstName();
+    String username =
+        user.username() == null || user.username().isBlank() ? null : "@" + user.username();
+    if (name != null && !name.isBlank()) {
+      return username == null ? name : name + " (" + username + ")";
+    }
+    return username != null ? username : "Telegram user " + user.telegramId();
   }
 
   /**

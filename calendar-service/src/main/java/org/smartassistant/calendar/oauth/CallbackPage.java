@@ -20,6 +20,25 @@ final class CallbackPage {
         botLink == null
             ? "<p>You can close this page and go back to Telegram.</p>"
             : "<p><a href=\"" + HtmlUtils.htmlEscape(botLink) + "\">Back to the bot</a></p>";
+    return page(status, title, message, link);
+  }
+
+  /** A page with one link the user chooses to follow (nothing happens by itself). */
+  static ResponseEntity<String> render(
+      HttpStatus status, String title, String message, String linkText, String url) {
+    return page(
+        status,
+        title,
+        message,
+        "<p><a id=\"continue\" href=\""
+            + HtmlUtils.htmlEscape(url)
+            + "\">"
+            + HtmlUtils.htmlEscape(linkText)
+            + "</a></p>");
+  }
+
+  private static ResponseEntity<String> page(
+      HttpStatus status, String title, String message, String link) {
     String html =
         """
         <!DOCTYPE html>

@@ -83,8 +83,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(GoogleCallFailedException.class)
   ProblemDetail googleFailed(GoogleCallFailedException e) {
+    // Google's own text stays in the log: an answer never carries an upstream's error text
     log.warn("Google call failed: {}", e.getMessage());
-    return problem(HttpStatus.BAD_GATEWAY, "Google Calendar failed", e.getMessage());
+    return problem(
+        HttpStatus.BAD_GATEWAY,
+        "Google Calendar failed",
+        "Google Calendar could not be reached or answered with an error; try again later");
   }
 
   /** rest-service, where the tokens are kept, failed or could not be reached. */
@@ -100,7 +104,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatus.SERVICE_UNAVAILABLE,
             "rest-service is unavailable",
             "the stored calendar credentials could not be read or written; try again later")
-        : problem(HttpStatus.BAD_GATEWAY, "rest-service refused a call", e.getMessage());
+        : problem(
+            HttpStatus.BAD_GATEWAY,
+            "rest-service refused a call",
+            "rest-service refused to read or write the stored calendar credentials");
   }
 
   @Override

@@ -276,6 +276,22 @@ class EventsTest extends CalendarServiceTest {
   }
 
   @Test
+  void aFailureAtGoogleAnswers502WithoutGooglesOwnText() throws Exception {
+    GOOGLE.expireAccessTokens();
+    GOOGLE.failNextTokenRequests(5, 500);
+
+    HttpResponse<String> answer = get("/events/" + USER, TOKEN);
+
+    assertThat(answer.statusCode()).isEqualTo(502);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(answer.body())
+        .contains("Google Calendar could not be reached or answered with an error")
+        .doesNotContain(
+            "the fake was told to fail", "internal_failure", "token endpoint", "Exception");
+  }
+
+  @Test
   void theEventsEndpointsRefuseCallsWithoutTheInternalToken() throws Exception {
     String event =
         """

@@ -49,10 +49,12 @@ class OAuthFlowTest extends CalendarServiceTest {
   }
 
   @Test
-  void theLinkAsksGoogleForOfflineAccessWithConsentToCalendarEvents() {
+  void theLinkAsksGoogleForOfflineAccessWithConsentToCalendarEvents() throws Exception {
     REST.addUser(USER, TELEGRAM_ID);
 
-    String authUrl = client().authUrl(USER).authUrl();
+    String link = client().authUrl(USER).authUrl();
+    assertThat(link).startsWith(CONNECT_URL + "?state=");
+    String authUrl = continueToGoogle(link);
 
     assertThat(authUrl).startsWith(GOOGLE.authorizationUrl() + "?");
     assertThat(query(authUrl))
@@ -63,7 +65,55 @@ class OAuthFlowTest extends CalendarServiceTest {
         .containsEntry("access_type", "offline")
         .containsEntry("prompt", "consent")
         .containsKey("state");
-    assertThat(client().authUrl(USER).authUrl()).isNotEqualTo(authUrl);
+    assertThat(query(authUrl).get("state")).isEqualTo(query(link).get("state"));
+    assertThat(client().authUrl(USER).authUrl()).isNotEqualTo(link);
+  }
+
+  @Test
+  void theLinkOpensAPublicPageThatNamesTheUserAndDoesNotRedirectByItself() throws Exception {
+    REST.addUser(USER, TELEGRAM_ID);
+    String link = client().authUrl(USER).authUrl();
+
+    HttpResponse<String> page = openLink(link);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.headers().firstValue("Refresh")).isEmpty();
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(page.body())
+        .contains("Telegram user User (@user7)")
+        .contains(">Continue to Google</a>")
+        .doesNotContainIgnoringCase("http-equiv")
+        .doesNotContainIgnoringCase("<script");
+    // opening the page twice is harmless: the state is used up only at the callback
+    assertThat(openLink(link).statusCode()).isEqualTo(200);
+    assertThat(GOOGLE.authorizationRequests()).isEmpty();
+    assertThat(followRedirect(GOOGLE.approve(continueToGoogle(link), ALICE)).statusCode())
+        .isEqualTo(200);
+    assertThat(openLink(link).statusCode()).isEqualTo(200);
+    assertThat(followRedirect(GOOGLE.approve(continueToGoogle(link), ALICE)).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void theConnectPageRefusesAForgedOrExpiredState() throws Exception {
+    REST.addUser(USER, TELEGRAM_ID);
+    String link = client().authUrl(USER).authUrl();
+
+    HttpResponse<String> forged = openLink(CONNECT_URL + "?state=v1.7.forged.nonce.sig");
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.body())
+        .contains("This link is not valid")
+        .doesNotContain("Continue to Google");
+
+    CLOCK.advance(Duration.ofMinutes(11));
+    HttpResponse<String> expired = openLink(link);
+    assertThat(expired.statusCode()).isEqualTo(400);
+    assertThat(expired.body())
+        .contains("This link has expired")
+        .doesNotContain("Continue to Google");
   }
 
   @Test
@@ -98,7 +148,7 @@ class OAuthFlowTest extends CalendarServiceTest {
   void aForgedStateIsRefusedAndNothingIsStored() throws Exception {
     REST.addUser(USER, TELEGRAM_ID);
     REST.addUser(8, 8_000_008);
-    String authUrl = client().authUrl(8).authUrl();
+    String authUrl = continueToGoogle(client().authUrl(8).authUrl());
     String location = GOOGLE.approve(authUrl, ALICE);
     String stateForUser8 = query(location).get("state");
     // the attacker's own valid state, rewritten to attach the Google account to user 7
@@ -119,7 +169,7 @@ class OAuthFlowTest extends CalendarServiceTest {
   @Test
   void anExpiredStateIsRefusedAndNothingIsStored() throws Exception {
     REST.addUser(USER, TELEGRAM_ID);
-    String location = GOOGLE.approve(client().authUrl(USER).authUrl(), ALICE);
+    String location = GOOGLE.approve(continueToGoogle(client().authUrl(USER).authUrl()), ALICE);
 
     CLOCK.advance(Duration.ofMinutes(10).plusSeconds(1));
     HttpResponse<String> page = followRedirect(location);
@@ -132,7 +182,7 @@ class OAuthFlowTest extends CalendarServiceTest {
   @Test
   void aStateIsValidUntilItsTimeToLiveEnds() throws Exception {
     REST.addUser(USER, TELEGRAM_ID);
-    String location = GOOGLE.approve(client().authUrl(USER).authUrl(), ALICE);
+    String location = GOOGLE.approve(continueToGoogle(client().authUrl(USER).authUrl()), ALICE);
 
     CLOCK.advance(Duration.ofMinutes(9));
 
@@ -142,7 +192,7 @@ class OAuthFlowTest extends CalendarServiceTest {
   @Test
   void aReplayedStateIsRefusedAndNothingMoreIsStored() throws Exception {
     REST.addUser(USER, TELEGRAM_ID);
-    String authUrl = client().authUrl(USER).authUrl();
+    String authUrl = continueToGoogle(client().authUrl(USER).authUrl());
     String location = GOOGLE.approve(authUrl, ALICE);
     assertThat(followRedirect(location).statusCode()).isEqualTo(200);
     CalendarCredentialsDto connected = REST.credentials(USER);
@@ -166,7 +216,8 @@ class OAuthFlowTest extends CalendarServiceTest {
   void aRefusedConsentShowsAPageAndStoresNothing() throws Exception {
     REST.addUser(USER, TELEGRAM_ID);
 
-    HttpResponse<String> page = followRedirect(GOOGLE.deny(client().authUrl(USER).authUrl()));
+    HttpResponse<String> page =
+        followRedirect(GOOGLE.deny(continueToGoogle(client().authUrl(USER).authUrl())));
 
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("Google did not grant access");

@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakeRestService implements AutoCloseable {
 
-  static final String TOKEN = "cron-test-token";
+  static final String TOKEN = "cron-test-token-0123456789abcdef";
 
   private static final Pattern REMINDER = Pattern.compile("/api/reminders/([0-9a-f-]{36})");
   private static final Pattern RUNS = Pattern.compile("/api/reminders/([0-9a-f-]{36})/runs");

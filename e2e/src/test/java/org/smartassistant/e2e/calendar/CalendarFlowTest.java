@@ -37,15 +37,17 @@ import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 import org.smartassistant.testsupport.fakes.google.FakeGoogleEvent;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Google Calendar through the whole suite, as a Telegram user lives it: the question goes from the
  * fake Telegram through tg-bot, the assistant and its calendar tools to calendar-service and the
- * fake Google; the consent link comes back in the chat, the test consents at the fake Google and
- * follows the redirect to calendar-service's callback like a browser, and the answers arrive in the
- * chat. The fake model calls the calendar tools and answers with what they returned, so whatever
- * the user reads came from the tools.
+ * fake Google; the consent link comes back in the chat, the test opens calendar-service's page that
+ * names the user, continues to the fake Google, consents there and follows the redirect to
+ * calendar-service's callback like a browser, and the answers arrive in the chat. The fake model
+ * calls the calendar tools and answers with what they returned, so whatever the user reads came
+ * from the tools.
  */
 class CalendarFlowTest {
 
@@ -53,6 +55,8 @@ class CalendarFlowTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final String QUESTION = "What's on my calendar tomorrow?";
   static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
+  static final Pattern CONTINUE =
+      Pattern.compile("<a id=\"continue\" href=\"([^\"]+)\">Continue to Google</a>");
 
   /** The users of these scenarios; the fake model answers only for them. */
   static final List<String> USERS = List.of("Lena", "Marta", "Nils");
@@ -139,16 +143,19 @@ class CalendarFlowTest {
     // 1. asked before connecting: the tool answers with a consent link, which reaches the chat
     int seen = telegram.sentTexts(chat).size();
     telegram.pushTextMessage(chat, QUESTION);
-    String linkMessage = awaitMessage(chat, seen, text -> text.contains("/o/oauth2/auth"));
+    String linkMessage = awaitMessage(chat, seen, text -> text.contains("/auth/connect?state="));
     String link = linkIn(linkMessage);
-    assertThat(link).startsWith(google.authorizationUrl()).contains("state=");
+    assertThat(link).startsWith(suite.baseUrl(Service.CALENDAR) + "/auth/connect?state=");
     OpenAiRequest toolRound = lastToolRoundOf("Lena");
     assertThat(toolText(toolRound.lastMessage().content()))
         .contains("has not connected Google Calendar yet")
         .endsWith(link);
 
-    // 2. the user consents at Google, whose redirect the browser follows to calendar-service
-    String callback = google.approve(link, account);
+    // 2. the link opens calendar-service's page naming the user; the user continues to Google,
+    // consents there, and the browser follows Google's redirect to calendar-service
+    String consentUrl = continueToGoogle(link, "Lena");
+    assertThat(consentUrl).startsWith(google.authorizationUrl()).contains("state=");
+    String callback = google.approve(consentUrl, account);
     assertThat(callback).startsWith(suite.baseUrl(Service.CALENDAR) + "/auth/callback?");
     seen = telegram.sentTexts(chat).size();
     HttpResponse<String> page = open(callback);
@@ -210,12 +217,15 @@ class CalendarFlowTest {
 
     String freshLink = linkIn(answer);
     assertThat(answer).contains("Google no longer lets this assistant use the user's calendar");
-    assertThat(freshLink).startsWith(google.authorizationUrl()).isNotEqualTo(firstLink);
+    assertThat(freshLink)
+        .startsWith(suite.baseUrl(Service.CALENDAR) + "/auth/connect?state=")
+        .isNotEqualTo(firstLink);
     assertThat(telegram.sentTexts(chat).subList(seen, telegram.sentTexts(chat).size()))
         .noneMatch(text -> text.contains("something went wrong"));
     // the revoked tokens are gone; the fresh link connects again
     assertThat(credentialsOf(user)).isEmpty();
-    assertThat(open(google.approve(freshLink, account)).statusCode()).isEqualTo(200);
+    assertThat(open(google.approve(continueToGoogle(freshLink, "Nils"), account)).statusCode())
+        .isEqualTo(200);
     assertThat(credentialsOf(user)).isPresent();
   }
 
@@ -246,9 +256,10 @@ class CalendarFlowTest {
     long chat = user.telegramId();
     int seen = telegram.sentTexts(chat).size();
     telegram.pushTextMessage(chat, QUESTION);
-    String link = linkIn(awaitMessage(chat, seen, text -> text.contains("/o/oauth2/auth")));
+    String link = linkIn(awaitMessage(chat, seen, text -> text.contains("/auth/connect?state=")));
     seen = telegram.sentTexts(chat).size();
-    assertThat(open(google.approve(link, account)).statusCode()).isEqualTo(200);
+    assertThat(open(google.approve(continueToGoogle(link, user.firstName()), account)).statusCode())
+        .isEqualTo(200);
     awaitMessage(chat, seen, text -> text.contains("connected"));
     return link;
   }
@@ -259,6 +270,20 @@ class CalendarFlowTest {
     } catch (HttpClientErrorException.NotFound e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The user opening the link: calendar-service's page names them, does not redirect by itself, and
+   * offers "Continue to Google"; returns that link's target (Google's consent URL).
+   */
+  String continueToGoogle(String link, String name) throws IOException, InterruptedException {
+    HttpResponse<String> page = open(link);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Location")).isEmpty();
+    assertThat(page.body()).contains("Telegram user " + name).doesNotContainIgnoringCase("<script");
+    Matcher href = CONTINUE.matcher(page.body());
+    assertThat(href.find()).as("a 'Continue to Google' link in " + page.body()).isTrue();
+    return HtmlUtils.htmlUnescape(href.group(1));
   }
 
   /** A GET as the user's browser makes it (redirects not followed). */

@@ -90,7 +90,7 @@ class OperatorCommandTest {
       "--spring.datasource.password=" + TestPostgres.get().password(),
       "--spring.data.redis.url=" + TestRedis.get().newDatabase(),
       "--smart.credentials.encryption-key=" + RestServiceTest.ENCRYPTION_KEY,
-      "--smart.internal.token=x",
+      "--smart.internal.token=" + RestServiceTest.TOKEN,
       "--logging.structured.format.console="
     };
     String[] all = new String[base.length + more.length];

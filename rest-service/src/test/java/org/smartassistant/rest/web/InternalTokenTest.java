@@ -13,7 +13,7 @@ import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
 import org.springframework.web.client.HttpClientErrorException;
 
-/** {@code /api} needs the internal token; health, metrics and API docs do not. */
+/** Every path needs the internal token; only the health status and probes do not. */
 class InternalTokenTest extends RestServiceTest {
 
   @Test
@@ -47,15 +47,36 @@ class InternalTokenTest extends RestServiceTest {
   }
 
   @Test
-  void healthMetricsAndApiDocsNeedNoToken() {
+  void healthProbesNeedNoTokenButMetricsAndApiDocsDo() {
     Api anonymous = api().withToken(null);
 
     assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
-    assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(200);
-    Api.Response docs = anonymous.get("/v3/api-docs");
+    assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+    for (String path :
+        new String[] {
+          "/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/swagger-ui/index.html"
+        }) {
+      Api.Response refused = anonymous.get(path);
+      assertThat(refused.status()).as(path).isEqualTo(401);
+      assertThat(refused.isProblem()).as(path).isTrue();
+    }
+
+    assertThat(api().get("/actuator/prometheus").status()).isEqualTo(200);
+    Api.Response docs = api().get("/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body())
         .contains("/api/reminders/scheduled", "/api/users/{id}/secretary", "/api/settings");
-    assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    assertThat(api().get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
+  @Test
+  void healthShowsComponentsOnlyWithTheToken() {
+    Api.Response anonymous = api().withToken(null).get("/actuator/health");
+    Api.Response internal = api().get("/actuator/health");
+
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components", "db");
+    assertThat(internal.status()).isEqualTo(200);
+    assertThat(internal.body()).contains("\"components\"", "\"db\"", "\"redis\"");
   }
 }

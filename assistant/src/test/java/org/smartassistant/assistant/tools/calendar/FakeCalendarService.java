@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakeCalendarService implements AutoCloseable {
 
-  static final String TOKEN = "calendar-test-token";
+  static final String TOKEN = "calendar-test-token-0123456789abcdef";
 
   /** One request as received. */
   record Received(

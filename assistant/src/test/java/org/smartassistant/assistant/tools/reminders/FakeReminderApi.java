@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakeReminderApi implements AutoCloseable {
 
-  static final String TOKEN = "test-internal-token";
+  static final String TOKEN = "test-internal-token-0123456789abcdef";
 
   private static final Pattern ONE = Pattern.compile("/api/reminders/([0-9a-f-]{36})");
 

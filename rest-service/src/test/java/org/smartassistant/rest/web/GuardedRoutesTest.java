@@ -1,0 +1,184 @@
+package org.smartassistant.rest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.smartassistant.rest.Api;
+import org.smartassistant.rest.RestServiceTest;
+import org.smartassistant.testsupport.RawHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.UriTemplate;
+
+/**
+ * Every route the application maps, tried without the token in every spelling of its path a server
+ * might route the same way: none answers 2xx, none leaks the data behind it. With the token the
+ * plain path works.
+ */
+class GuardedRoutesTest extends RestServiceTest {
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  private record Route(String method, String pattern) {}
+
+  @Test
+  void noRouteAnswersWithoutTheTokenWhateverThePathSpelling() throws Exception {
+    String secret = "guarded-" + UUID.randomUUID();
+    long telegramId = nextTelegramId();
+    Api.Response user =
+        api()
+            .post(
+                "/api/users",
+                Api.json("telegramId", telegramId, "username", secret, "firstName", secret));
+    long userId = user.json().get("id").asLong();
+    UUID assistant = newAssistant(true);
+    api().patch("/api/assistants/" + assistant, Api.json("instructions", secret));
+    UUID tool = newTool();
+    assertThat(api().put("/api/assistants/" + assistant + "/tools/" + tool, null).status())
+        .isLessThan(300);
+    assertThat(
+            api()
+                .put(
+                    "/api/users/" + userId + "/secretary",
+                    Api.json("assistantId", assistant.toString()))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api()
+                .post(
+                    "/api/users/" + userId + "/messages",
+                    Api.json("role", "user", "content", secret))
+                .status())
+        .isLessThan(300);
+    assertThat(
+            api()
+                .put(
+                    "/api/users/" + userId + "/calendar-credentials",
+                    Api.json("accessToken", secret, "refreshToken", secret))
+                .status())
+        .isLessThan(300);
+    Api.Response reminder =
+        api()
+            .post(
+                "/api/reminders",
+                Api.json(
+                    "userId",
+                    userId,
+                    "type",
+                    "one_time",
+                    "triggerAt",
+                    Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                    "text",
+                    secret));
+    assertThat(reminder.status()).isEqualTo(201);
+    String reminderId = reminder.text("id");
+
+    Map<String, String> ids =
+        Map.of(
+            "userId", Long.toString(userId),
+            "telegramId", Long.toString(telegramId),
+            "assistantId", assistant.toString(),
+            "toolId", tool.toString());
+    List<Route> routes = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              var methods = info.getMethodsCondition().getMethods();
+              for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                  routes.add(new Route("GET", pattern));
+                } else {
+                  for (RequestMethod method : methods) {
+                    routes.add(new Route(method.name(), pattern));
+                  }
+                }
+              }
+            });
+    routes.add(new Route("GET", "/actuator/prometheus"));
+    routes.add(new Route("GET", "/actuator/info"));
+    routes.add(new Route("GET", "/actuator"));
+    routes.add(new Route("GET", "/actuator/health/db"));
+    assertThat(routes.stream().map(Route::pattern))
+        .contains("/api/users/{id}", "/api/users/{id}/calendar-credentials", "/v3/api-docs");
+
+    List<String> leaks = new ArrayList<>();
+    TreeSet<String> tried = new TreeSet<>();
+    for (Route route : routes) {
+      String path = fill(route.pattern(), ids, userId, assistant, tool, reminderId);
+      for (String form : RawHttp.tricks(path)) {
+        tried.add(route.method() + " " + form);
+        RawHttp.Answer answer =
+            RawHttp.send(
+                port, route.method(), form, null, route.method().equals("GET") ? null : "{}");
+        if (answer.successful()
+            || answer.text().contains(secret)
+            || answer.text().contains(Long.toString(telegramId))) {
+          leaks.add(route.method() + " " + form + " -> " + answer.status());
+        }
+        assertThat(answer.status()).as(route.method() + " " + form).isIn(400, 401);
+        assertThat(answer.text()).contains("application/problem+json");
+      }
+    }
+    assertThat(leaks).isEmpty();
+    assertThat(tried.size()).isGreaterThan(300);
+
+    // with the token the plain form reaches the application
+    for (String path :
+        List.of(
+            "/api/users/" + userId,
+            "/api/users/by-telegram/" + telegramId,
+            "/api/users/" + userId + "/calendar-credentials",
+            "/api/users/" + userId + "/messages",
+            "/api/reminders/" + reminderId)) {
+      RawHttp.Answer answer = RawHttp.send(port, "GET", path, TOKEN, null);
+      assertThat(answer.status()).as(path).isEqualTo(200);
+      assertThat(answer.text()).as(path).contains(secret);
+    }
+    for (Route route : routes) {
+      if (!route.method().equals("GET") || route.pattern().equals("/error")) {
+        continue;
+      }
+      String path = fill(route.pattern(), ids, userId, assistant, tool, reminderId);
+      RawHttp.Answer answer = RawHttp.send(port, "GET", path, TOKEN, null);
+      assertThat(answer.status()).as(path + " " + answer.text()).isBetween(200, 399);
+    }
+  }
+
+  private static String fill(
+      String pattern,
+      Map<String, String> ids,
+      long userId,
+      UUID assistant,
+      UUID tool,
+      String reminderId) {
+    UriTemplate template = new UriTemplate(pattern);
+    Map<String, String> values = new java.util.HashMap<>(ids);
+    String id;
+    if (pattern.startsWith("/api/assistants/")) {
+      id = assistant.toString();
+    } else if (pattern.startsWith("/api/tools/")) {
+      id = tool.toString();
+    } else if (pattern.startsWith("/api/reminders/")) {
+      id = reminderId;
+    } else {
+      id = Long.toString(userId);
+    }
+    values.put("id", id);
+    for (String name : template.getVariableNames()) {
+      assertThat(values).as("a value for {" + name + "} in " + pattern).containsKey(name);
+    }
+    return template.expand(values).toString();
+  }
+}
