@@ -43,20 +43,6 @@ public class EnvelopePublisher {
   }
 
   /**
-   * A publisher without a trimmer of its own.
-   *
-   * @param maxLength no longer used: the publisher does not trim (see {@link StreamTrimmer}); it
-   *     stays for the callers that still pass it
-   * @deprecated use {@link #EnvelopePublisher(StringRedisTemplate, EnvelopeCodec, Duration,
-   *     StreamTrimmer)}
-   */
-  @Deprecated
-  public EnvelopePublisher(
-      StringRedisTemplate redis, EnvelopeCodec codec, long maxLength, Duration idempotencyTtl) {
-    this(redis, codec, idempotencyTtl, null);
-  }
-
-  /**
    * Adds the envelope to its type's stream.
    *
    * @return the new entry's id

@@ -53,7 +53,7 @@ class EnvelopePublisherTest {
 
   @Test
   void neverTrimsWhatNoGroupHasRead() {
-    EnvelopePublisher publisher = streams.publisher(100);
+    EnvelopePublisher publisher = streams.publisher();
 
     for (int i = 0; i < 1_000; i++) {
       publisher.publishTo(streams.stream, StreamFixture.envelope(i % 7, "m" + i), null);

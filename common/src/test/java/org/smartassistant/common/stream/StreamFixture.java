@@ -58,11 +58,7 @@ final class StreamFixture implements AutoCloseable {
   }
 
   EnvelopePublisher publisher() {
-    return publisher(100_000);
-  }
-
-  EnvelopePublisher publisher(long maxLength) {
-    return new EnvelopePublisher(redis, codec, maxLength, Duration.ofMinutes(10));
+    return new EnvelopePublisher(redis, codec, Duration.ofMinutes(10), null);
   }
 
   /** Fast settings for tests: short blocking, retries and stop. */

@@ -69,7 +69,7 @@ final class ReminderFixture {
     connections.afterPropertiesSet();
     connections.start();
     this.redis = new StringRedisTemplate(connections);
-    this.publisher = new EnvelopePublisher(redis, codec, 100_000, Duration.ofDays(7));
+    this.publisher = new EnvelopePublisher(redis, codec, Duration.ofDays(7), null);
   }
 
   static synchronized ReminderFixture get() {

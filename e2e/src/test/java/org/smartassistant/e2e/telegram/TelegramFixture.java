@@ -66,7 +66,7 @@ final class TelegramFixture {
     connections.afterPropertiesSet();
     connections.start();
     this.redis = new StringRedisTemplate(connections);
-    this.publisher = new EnvelopePublisher(redis, codec, 100_000, Duration.ofDays(7));
+    this.publisher = new EnvelopePublisher(redis, codec, Duration.ofDays(7), null);
   }
 
   static synchronized TelegramFixture get() {
