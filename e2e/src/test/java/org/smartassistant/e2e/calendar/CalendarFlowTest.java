@@ -37,7 +37,6 @@ import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 import org.smartassistant.testsupport.fakes.google.FakeGoogleEvent;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,8 +54,6 @@ class CalendarFlowTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final String QUESTION = "What's on my calendar tomorrow?";
   static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
-  static final Pattern CONTINUE =
-      Pattern.compile("<a id=\"continue\" href=\"([^\"]+)\">Continue to Google</a>");
 
   /** The users of these scenarios; the fake model answers only for them. */
   static final List<String> USERS = List.of("Lena", "Marta", "Nils");
@@ -153,7 +150,7 @@ class CalendarFlowTest {
 
     // 2. the link opens calendar-service's page naming the user; the user continues to Google,
     // consents there, and the browser follows Google's redirect to calendar-service
-    String consentUrl = continueToGoogle(link, "Lena");
+    String consentUrl = ConnectPage.continueToGoogle(link, "Lena");
     assertThat(consentUrl).startsWith(google.authorizationUrl()).contains("state=");
     String callback = google.approve(consentUrl, account);
     assertThat(callback).startsWith(suite.baseUrl(Service.CALENDAR) + "/auth/callback?");
@@ -224,7 +221,9 @@ class CalendarFlowTest {
         .noneMatch(text -> text.contains("something went wrong"));
     // the revoked tokens are gone; the fresh link connects again
     assertThat(credentialsOf(user)).isEmpty();
-    assertThat(open(google.approve(continueToGoogle(freshLink, "Nils"), account)).statusCode())
+    assertThat(
+            open(google.approve(ConnectPage.continueToGoogle(freshLink, "Nils"), account))
+                .statusCode())
         .isEqualTo(200);
     assertThat(credentialsOf(user)).isPresent();
   }
@@ -258,7 +257,9 @@ class CalendarFlowTest {
     telegram.pushTextMessage(chat, QUESTION);
     String link = linkIn(awaitMessage(chat, seen, text -> text.contains("/auth/connect?state=")));
     seen = telegram.sentTexts(chat).size();
-    assertThat(open(google.approve(continueToGoogle(link, user.firstName()), account)).statusCode())
+    assertThat(
+            open(google.approve(ConnectPage.continueToGoogle(link, user.firstName()), account))
+                .statusCode())
         .isEqualTo(200);
     awaitMessage(chat, seen, text -> text.contains("connected"));
     return link;
@@ -270,20 +271,6 @@ class CalendarFlowTest {
     } catch (HttpClientErrorException.NotFound e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * The user opening the link: calendar-service's page names them, does not redirect by itself, and
-   * offers "Continue to Google"; returns that link's target (Google's consent URL).
-   */
-  String continueToGoogle(String link, String name) throws IOException, InterruptedException {
-    HttpResponse<String> page = open(link);
-    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Location")).isEmpty();
-    assertThat(page.body()).contains("Telegram user " + name).doesNotContainIgnoringCase("<script");
-    Matcher href = CONTINUE.matcher(page.body());
-    assertThat(href.find()).as("a 'Continue to Google' link in " + page.body()).isTrue();
-    return HtmlUtils.htmlUnescape(href.group(1));
   }
 
   /** A GET as the user's browser makes it (redirects not followed). */

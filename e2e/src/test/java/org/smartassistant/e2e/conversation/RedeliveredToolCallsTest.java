@@ -22,6 +22,7 @@ import org.smartassistant.common.restclient.ServiceClientProperties;
 import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.ServiceProcess;
+import org.smartassistant.e2e.calendar.ConnectPage;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
@@ -127,7 +128,10 @@ class RedeliveredToolCallsTest {
     assertThat(fixture.deadLettersOf(user)).isEmpty();
   }
 
-  /** Consents at the fake Google and follows its redirect, as the user's browser would. */
+  /**
+   * Opens the consent link, continues to the fake Google, consents and follows its redirect, as the
+   * user's browser would.
+   */
   void connectCalendar(UserDto user) throws Exception {
     CalendarServiceClient calendar =
         ServiceClients.create(
@@ -135,7 +139,9 @@ class RedeliveredToolCallsTest {
             RestClient.builder(),
             ServiceClientProperties.of(fixture.suite.baseUrl(Service.CALENDAR)),
             fixture.suite.internalToken());
-    String callback = google.approve(calendar.authUrl(user.id()).authUrl(), ACCOUNT);
+    String callback =
+        google.approve(
+            ConnectPage.continueToGoogle(calendar.authUrl(user.id()).authUrl()), ACCOUNT);
     int seen = fixture.sentTexts(user).size();
     HttpResponse<String> page =
         HttpClient.newHttpClient()
