@@ -2,6 +2,8 @@ package org.smartassistant.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,5 +106,39 @@ public abstract class RestServiceTest {
                     "time"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.text("id"));
+  }
+
+  /** A recurring reminder of the user (Europe/Berlin, "stretch"), as a client creates it. */
+  protected Api.Response createRecurring(long user, String cron) {
+    return api()
+        .post(
+            "/api/reminders",
+            Api.json(
+                "userId",
+                user,
+                "type",
+                "recurring",
+                "cronExpression",
+                cron,
+                "timezone",
+                "Europe/Berlin",
+                "text",
+                "stretch"));
+  }
+
+  /** A one-time reminder of the user, an hour from now ("call mum"), as a client creates it. */
+  protected Api.Response createOneTime(long user) {
+    return api()
+        .post(
+            "/api/reminders",
+            Api.json(
+                "userId",
+                user,
+                "type",
+                "one_time",
+                "triggerAt",
+                Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "text",
+                "call mum"));
   }
 }

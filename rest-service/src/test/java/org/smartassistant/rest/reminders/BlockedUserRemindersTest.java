@@ -14,21 +14,6 @@ import org.smartassistant.rest.RestServiceTest;
  */
 class BlockedUserRemindersTest extends RestServiceTest {
 
-  private Api.Response createOneTime(long user) {
-    return api()
-        .post(
-            "/api/reminders",
-            Api.json(
-                "userId",
-                user,
-                "type",
-                "one_time",
-                "triggerAt",
-                Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "text",
-                "call mum"));
-  }
-
   private void block(long user) {
     assertThat(api().patch("/api/users/" + user, Api.json("status", "blocked")).status())
         .isEqualTo(200);

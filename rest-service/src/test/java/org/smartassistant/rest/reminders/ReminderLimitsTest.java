@@ -24,38 +24,6 @@ class ReminderLimitsTest extends RestServiceTest {
 
   private static final int MAX_ACTIVE = 100;
 
-  private Api.Response createRecurring(long user, String cron) {
-    return api()
-        .post(
-            "/api/reminders",
-            Api.json(
-                "userId",
-                user,
-                "type",
-                "recurring",
-                "cronExpression",
-                cron,
-                "timezone",
-                "Europe/Berlin",
-                "text",
-                "stretch"));
-  }
-
-  private Api.Response createOneTime(long user) {
-    return api()
-        .post(
-            "/api/reminders",
-            Api.json(
-                "userId",
-                user,
-                "type",
-                "one_time",
-                "triggerAt",
-                Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "text",
-                "call mum"));
-  }
-
   @Test
   void aCronFiringEveryMinuteIsRefusedOnCreateNamingTheFieldAndTheMinimum() {
     long user = newUser();

@@ -15,14 +15,6 @@ class ReminderResourceTest extends RestServiceTest {
     return Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  private Api.Response createOneTime(long user) {
-    return api()
-        .post(
-            "/api/reminders",
-            Api.json(
-                "userId", user, "type", "one_time", "triggerAt", inAnHour(), "text", "call mum"));
-  }
-
   @Test
   void createsAOneTimeReminderInTheUsersZone() {
     long user = newUser();
