@@ -1,11 +1,6 @@
 package org.smartassistant.rest;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -16,6 +11,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.smartassistant.testsupport.ServiceBoundaries;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -33,21 +29,11 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule dependsOnNoOtherService =
-      noClasses()
-          .that()
-          .resideInAPackage("org.smartassistant.rest..")
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("org.smartassistant..")
-                  .and(
-                      not(
-                          resideInAnyPackage(
-                              "org.smartassistant.rest..", "org.smartassistant.common.."))))
-          .because("services talk to each other only through the contracts in common");
+      ServiceBoundaries.dependsOnNoOtherService("org.smartassistant.rest");
 
   @ArchTest
   static final ArchRule featurePackagesAreFreeOfCycles =
-      slices().matching("org.smartassistant.rest.(*)..").should().beFreeOfCycles();
+      ServiceBoundaries.featurePackagesAreFreeOfCycles("org.smartassistant.rest");
 
   @ArchTest
   static final ArchRule resourcesUseOnlyRepositoriesOfTheirOwnFeature =

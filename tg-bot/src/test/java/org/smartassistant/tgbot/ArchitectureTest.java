@@ -1,15 +1,10 @@
 package org.smartassistant.tgbot;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.smartassistant.testsupport.ServiceBoundaries;
 
 /**
  * Module and package boundaries of the Telegram bot: its classes use only their own packages,
@@ -23,19 +18,9 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule dependsOnNoOtherService =
-      noClasses()
-          .that()
-          .resideInAPackage("org.smartassistant.tgbot..")
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("org.smartassistant..")
-                  .and(
-                      not(
-                          resideInAnyPackage(
-                              "org.smartassistant.tgbot..", "org.smartassistant.common.."))))
-          .because("services talk to each other only through the contracts in common");
+      ServiceBoundaries.dependsOnNoOtherService("org.smartassistant.tgbot");
 
   @ArchTest
   static final ArchRule featurePackagesAreFreeOfCycles =
-      slices().matching("org.smartassistant.tgbot.(*)..").should().beFreeOfCycles();
+      ServiceBoundaries.featurePackagesAreFreeOfCycles("org.smartassistant.tgbot");
 }
