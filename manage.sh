@@ -311,30 +311,9 @@ mvnw() { "$ROOT/mvnw" -B "$@"; }
 # ---------------------------------------------------------------------------------------------
 # mode
 
-compose() {
-  # docker-compose.yml refuses to run without these; generated once into .env
-  ensure_secrets
-  ensure_container_secrets
-  if docker compose version >/dev/null 2>&1; then
-    docker compose "$@"
-  elif command -v docker-compose >/dev/null 2>&1; then
-    docker-compose "$@"
-  else
-    die "a Docker engine is reachable but neither 'docker compose' nor 'docker-compose' is installed (or set MANAGE_MODE=local)"
-  fi
-}
-
-docker_mode() {
-  case ${MANAGE_MODE:-auto} in
-    docker)
-      timeout 10 docker info >/dev/null 2>&1 || die "MANAGE_MODE=docker but no Docker engine answers 'docker info'"
-      return 0
-      ;;
-    local) return 1 ;;
-    auto) command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1 ;;
-    *) die "MANAGE_MODE must be local, docker or auto" ;;
-  esac
-}
+# docker mode: docker/manage-docker.sh (compose, docker_mode, docker_start, ...)
+# shellcheck source=docker/manage-docker.sh
+source "$ROOT/docker/manage-docker.sh"
 
 # ---------------------------------------------------------------------------------------------
 # building
@@ -739,13 +718,7 @@ cmd_start() {
   parse_service_option "$@"
   [[ -z $SERVICE ]] || require_service "$SERVICE"
   if docker_mode; then
-    info "docker compose up ${SERVICE:-(all)}"
-    if docker compose version >/dev/null 2>&1; then
-      compose up -d --build --wait ${SERVICE:+"$SERVICE"}
-    else
-      compose up -d --build ${SERVICE:+"$SERVICE"}
-    fi
-    compose ps
+    docker_start ${SERVICE:+"$SERVICE"}
   else
     local_start "$SERVICE"
   fi
@@ -755,7 +728,7 @@ cmd_stop() {
   parse_service_option "$@"
   [[ -z $SERVICE ]] || require_service "$SERVICE"
   if docker_mode; then
-    if [[ -n $SERVICE ]]; then compose stop "$SERVICE"; else compose down; fi
+    docker_stop "$SERVICE"
   else
     local_stop "$SERVICE"
   fi
@@ -765,7 +738,13 @@ cmd_restart() {
   parse_service_option "$@"
   [[ -z $SERVICE ]] || require_service "$SERVICE"
   if docker_mode; then
-    if [[ -n $SERVICE ]]; then compose restart "$SERVICE"; else compose down && compose up -d --build; fi
+    if [[ -n $SERVICE ]]; then
+      compose restart "$SERVICE"
+      show_containers
+    else
+      docker_stop
+      docker_start
+    fi
   else
     local_stop "$SERVICE"
     local_start "$SERVICE"
@@ -774,7 +753,7 @@ cmd_restart() {
 
 cmd_status() {
   if docker_mode; then
-    compose ps
+    show_containers
   else
     local_status
   fi
@@ -796,8 +775,7 @@ cmd_rebuild() {
   [[ -n $SERVICE ]] || die "usage: ./manage.sh rebuild --service S"
   require_service "$SERVICE"
   if docker_mode; then
-    compose build "$SERVICE"
-    compose up -d "$SERVICE"
+    docker_rebuild "$SERVICE"
     return 0
   fi
   require_java
@@ -838,8 +816,9 @@ EOF
 
 cmd_upgrade() {
   if docker_mode; then
-    compose build rest-service
-    compose run --rm rest-service --smart.command=upgrade
+    # always rebuild, so a migration file added since the last build is inside the image
+    prepare_jars rest-service
+    docker_rest_command upgrade
     return 0
   fi
   require_java
@@ -850,7 +829,8 @@ cmd_upgrade() {
 
 cmd_seed() {
   if docker_mode; then
-    compose run --rm rest-service --smart.command=seed
+    prepare_jars missing
+    docker_rest_command seed
     return 0
   fi
   require_java
@@ -888,13 +868,11 @@ export_test_infrastructure() {
 cmd_test() {
   parse_service_option "$@"
   if ((IN_DOCKER)); then
-    docker_mode || die "--in-docker needs a reachable Docker engine"
-    local rc=0 runner=(./mvnw -B verify)
+    docker_mode || die "--in-docker needs a reachable Docker engine (docker/engine.sh start)"
+    local runner=(./mvnw -B verify)
     [[ -n $SERVICE ]] && runner=(bash -c "./mvnw -B -q -DskipTests install && ./mvnw -B verify -pl $SERVICE")
-    compose -f docker-compose.test.yml build runner
-    compose -f docker-compose.test.yml run --rm runner "${runner[@]}" || rc=$?
-    compose -f docker-compose.test.yml down -v || true
-    return "$rc"
+    docker_test "${runner[@]}"
+    return
   fi
   require_java
   info "test infrastructure"

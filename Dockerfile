@@ -1,0 +1,71 @@
+# The image of each of the five services, from one Dockerfile (the service is a build argument):
+#   docker build --build-arg SERVICE=rest-service --build-arg SERVICE_PORT=8000 -t smart-assistant/rest-service .
+# docker-compose.yml does this for every service, and ./manage.sh start drives docker compose.
+#
+# Base images are build arguments, defaulting to the official ones; a host that cannot pull them
+# builds stand-ins from Debian's packages with docker/local-base-images.sh.
+ARG JDK_IMAGE=eclipse-temurin:17-jdk
+ARG JRE_IMAGE=eclipse-temurin:21-jre
+# Where the jars come from:
+#   maven  one Maven build of the reactor inside the build (shared by the five images: BuildKit
+#          runs the identical stage once); needs access to Maven Central
+#   host   the jars `./mvnw package` built on the host, staged by ./manage.sh as
+#          docker/host-jars/<service>.jar
+ARG JARS=maven
+
+# --- source: the Maven reactor with the Maven Wrapper (also the test runner of
+# docker-compose.test.yml); BuildKit sends only what a stage copies, never the staged jars
+FROM ${JDK_IMAGE} AS source
+WORKDIR /workspace
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY common common
+COPY test-support test-support
+COPY rest-service rest-service
+COPY calendar-service calendar-service
+COPY assistant assistant
+COPY tg-bot tg-bot
+COPY cron-service cron-service
+COPY e2e e2e
+
+# --- the jars, built here; ~/.m2 is a build cache, not a layer
+FROM source AS jars-maven
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -DskipTests -Dspotless.skip=true \
+      -pl rest-service,calendar-service,assistant,tg-bot,cron-service -am package \
+ && mkdir /jars \
+ && for s in rest-service calendar-service assistant tg-bot cron-service; do cp "$s/target/$s-"*.jar "/jars/$s.jar"; done
+
+# --- the jars, built on the host
+FROM scratch AS jars-host
+COPY docker/host-jars/ /jars/
+
+FROM jars-${JARS} AS jars
+
+# --- the service's jar as layers, from the least to the most often changed
+FROM ${JRE_IMAGE} AS layers
+ARG SERVICE
+RUN --mount=type=bind,from=jars,source=/jars,target=/jars \
+    test -n "${SERVICE}" && test -f "/jars/${SERVICE}.jar" \
+ && java -Djarmode=tools -jar "/jars/${SERVICE}.jar" extract --layers --launcher --destination /extracted
+
+# --- runtime: a JRE, the layers, a non-root user; no secret in any layer (all come from the
+# container's environment)
+FROM ${JRE_IMAGE} AS runtime
+RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-create-home app
+WORKDIR /app
+COPY --from=layers /extracted/dependencies/ ./
+COPY --from=layers /extracted/spring-boot-loader/ ./
+COPY --from=layers /extracted/snapshot-dependencies/ ./
+COPY --from=layers /extracted/application/ ./
+USER app
+ARG SERVICE
+ARG SERVICE_PORT=8000
+ENV SERVICE_NAME=${SERVICE} \
+    SERVICE_PORT=${SERVICE_PORT} \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE ${SERVICE_PORT}
+# ready = /actuator/health/readiness answers 200 (a public path); no curl in a JRE image: bash's /dev/tcp
+HEALTHCHECK --interval=5s --timeout=5s --start-period=120s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
