@@ -45,6 +45,7 @@ Usage: ./manage.sh <command> [options]
   upgrade                 rebuild rest-service and apply pending migrations to the configured database
   seed                    load the seed data (a secretary with the standard tools, one sub-assistant)
   test    [--service S]   run the tests (all modules, or one module); --in-docker uses docker-compose.test.yml
+          --compose       the compose check: the real images and docker-compose.yml, with fakes
   bench [--llm-latency MS] conversation benchmark with the fakes; prints a table
   help                    this text
 
@@ -693,6 +694,7 @@ any_service_running() {
 
 SERVICE=""
 IN_DOCKER=0
+COMPOSE_CHECK=0
 parse_service_option() {
   while (($#)); do
     case $1 in
@@ -707,6 +709,10 @@ parse_service_option() {
         ;;
       --in-docker)
         IN_DOCKER=1
+        shift
+        ;;
+      --compose)
+        COMPOSE_CHECK=1
         shift
         ;;
       *) die "unknown option '$1' (./manage.sh help)" ;;
@@ -867,6 +873,11 @@ export_test_infrastructure() {
 
 cmd_test() {
   parse_service_option "$@"
+  if ((COMPOSE_CHECK)); then
+    docker_mode || die "--compose needs a reachable Docker engine (docker/engine.sh install && docker/engine.sh start)"
+    docker_compose_check
+    return
+  fi
   if ((IN_DOCKER)); then
     docker_mode || die "--in-docker needs a reachable Docker engine (docker/engine.sh start)"
     local runner=(./mvnw -B verify)

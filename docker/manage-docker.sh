@@ -192,3 +192,26 @@ docker_test() {
   compose -f docker-compose.test.yml down -v --remove-orphans || true
   return "$rc"
 }
+
+# The compose check (e2e ComposeDeploymentTest): the jars built on the host, the base images, then
+# the test builds the images and drives docker compose through its scenarios.
+docker_compose_check() {
+  require_java
+  export IMAGE_JARS=host
+  local started=$SECONDS
+  prepare_jars "${SERVICES[@]}"
+  note "jars built and staged in $((SECONDS - started)) s"
+  started=$SECONDS
+  ensure_base_images 0
+  note "base images ready in $((SECONDS - started)) s"
+  info "compose check (e2e ComposeDeploymentTest)"
+  local rc=0 output=e2e/target/surefire-reports/org.smartassistant.e2e.compose.ComposeDeploymentTest-output.txt
+  rm -f "$output"
+  mvnw verify -pl e2e -am -Dcompose=true -Dtest=ComposeDeploymentTest \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.skip=true || rc=$?
+  if [[ -f $output ]]; then
+    info "the compose check's steps (docker compose commands and their output)"
+    grep -v '^\s*$' "$output" | grep -vE '^\S+-[0-9]+ +\| \{' || true
+  fi
+  return "$rc"
+}

@@ -129,7 +129,8 @@ public final class Suite {
     return shared;
   }
 
-  private static Path projectRoot() {
+  /** The repository's root: the first folder above the working directory with the wrapper. */
+  public static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
       dir = dir.getParent();
@@ -141,7 +142,8 @@ public final class Suite {
     return dir;
   }
 
-  private static int freePort() {
+  /** A TCP port free on this machine now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -35,6 +35,12 @@ public final class FakeHttpServer {
 
   private static final int THREADS = 8;
 
+  /**
+   * The system property naming the address the fakes listen on instead of loopback: the compose
+   * check sets the Docker bridge's gateway, so that containers reach the fakes on this machine.
+   */
+  public static final String ADDRESS_PROPERTY = "smart.fakes.address";
+
   private final String name;
   private final int requestedPort;
   private final HttpHandler handler;
@@ -62,9 +68,7 @@ public final class FakeHttpServer {
       return;
     }
     try {
-      HttpServer created =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 512);
+      HttpServer created = HttpServer.create(new InetSocketAddress(address(), requestedPort), 512);
       executor =
           new ThreadPoolExecutor(
               THREADS,
@@ -106,7 +110,19 @@ public final class FakeHttpServer {
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + port();
+    return "http://" + address().getHostAddress() + ":" + port();
+  }
+
+  private static InetAddress address() {
+    String configured = System.getProperty(ADDRESS_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      return InetAddress.getLoopbackAddress();
+    }
+    try {
+      return InetAddress.getByName(configured);
+    } catch (IOException e) {
+      throw new UncheckedIOException("bad " + ADDRESS_PROPERTY + " '" + configured + "'", e);
+    }
   }
 
   /** Runs the task on the pool after the delay; a zero delay runs it on the pool at once. */

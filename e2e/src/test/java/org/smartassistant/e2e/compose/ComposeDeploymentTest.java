@@ -1,0 +1,311 @@
+package org.smartassistant.e2e.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.smartassistant.common.api.CreateReminderRequest;
+import org.smartassistant.common.api.ReminderDto;
+import org.smartassistant.common.api.ReminderRunStatus;
+import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.restclient.ServiceClientProperties;
+import org.smartassistant.common.restclient.ServiceClients;
+import org.smartassistant.e2e.Suite;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
+import org.smartassistant.testsupport.fakes.FakeOpenAi;
+import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.OpenAiAnswer;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The compose check: the real images, started from the real {@code docker-compose.yml} (plus an
+ * override that lets the containers reach the fakes), with the fake Telegram and the fake LLM on
+ * this machine's Docker bridge address. The scenarios run in order on one deployment: healthy, a
+ * conversation, a reminder, Redis and the assistant restarted with messages in flight, and the
+ * whole deployment taken down and up again. Runs only with {@code -Dcompose=true} (./manage.sh test
+ * --compose), which builds the jars and the base images first.
+ */
+@EnabledIfSystemProperty(named = "compose", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComposeDeploymentTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final Duration UP_PATIENCE = Duration.ofMinutes(10);
+  private static final long ADA = 3001;
+  private static final long BOB = 3002;
+  private static final List<String> SERVICES =
+      List.of(
+          "postgres",
+          "redis",
+          "rest-service",
+          "calendar-service",
+          "assistant",
+          "tg-bot",
+          "cron-service");
+
+  private static ComposeProject compose;
+  private static FakeTelegramBotApi telegram;
+  private static FakeOpenAi llm;
+  private static RestServiceClient rest;
+
+  @BeforeAll
+  static void upTheDeployment() {
+    String gateway = bridgeGateway();
+    System.setProperty(FakeHttpServer.ADDRESS_PROPERTY, gateway);
+    telegram = new FakeTelegramBotApi().start();
+    llm = new FakeOpenAi().start();
+    int restPort = Suite.freePort();
+    String token = UUID.randomUUID() + "-" + UUID.randomUUID();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("INTERNAL_TOKEN", token);
+    settings.put("CREDENTIALS_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    settings.put("DATABASE_PASSWORD", UUID.randomUUID().toString());
+    settings.put("REDIS_PASSWORD", UUID.randomUUID().toString());
+    settings.put("REST_SERVICE_PORT", Integer.toString(restPort));
+    settings.put("CALENDAR_SERVICE_PORT", Integer.toString(Suite.freePort()));
+    settings.put("ASSISTANT_PORT", Integer.toString(Suite.freePort()));
+    settings.put("TG_BOT_PORT", Integer.toString(Suite.freePort()));
+    settings.put("CRON_SERVICE_PORT", Integer.toString(Suite.freePort()));
+    settings.put("PUBLISH_ADDRESS", "127.0.0.1");
+    settings.put("TELEGRAM_BOT_TOKEN", Suite.BOT_TOKEN);
+    settings.put("TELEGRAM_API_URL", "http://host.docker.internal:" + telegram.port());
+    settings.put("TELEGRAM_ACCESS_MODE", "allowlist");
+    settings.put("TELEGRAM_ALLOWED_USER_IDS", ADA + "," + BOB);
+    settings.put("OPENAI_API_KEY", "test-key");
+    settings.put(
+        "OPENAI_BASE_URL",
+        "http://host.docker.internal:" + java.net.URI.create(llm.baseUrl()).getPort() + "/v1");
+    compose = new ComposeProject(Suite.projectRoot(), "smart-assistant-check", settings);
+    compose.tryRun(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+    rest =
+        ServiceClients.create(
+            RestServiceClient.class,
+            RestClient.builder(),
+            ServiceClientProperties.of("http://127.0.0.1:" + restPort),
+            token);
+  }
+
+  @AfterAll
+  static void downTheDeployment() {
+    if (compose != null) {
+      compose.tryRun(Duration.ofMinutes(2), "logs", "--tail=30");
+      compose.tryRun(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+    }
+    if (telegram != null) {
+      telegram.close();
+    }
+    if (llm != null) {
+      llm.close();
+    }
+    System.clearProperty(FakeHttpServer.ADDRESS_PROPERTY);
+  }
+
+  @BeforeEach
+  void sayTheStep(TestInfo step) {
+    System.out.println("[compose] step: " + step.getDisplayName());
+  }
+
+  @Test
+  @Order(1)
+  void everyContainerBecomesHealthy() {
+    compose.run(UP_PATIENCE, "up", "--detach", "--build", "--wait", "--wait-timeout", "480");
+
+    Map<String, String> health = compose.health();
+    assertThat(health.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+    assertThat(health).allSatisfy((service, state) -> assertThat(state).isEqualTo("healthy"));
+  }
+
+  @Test
+  @Order(2)
+  void startAndAMessageAreAnsweredThroughTheContainers() {
+    telegram.pushTextMessage(ADA, "/start", "ada_l", "Ada");
+    telegram.awaitSentMessages(ADA, 1, PATIENCE);
+    UserDto ada = rest.userByTelegramId(ADA);
+    assertThat(telegram.sentTexts(ADA).get(0))
+        .isEqualTo(rest.userSecretary(ada.id()).assistant().startupMessage());
+
+    llm.enqueue(OpenAiAnswer.text("Hello Ada, from the containers."));
+    telegram.pushTextMessage(ADA, "Hello?");
+
+    assertThat(telegram.awaitSentMessages(ADA, 2, PATIENCE).get(1).text())
+        .isEqualTo("Hello Ada, from the containers.");
+  }
+
+  @Test
+  @Order(3)
+  void aReminderSetThroughTheApiFires() {
+    UserDto ada = rest.userByTelegramId(ADA);
+    int before = telegram.sentTexts(ADA).size();
+    // the reminder's notice goes through the secretary, whose answer reaches the chat
+    llm.setDefaultAnswer(OpenAiAnswer.text("Time to water the plants."));
+    ReminderDto reminder =
+        rest.createReminder(
+            CreateReminderRequest.oneTime(
+                ada.id(), Instant.now().plusSeconds(8), "Water the plants"));
+
+    telegram.awaitSentMessages(ADA, before + 1, PATIENCE);
+    assertThat(telegram.sentTexts(ADA)).contains("Time to water the plants.");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(rest.runs(reminder.id(), 0, 10).items())
+                    .singleElement()
+                    .satisfies(
+                        run -> assertThat(run.status()).isEqualTo(ReminderRunStatus.DELIVERED)));
+  }
+
+  @Test
+  @Order(4)
+  void restartingRedisLosesNoMessageInFlight() {
+    UserDto bob = startUser(BOB, "Bob");
+    int before = telegram.sentTexts(BOB).size();
+    llm.respondWith(
+        request ->
+            request.systemPromptContains("Name: Bob.")
+                ? OpenAiAnswer.text("Answer to: " + request.lastUserText())
+                    .withLatency(Duration.ofSeconds(4))
+                : null);
+    long requests = llm.requestCount();
+
+    telegram.pushTextMessage(bob.telegramId(), "before the Redis restart");
+    await().atMost(PATIENCE).until(() -> llm.requestCount() > requests);
+    compose.run(Duration.ofMinutes(2), "restart", "redis");
+    telegram.pushTextMessage(bob.telegramId(), "after the Redis restart");
+
+    awaitExactly(BOB, before + 2);
+    assertThat(telegram.sentTexts(BOB).subList(before, before + 2))
+        .containsExactlyInAnyOrder(
+            "Answer to: before the Redis restart", "Answer to: after the Redis restart");
+  }
+
+  @Test
+  @Order(5)
+  void restartingTheAssistantLosesNoMessageInFlight() {
+    int before = telegram.sentTexts(BOB).size();
+    long requests = llm.requestCount();
+
+    telegram.pushTextMessage(BOB, "during the assistant restart");
+    await().atMost(PATIENCE).until(() -> llm.requestCount() > requests);
+    compose.run(Duration.ofMinutes(3), "restart", "assistant");
+
+    awaitExactly(BOB, before + 1);
+    assertThat(telegram.sentTexts(BOB).get(before))
+        .isEqualTo("Answer to: during the assistant restart");
+  }
+
+  @Test
+  @Order(6)
+  void downAndUpKeepUsersHistoryAndReminders() {
+    UserDto ada = rest.userByTelegramId(ADA);
+    ReminderDto later =
+        rest.createReminder(
+            CreateReminderRequest.oneTime(
+                ada.id(), Instant.now().plus(Duration.ofDays(1)), "Call the bank"));
+    int history = rest.messages(ada.id(), 100, null).size();
+    assertThat(history).isGreaterThan(0);
+
+    compose.run(Duration.ofMinutes(3), "down");
+    compose.run(UP_PATIENCE, "up", "--detach", "--wait", "--wait-timeout", "480");
+
+    assertThat(compose.health()).allSatisfy((s, state) -> assertThat(state).isEqualTo("healthy"));
+    assertThat(rest.userByTelegramId(ADA).id()).isEqualTo(ada.id());
+    assertThat(rest.userByTelegramId(BOB)).isNotNull();
+    assertThat(rest.messages(ada.id(), 100, null)).hasSize(history);
+    assertThat(rest.reminder(later.id()).text()).isEqualTo("Call the bank");
+    // and the suite still answers after the restart
+    llm.enqueue(OpenAiAnswer.text("Still here."));
+    int before = telegram.sentTexts(ADA).size();
+    telegram.pushTextMessage(ADA, "Are you there?");
+    assertThat(telegram.awaitSentMessages(ADA, before + 1, PATIENCE).get(before).text())
+        .isEqualTo("Still here.");
+  }
+
+  private static UserDto startUser(long telegramId, String firstName) {
+    int before = telegram.sentTexts(telegramId).size();
+    telegram.pushTextMessage(telegramId, "/start", null, firstName);
+    telegram.awaitSentMessages(telegramId, before + 1, PATIENCE);
+    return rest.userByTelegramId(telegramId);
+  }
+
+  /** Exactly {@code count} messages reach the chat: none lost, and none doubled a while later. */
+  private static void awaitExactly(long chatId, int count) {
+    telegram.awaitSentMessages(chatId, count, PATIENCE);
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> telegram.sentTexts(chatId).size() == count);
+  }
+
+  /**
+   * The Docker bridge's gateway: an address of this machine that the containers reach ({@code
+   * host-gateway}). Taken from the network's IPAM settings, or from the bridge interface when the
+   * engine does not list a gateway there (Docker 20.10's default bridge).
+   */
+  private static String bridgeGateway() {
+    String gateway =
+        docker(
+            "network",
+            "inspect",
+            "bridge",
+            "--format",
+            "{{range .IPAM.Config}}{{.Gateway}}{{end}}");
+    if (!gateway.isEmpty()) {
+      return gateway;
+    }
+    String device =
+        docker(
+            "network",
+            "inspect",
+            "bridge",
+            "--format",
+            "{{index .Options \"com.docker.network.bridge.name\"}}");
+    try {
+      java.net.NetworkInterface bridge =
+          java.net.NetworkInterface.getByName(device.isEmpty() ? "docker0" : device);
+      if (bridge != null) {
+        for (java.net.InetAddress address : java.util.Collections.list(bridge.getInetAddresses())) {
+          if (address instanceof java.net.Inet4Address) {
+            return address.getHostAddress();
+          }
+        }
+      }
+    } catch (java.net.SocketException e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("cannot find the Docker bridge's address (device '" + device + "')");
+  }
+
+  private static String docker(String... args) {
+    try {
+      List<String> command = new java.util.ArrayList<>(List.of("docker"));
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes()).trim();
+      if (process.waitFor() != 0) {
+        throw new AssertionError(String.join(" ", command) + ": " + output);
+      }
+      return output;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
