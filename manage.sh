@@ -104,9 +104,9 @@ apply_defaults() {
   EMBEDDED_INFRA="${EMBEDDED_INFRA:-auto}"
 }
 
-# Writes a generated secret into .env (replacing an empty KEY= line, else appending). The value
-# is never printed.
-store_secret() {
+# Writes a setting (a generated secret, a chosen image) into .env, replacing the KEY= line or
+# appending one, and exports it. The value is never printed.
+store_env() {
   local key=$1 value=$2
   (umask 077 && touch .env)
   chmod 600 .env
@@ -124,13 +124,13 @@ ensure_secrets() {
     info ".env was readable by other users: its mode is now 600"
   fi
   if [[ -z ${INTERNAL_TOKEN:-} ]]; then
-    store_secret INTERNAL_TOKEN "$(random_hex 32)"
+    store_env INTERNAL_TOKEN "$(random_hex 32)"
     info "generated a random INTERNAL_TOKEN into .env (not shown)"
   fi
   ((${#INTERNAL_TOKEN} >= 32)) ||
     die "INTERNAL_TOKEN in .env (or the shell) is shorter than 32 characters; delete the line and ./manage.sh start generates a strong one"
   if [[ -z ${CREDENTIALS_ENCRYPTION_KEY:-} ]]; then
-    store_secret CREDENTIALS_ENCRYPTION_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+    store_env CREDENTIALS_ENCRYPTION_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
     info "generated a random CREDENTIALS_ENCRYPTION_KEY into .env (not shown; keep it: it decrypts stored calendar tokens)"
   fi
 }
@@ -138,11 +138,11 @@ ensure_secrets() {
 # docker compose runs its own PostgreSQL and Redis: both get a generated password (no default).
 ensure_container_secrets() {
   if [[ -z ${DATABASE_PASSWORD:-} ]]; then
-    store_secret DATABASE_PASSWORD "$(random_hex 24)"
+    store_env DATABASE_PASSWORD "$(random_hex 24)"
     info "generated a random DATABASE_PASSWORD into .env for the postgres container (not shown)"
   fi
   if [[ -z ${REDIS_PASSWORD:-} ]]; then
-    store_secret REDIS_PASSWORD "$(random_hex 24)"
+    store_env REDIS_PASSWORD "$(random_hex 24)"
     info "generated a random REDIS_PASSWORD into .env for the redis container (not shown)"
   fi
 }

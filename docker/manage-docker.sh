@@ -27,20 +27,6 @@ docker_mode() {
   esac
 }
 
-# Writes a (non-secret) setting into .env so that later commands, and plain `docker compose`,
-# use the same value.
-store_setting() {
-  local key=$1 value=$2
-  touch .env
-  chmod 600 .env
-  if grep -qE "^(export )?$key=" .env; then
-    sed -i -E "s|^(export )?$key=.*$|$key=$value|" .env
-  else
-    printf '%s=%s\n' "$key" "$value" >>.env
-  fi
-  export "$key=$value"
-}
-
 # The four base images: present, or pulled, or (when the registry cannot be reached) replaced by
 # stand-ins built from Debian's packages (docker/local-base-images.sh), remembered in .env.
 # $1: also the JDK image (in-image Maven build, test runner).
@@ -63,7 +49,7 @@ ensure_base_images() {
   while IFS= read -r line; do
     var=${line%%=*}
     for image in "${missing[@]}"; do
-      [[ ${image%%=*} == "$var" ]] && store_setting "$var" "${line#*=}"
+      [[ ${image%%=*} == "$var" ]] && store_env "$var" "${line#*=}"
     done
   done < <("$ROOT/docker/local-base-images.sh" --print ||
     die "could not build the stand-in base images; on Debian run 'docker/engine.sh install' (debootstrap) as root, or set JDK_IMAGE/JRE_IMAGE/POSTGRES_IMAGE/REDIS_IMAGE in .env to images this engine has")
