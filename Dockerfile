@@ -13,20 +13,24 @@ ARG JRE_IMAGE=eclipse-temurin:21-jre
 #          docker/host-jars/<service>.jar
 ARG JARS=maven
 
-# --- source: the Maven reactor with the Maven Wrapper (also the test runner of
-# docker-compose.test.yml); BuildKit sends only what a stage copies, never the staged jars
+# --- source: the Maven reactor with the Maven Wrapper, also the test runner of
+# docker-compose.test.yml, which runs it as user runner (PostgreSQL, embedded in some tests,
+# refuses root; group 0 reads a host's ~/.m2 lent read-only). BuildKit sends only what a stage
+# copies, never the staged jars.
 FROM ${JDK_IMAGE} AS source
+RUN useradd --create-home --uid 10001 --gid 0 runner && mkdir -p /home/runner/.m2 /workspace \
+ && chown runner:0 /home/runner/.m2 /workspace
 WORKDIR /workspace
-COPY mvnw pom.xml ./
-COPY .mvn .mvn
-COPY common common
-COPY test-support test-support
-COPY rest-service rest-service
-COPY calendar-service calendar-service
-COPY assistant assistant
-COPY tg-bot tg-bot
-COPY cron-service cron-service
-COPY e2e e2e
+COPY --chown=runner:0 mvnw pom.xml ./
+COPY --chown=runner:0 .mvn .mvn
+COPY --chown=runner:0 common common
+COPY --chown=runner:0 test-support test-support
+COPY --chown=runner:0 rest-service rest-service
+COPY --chown=runner:0 calendar-service calendar-service
+COPY --chown=runner:0 assistant assistant
+COPY --chown=runner:0 tg-bot tg-bot
+COPY --chown=runner:0 cron-service cron-service
+COPY --chown=runner:0 e2e e2e
 
 # --- the jars, built here; ~/.m2 is a build cache, not a layer
 FROM source AS jars-maven
