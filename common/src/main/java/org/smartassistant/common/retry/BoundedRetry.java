@@ -1,0 +1,61 @@
+package org.smartassistant.common.retry;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * How every retry in this project is made: Spring's {@link RetryTemplate} with a bounded policy. A
+ * failure the predicate calls worth retrying is tried again at most {@code maxRetries} times,
+ * waiting {@code delay} first and twice as long each time up to {@code maxDelay}; then the caller
+ * gets a {@link org.springframework.core.retry.RetryException} carrying the last failure and
+ * decides what giving up means (a dead letter, an apology, a 5xx passed on).
+ *
+ * @param maxRetries attempts after the first, 0 for none
+ * @param delay the wait before the first retry
+ * @param maxDelay the longest wait between two attempts
+ */
+public record BoundedRetry(long maxRetries, Duration delay, Duration maxDelay) {
+
+  public BoundedRetry {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must not be negative");
+    }
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("delay must be zero or positive");
+    }
+    if (maxDelay == null || maxDelay.compareTo(delay) < 0) {
+      throw new IllegalArgumentException("maxDelay must not be shorter than delay");
+    }
+  }
+
+  /** Retries waiting {@code delay}, doubling up to sixteen times {@code delay}. */
+  public static BoundedRetry of(long maxRetries, Duration delay) {
+    return new BoundedRetry(maxRetries, delay, delay.multipliedBy(16));
+  }
+
+  /** The policy: these bounds, for the failures {@code retryable} accepts. */
+  public RetryPolicy policy(Predicate<Throwable> retryable) {
+    return RetryPolicy.builder()
+        .maxRetries(maxRetries)
+        .delay(delay)
+        .multiplier(2.0)
+        .maxDelay(maxDelay)
+        .predicate(retryable)
+        .build();
+  }
+
+  /** A template retrying the failures {@code retryable} accepts within these bounds. */
+  public RetryTemplate template(Predicate<Throwable> retryable) {
+    return new RetryTemplate(policy(retryable));
+  }
+
+  /** As {@link #template(Predicate)}, telling {@code listener} about each failed attempt. */
+  public RetryTemplate template(Predicate<Throwable> retryable, RetryListener listener) {
+    RetryTemplate template = template(retryable);
+    template.setRetryListener(listener);
+    return template;
+  }
+}
