@@ -16,8 +16,10 @@ import org.springframework.core.retry.RetryTemplate;
  * @param maxRetries attempts after the first, 0 for none
  * @param delay the wait before the first retry
  * @param maxDelay the longest wait between two attempts
+ * @param timeout how long retrying may take in all, or null for no limit but {@code maxRetries}: a
+ *     retry whose wait would end past it is not made
  */
-public record BoundedRetry(long maxRetries, Duration delay, Duration maxDelay) {
+public record BoundedRetry(long maxRetries, Duration delay, Duration maxDelay, Duration timeout) {
 
   public BoundedRetry {
     if (maxRetries < 0) {
@@ -29,6 +31,19 @@ public record BoundedRetry(long maxRetries, Duration delay, Duration maxDelay) {
     if (maxDelay == null || maxDelay.compareTo(delay) < 0) {
       throw new IllegalArgumentException("maxDelay must not be shorter than delay");
     }
+    if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+      throw new IllegalArgumentException("timeout must be positive");
+    }
+  }
+
+  /** Retries bounded by their number only. */
+  public BoundedRetry(long maxRetries, Duration delay, Duration maxDelay) {
+    this(maxRetries, delay, maxDelay, null);
+  }
+
+  /** Retries bounded by how long they may take in all, however many that makes. */
+  public static BoundedRetry within(Duration timeout, Duration delay, Duration maxDelay) {
+    return new BoundedRetry(Long.MAX_VALUE, delay, maxDelay, timeout);
   }
 
   /** Retries waiting {@code delay}, doubling up to sixteen times {@code delay}. */
@@ -38,13 +53,17 @@ public record BoundedRetry(long maxRetries, Duration delay, Duration maxDelay) {
 
   /** The policy: these bounds, for the failures {@code retryable} accepts. */
   public RetryPolicy policy(Predicate<Throwable> retryable) {
-    return RetryPolicy.builder()
-        .maxRetries(maxRetries)
-        .delay(delay)
-        .multiplier(2.0)
-        .maxDelay(maxDelay)
-        .predicate(retryable)
-        .build();
+    RetryPolicy.Builder policy =
+        RetryPolicy.builder()
+            .maxRetries(maxRetries)
+            .delay(delay)
+            .multiplier(2.0)
+            .maxDelay(maxDelay)
+            .predicate(retryable);
+    if (timeout != null) {
+      policy.timeout(timeout);
+    }
+    return policy.build();
   }
 
   /** A template retrying the failures {@code retryable} accepts within these bounds. */
