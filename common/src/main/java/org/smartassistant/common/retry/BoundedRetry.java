@@ -1,6 +1,7 @@
 package org.smartassistant.common.retry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
@@ -49,6 +50,22 @@ public record BoundedRetry(long maxRetries, Duration delay, Duration maxDelay, D
   /** Retries waiting {@code delay}, doubling up to sixteen times {@code delay}. */
   public static BoundedRetry of(long maxRetries, Duration delay) {
     return new BoundedRetry(maxRetries, delay, delay.multipliedBy(16));
+  }
+
+  /** A failure of one of these types, or caused by one (anywhere in its chain of causes). */
+  @SafeVarargs
+  public static Predicate<Throwable> causedBy(Class<? extends Throwable>... types) {
+    List<Class<? extends Throwable>> wanted = List.of(types);
+    return failure -> {
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Class<? extends Throwable> type : wanted) {
+          if (type.isInstance(t)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
   }
 
   /** The policy: these bounds, for the failures {@code retryable} accepts. */

@@ -90,6 +90,15 @@ class BoundedRetryTest {
   }
 
   @Test
+  void causedByLooksThroughTheChainOfCauses() {
+    var outage = BoundedRetry.causedBy(IOException.class);
+
+    assertThat(outage.test(new IllegalStateException("wrapped", new IOException("down")))).isTrue();
+    assertThat(outage.test(new IOException("down"))).isTrue();
+    assertThat(outage.test(new IllegalStateException("a bug"))).isFalse();
+  }
+
+  @Test
   void boundsThatMakeNoSenseAreRefused() {
     assertThatThrownBy(() -> new BoundedRetry(-1, SHORT, SHORT))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,20 +1,26 @@
 package org.smartassistant.tgbot.updates;
 
+import io.lettuce.core.RedisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.retry.BoundedRetry;
 import org.smartassistant.tgbot.telegram.TelegramProperties;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -33,6 +39,14 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
 
   private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
 
+  /** An outage worth waiting out (Redis, rest-service) rather than a bug. */
+  private static final Predicate<Throwable> OUTAGE =
+      BoundedRetry.causedBy(
+          DataAccessException.class,
+          ResourceAccessException.class,
+          HttpServerErrorException.class,
+          RedisException.class);
+
   private final UpdateIntake intake;
   private final ChatLanes intakeLanes;
   private final ChatLanes followUpLanes;
@@ -47,7 +61,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
         properties
             .intake()
             .retry()
-            .template(failure -> !stopping && Transient.isTransient(failure), new RetryLog());
+            .template(failure -> !stopping && OUTAGE.test(failure), new RetryLog());
   }
 
   @Override
