@@ -1,6 +1,7 @@
 package org.smartassistant.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -127,25 +127,15 @@ public abstract class ReadinessContract {
     assertThat(internal.body()).contains("\"components\"", "\"redis\"");
   }
 
-  private void awaitReadiness(int expectedStatus) throws Exception {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    int last = -1;
-    while (Instant.now().isBefore(deadline)) {
-      last = status("/actuator/health/readiness");
-      if (last == expectedStatus) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "readiness answered "
-            + last
-            + " for "
-            + PATIENCE
-            + ", expected "
-            + expectedStatus
-            + ": "
-            + get("/actuator/health/readiness").body());
+  private void awaitReadiness(int expectedStatus) {
+    await("readiness " + expectedStatus)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> readiness = get("/actuator/health/readiness");
+              assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(expectedStatus);
+            });
   }
 
   private int status(String path) throws IOException, InterruptedException {

@@ -75,6 +75,8 @@ public abstract class BotTest {
                 .collect(Collectors.joining(",")));
     registry.add("smart.telegram.poll-timeout", () -> "2s");
     registry.add("smart.telegram.rate.global-per-second", () -> "0");
+    // an update failing for good is given up after about 7.5 s, well within PATIENCE
+    registry.add("smart.telegram.intake.max-retry-delay", () -> "1s");
     registry.add("smart.rest-service.url", rest::baseUrl);
     registry.add("smart.rest-service.max-retries", () -> "0");
     registry.add("smart.calendar-service.url", rest::baseUrl);

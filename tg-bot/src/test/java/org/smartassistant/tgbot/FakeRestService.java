@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,7 @@ public final class FakeRestService implements AutoCloseable {
   private final Map<Long, UUID> assignments = new ConcurrentHashMap<>();
   private final Map<Long, List<ReminderDto>> reminders = new ConcurrentHashMap<>();
   private final Map<Long, Duration> slowLookups = new ConcurrentHashMap<>();
+  private final Set<Long> failingLookups = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile List<AssistantDto> secretaries = List.of();
   private volatile String calendarAuthUrl = "https://accounts.example.org/auth?state=abc";
@@ -88,6 +90,7 @@ public final class FakeRestService implements AutoCloseable {
     assignments.clear();
     reminders.clear();
     slowLookups.clear();
+    failingLookups.clear();
     requests.clear();
     secretaries =
         List.of(secretary("Ada", "Hello, I'm Ada, your secretary. What can I do for you?"));
@@ -141,6 +144,11 @@ public final class FakeRestService implements AutoCloseable {
   /** Lookups of this Telegram user answer only after the delay. */
   public void slowLookup(long telegramId, Duration delay) {
     slowLookups.put(telegramId, delay);
+  }
+
+  /** Lookups of this Telegram user answer 500, as if rest-service failed on this one user. */
+  public void failingLookup(long telegramId) {
+    failingLookups.add(telegramId);
   }
 
   public void calendarNotConfigured() {
@@ -201,6 +209,9 @@ public final class FakeRestService implements AutoCloseable {
       Duration slow = slowLookups.get(telegramId);
       if (slow != null) {
         Thread.sleep(slow.toMillis());
+      }
+      if (failingLookups.contains(telegramId)) {
+        return problem(500, "failed on user " + telegramId);
       }
       UserDto user = userByTelegramId(telegramId);
       return user == null ? problem(404, "no user with telegramId " + telegramId) : ok(user);

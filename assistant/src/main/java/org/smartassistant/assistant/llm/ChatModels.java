@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.retry.BoundedRetry;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.chat.client.ChatClient;
@@ -18,7 +19,6 @@ import org.springframework.ai.ollama.api.OllamaChatOptions;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.retry.TransientAiException;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -122,14 +122,9 @@ public class ChatModels {
     // Ollama's client has no retries of its own: the same policy as the SDKs', with Spring's
     // RetryTemplate
     RetryTemplate retries =
-        new RetryTemplate(
-            RetryPolicy.builder()
-                .maxRetries(properties.maxRetries())
-                .delay(Duration.ofMillis(500))
-                .multiplier(2)
-                .maxDelay(Duration.ofSeconds(8))
-                .includes(TransientAiException.class, ResourceAccessException.class)
-                .build());
+        new BoundedRetry(properties.maxRetries(), Duration.ofMillis(500), Duration.ofSeconds(8))
+            .template(
+                BoundedRetry.causedBy(TransientAiException.class, ResourceAccessException.class));
     return OllamaChatModel.builder()
         .ollamaApi(api)
         .options(options.build())

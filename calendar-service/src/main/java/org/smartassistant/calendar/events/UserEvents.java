@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.smartassistant.calendar.credentials.GoogleAccess;
 import org.smartassistant.calendar.google.GoogleCalendarApi;
 import org.smartassistant.calendar.google.GoogleCalendarApi.EventWindow;
-import org.smartassistant.calendar.web.FieldProblem;
-import org.smartassistant.calendar.web.InvalidRequestException;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.calendar.CalendarEventDto;
 import org.smartassistant.common.calendar.CreateCalendarEventRequest;
+import org.smartassistant.common.web.FieldProblem;
+import org.smartassistant.common.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /** Lists and creates events in a user's primary Google calendar. */
@@ -55,10 +55,10 @@ class UserEvents {
     Instant start = from == null ? clock.instant() : from;
     Instant end = to == null ? start.plus(DEFAULT_WINDOW) : to;
     if (!end.isAfter(start)) {
-      throw new InvalidRequestException(List.of(new FieldProblem("to", "must be after from")));
+      throw new InvalidInputException(List.of(new FieldProblem("to", "must be after from")));
     }
     if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-      throw new InvalidRequestException(
+      throw new InvalidInputException(
           List.of(new FieldProblem("to", "must be at most 366 days after from")));
     }
     EventWindow window =
@@ -85,7 +85,7 @@ class UserEvents {
     ZoneId zone = validate(request);
     if (idempotencyKey != null
         && (idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKey.MAX_LENGTH)) {
-      throw new InvalidRequestException(
+      throw new InvalidInputException(
           List.of(
               new FieldProblem(
                   IdempotencyKey.HEADER,
@@ -162,7 +162,7 @@ class UserEvents {
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
+      throw new InvalidInputException(problems);
     }
     return zone;
   }

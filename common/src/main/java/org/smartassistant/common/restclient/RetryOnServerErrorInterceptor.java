@@ -6,8 +6,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.IdempotencyKey;
+import org.smartassistant.common.retry.BoundedRetry;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -16,12 +16,11 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Retries a call with exponential backoff (Spring's {@link RetryTemplate}) when the connection
- * fails or the server answers 5xx; a 4xx is the caller's mistake and is returned at once. Only a
- * call that may safely be made twice is retried: GET, HEAD, OPTIONS, PUT and DELETE, and a POST or
- * PATCH that carries an {@value IdempotencyKey#HEADER} header; any other POST or PATCH is sent
- * once, since a lost answer may hide a request that was carried out. Must be the last interceptor
- * of a client.
+ * Retries a call with exponential backoff ({@link BoundedRetry}) when the connection fails or the
+ * server answers 5xx; a 4xx is the caller's mistake and is returned at once. Only a call that may
+ * safely be made twice is retried: GET, HEAD, OPTIONS, PUT and DELETE, and a POST or PATCH that
+ * carries an {@value IdempotencyKey#HEADER} header; any other POST or PATCH is sent once, since a
+ * lost answer may hide a request that was carried out. Must be the last interceptor of a client.
  */
 public class RetryOnServerErrorInterceptor implements ClientHttpRequestInterceptor {
 
@@ -40,15 +39,9 @@ public class RetryOnServerErrorInterceptor implements ClientHttpRequestIntercept
   private final RetryTemplate retryTemplate;
 
   public RetryOnServerErrorInterceptor(int maxRetries, Duration initialDelay) {
-    RetryPolicy policy =
-        RetryPolicy.builder()
-            .maxRetries(maxRetries)
-            .delay(initialDelay)
-            .multiplier(2.0)
-            .maxDelay(initialDelay.multipliedBy(16))
-            .predicate(e -> e instanceof IOException || e instanceof ServerErrorResponse)
-            .build();
-    this.retryTemplate = new RetryTemplate(policy);
+    this.retryTemplate =
+        BoundedRetry.of(maxRetries, initialDelay)
+            .template(e -> e instanceof IOException || e instanceof ServerErrorResponse);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +37,7 @@ class ReminderPull implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "reminder-pull");
-              thread.setDaemon(true);
-              return thread;
-            });
+    executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reminder-pull"));
     executor.execute(this::pull);
   }
 

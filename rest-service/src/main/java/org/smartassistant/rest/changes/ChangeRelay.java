@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 import org.smartassistant.common.events.ChangeEvent;
 import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeType;
@@ -43,12 +44,7 @@ public class ChangeRelay implements DisposableBean {
   private final ChangeEventsProperties properties;
   private final JsonMapper json = JsonMapper.builder().build();
   private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "change-relay");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("change-relay"));
   private final AtomicBoolean wakePending = new AtomicBoolean();
   private volatile boolean failing;
 

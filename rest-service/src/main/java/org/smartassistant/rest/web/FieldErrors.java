@@ -2,6 +2,8 @@ package org.smartassistant.rest.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smartassistant.common.web.FieldProblem;
+import org.smartassistant.common.web.InvalidInputException;
 
 /** Collects the domain problems of one request so that all of them are reported at once. */
 public final class FieldErrors {

@@ -2,6 +2,7 @@ package org.smartassistant.rest.web;
 
 import java.util.function.Function;
 import org.smartassistant.common.api.PageDto;
+import org.smartassistant.common.web.InvalidInputException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

@@ -20,11 +20,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import org.smartassistant.common.concurrent.DaemonThreads;
 
 /**
  * The HTTP plumbing shared by all fakes: a JDK {@link HttpServer} on 127.0.0.1 with a small thread
@@ -76,8 +75,8 @@ public final class FakeHttpServer {
               60,
               TimeUnit.SECONDS,
               new LinkedBlockingQueue<>(),
-              daemonThreads(name + "-http"));
-      scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads(name + "-timer"));
+              DaemonThreads.named(name + "-http"));
+      scheduler = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(name + "-timer"));
       scheduler.setRemoveOnCancelPolicy(true);
       created.setExecutor(executor);
       created.createContext("/", this::handleSafely);
@@ -232,14 +231,5 @@ public final class FakeHttpServer {
   /** Drops the connection without an answer, as an upstream that died would. */
   public static void abort(HttpExchange exchange) {
     exchange.close();
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
+import org.smartassistant.common.retry.BoundedRetry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rate pacing of sent messages
  * @param sentPartsTtl how long the parts already sent of a reply are remembered, so a redelivered
  *     reply continues where it stopped
+ * @param intake how long an update that cannot be taken in (Redis or rest-service failing) is
+ *     retried before it is given up
  */
 @Validated
 @ConfigurationProperties("smart.telegram")
@@ -37,7 +40,8 @@ public record TelegramProperties(
     @DefaultValue("50s") @NotNull Duration pollTimeout,
     @DefaultValue("16") @Min(1) int updateThreads,
     @DefaultValue @Valid @NotNull Rate rate,
-    @DefaultValue("6h") @NotNull Duration sentPartsTtl) {
+    @DefaultValue("6h") @NotNull Duration sentPartsTtl,
+    @DefaultValue @Valid @NotNull Intake intake) {
 
   public TelegramProperties {
     allowedUserIds = allowedUserIds == null ? Set.of() : Set.copyOf(allowedUserIds);
@@ -84,4 +88,23 @@ public record TelegramProperties(
       @DefaultValue("3") @Min(1) int perChatBurst,
       @DefaultValue("30") @PositiveOrZero double globalPerSecond,
       @DefaultValue("30") @Min(1) int globalBurst) {}
+
+  /**
+   * Retries of an update that could not be taken in. Its batch stays unconfirmed meanwhile, so the
+   * next batch waits: after the last retry the update is given up (its user gets an apology).
+   *
+   * @param maxRetries retries after the first attempt
+   * @param retryDelay the wait before the first retry, doubling with each
+   * @param maxRetryDelay the longest wait between two attempts
+   */
+  public record Intake(
+      @DefaultValue("10") @PositiveOrZero int maxRetries,
+      @DefaultValue("100ms") @NotNull Duration retryDelay,
+      @DefaultValue("5s") @NotNull Duration maxRetryDelay) {
+
+    /** These settings as the project's retry policy. */
+    public BoundedRetry retry() {
+      return new BoundedRetry(maxRetries, retryDelay, maxRetryDelay);
+    }
+  }
 }

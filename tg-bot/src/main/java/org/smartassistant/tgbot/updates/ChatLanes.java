@@ -9,9 +9,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 
 /**
  * Runs tasks on a shared pool, one at a time per chat and in submission order, while different
@@ -28,7 +28,6 @@ final class ChatLanes {
   private final Map<Long, Lane> lanes = new HashMap<>();
 
   ChatLanes(String name, int threads) {
-    AtomicInteger counter = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
             threads,
@@ -36,11 +35,7 @@ final class ChatLanes {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            task -> {
-              Thread thread = new Thread(task, name + "-" + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            DaemonThreads.named(name));
     pool.allowCoreThreadTimeOut(true);
   }
 

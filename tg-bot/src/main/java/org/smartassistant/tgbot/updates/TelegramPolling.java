@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
+import org.smartassistant.common.retry.BoundedRetry;
 import org.smartassistant.tgbot.access.AccessPolicy;
 import org.smartassistant.tgbot.commands.Commands;
 import org.smartassistant.tgbot.telegram.TelegramProperties;
@@ -15,6 +17,8 @@ import org.smartassistant.tgbot.telegram.TelegramSender;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -33,7 +37,7 @@ class TelegramPolling implements SmartLifecycle, HealthIndicator {
 
   private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
   private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
-  private static final long MAX_REGISTRATION_BACKOFF_MILLIS = 60_000;
+  private static final Duration MAX_REGISTRATION_BACKOFF = Duration.ofSeconds(60);
 
   private final TelegramProperties properties;
   private final TelegramUrl url;
@@ -88,62 +92,63 @@ class TelegramPolling implements SmartLifecycle, HealthIndicator {
             .writeTimeout(Duration.ofSeconds(30))
             .build();
     pollingThread =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "telegram-polling");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-polling"));
     application =
         new TelegramBotsLongPollingApplication(
             ObjectMapper::new, () -> pollingClient, () -> pollingThread);
     // the application is created running: registering the bot starts its polling at once
-    registration = new Thread(this::registerUntilDone, "telegram-registration");
-    registration.setDaemon(true);
+    registration = DaemonThreads.unstarted("telegram-registration", this::registerUntilDone);
     registration.start();
   }
 
-  /** Registers the bot (deleteWebhook, then polling), retrying with backoff until it works. */
+  /**
+   * Registers the bot (deleteWebhook, then polling), retrying with backoff (1 s doubling to 60 s)
+   * until it works or the service stops: nothing waits on it meanwhile, the outbox keeps its
+   * replies.
+   */
   private void registerUntilDone() {
-    long backoffMillis = 1_000;
-    while (running) {
-      try {
-        application.registerBot(properties.botToken(), () -> url, this::getUpdates, dispatcher);
-        registered = true;
-        lastError = null;
-        log.info(
-            "polling Telegram at {}://{}:{} (long poll {} s)",
-            url.getSchema(),
-            url.getHost(),
-            url.getPort(),
-            properties.pollTimeout().toSeconds());
-        publishCommandMenu();
-        return;
-      } catch (TelegramApiException | RuntimeException e) {
-        lastError =
-            e.getCause() == null
-                ? e.getMessage()
-                : e.getMessage() + ": " + e.getCause().getMessage();
-        try {
-          application.unregisterBot(properties.botToken());
-        } catch (TelegramApiException notRegistered) {
-          // nothing to undo
-        }
-        log.warn(
-            "Telegram is not reachable at {}://{}:{} ({}); trying again in {} s",
-            url.getSchema(),
-            url.getHost(),
-            url.getPort(),
-            lastError,
-            backoffMillis / 1000);
-      }
-      try {
-        Thread.sleep(backoffMillis);
-      } catch (InterruptedException e) {
-        return;
-      }
-      backoffMillis = Math.min(MAX_REGISTRATION_BACKOFF_MILLIS, backoffMillis * 2);
+    RetryTemplate retry =
+        new BoundedRetry(Long.MAX_VALUE, Duration.ofSeconds(1), MAX_REGISTRATION_BACKOFF)
+            .template(failure -> running && !(failure instanceof InterruptedException));
+    try {
+      retry.execute(this::register);
+    } catch (RetryException stoppedOrInterrupted) {
+      // the service stops before Telegram could be reached
     }
+  }
+
+  private Boolean register() throws TelegramApiException {
+    if (!running) {
+      return false;
+    }
+    try {
+      application.registerBot(properties.botToken(), () -> url, this::getUpdates, dispatcher);
+    } catch (TelegramApiException | RuntimeException e) {
+      lastError =
+          e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage();
+      try {
+        application.unregisterBot(properties.botToken());
+      } catch (TelegramApiException notRegistered) {
+        // nothing to undo
+      }
+      log.warn(
+          "Telegram is not reachable at {}://{}:{} ({}); trying again",
+          url.getSchema(),
+          url.getHost(),
+          url.getPort(),
+          lastError);
+      throw e;
+    }
+    registered = true;
+    lastError = null;
+    log.info(
+        "polling Telegram at {}://{}:{} (long poll {} s)",
+        url.getSchema(),
+        url.getHost(),
+        url.getPort(),
+        properties.pollTimeout().toSeconds());
+    publishCommandMenu();
+    return true;
   }
 
   private GetUpdates getUpdates(Integer lastReceivedUpdateId) {

@@ -1,15 +1,26 @@
 package org.smartassistant.tgbot.updates;
 
+import io.lettuce.core.RedisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.retry.BoundedRetry;
 import org.smartassistant.tgbot.telegram.TelegramProperties;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -18,25 +29,39 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * (the next getUpdates carries the new offset) as soon as this returns, so this returns only when
  * every update of the batch is taken in: its envelope is in the inbox, or it needs none. Updates
  * run in parallel across chats and in order within a chat. While Redis or rest-service is down the
- * batch waits and is retried, and is therefore neither confirmed nor lost. Answers to the user run
- * afterwards, in the chat's order, without holding up the next batch.
+ * update is retried within the bounds of {@code smart.telegram.intake} and its batch waits, neither
+ * confirmed nor lost; an update that still fails then is given up with an apology to its user, so
+ * it cannot hold up the others for good. Answers to the user run afterwards, in the chat's order,
+ * without holding up the next batch.
  */
 @Component
 class UpdateDispatcher implements LongPollingUpdateConsumer {
 
   private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
-  private static final long FIRST_RETRY_MILLIS = 100;
-  private static final long MAX_RETRY_MILLIS = 5_000;
+
+  /** An outage worth waiting out (Redis, rest-service) rather than a bug. */
+  private static final Predicate<Throwable> OUTAGE =
+      BoundedRetry.causedBy(
+          DataAccessException.class,
+          ResourceAccessException.class,
+          HttpServerErrorException.class,
+          RedisException.class);
 
   private final UpdateIntake intake;
   private final ChatLanes intakeLanes;
   private final ChatLanes followUpLanes;
+  private final RetryTemplate retry;
   private volatile boolean stopping;
 
   UpdateDispatcher(UpdateIntake intake, TelegramProperties properties) {
     this.intake = intake;
     this.intakeLanes = new ChatLanes("telegram-intake", properties.updateThreads());
     this.followUpLanes = new ChatLanes("telegram-answer", properties.updateThreads());
+    this.retry =
+        properties
+            .intake()
+            .retry()
+            .template(failure -> !stopping && OUTAGE.test(failure), new RetryLog());
   }
 
   @Override
@@ -62,48 +87,64 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
   }
 
-  /** Takes one update in, waiting out outages of Redis and rest-service; never throws. */
+  /**
+   * Takes one update in, retrying outages of Redis and rest-service within the intake's bounds;
+   * never throws. An update still failing after the last retry, or failing for another reason, is
+   * given up: logged, its user told with an apology, and its batch confirmed, so one poisoned
+   * update does not hold up everybody's next updates.
+   */
   private void takeIn(Update update, long chatId) {
-    long retryMillis = FIRST_RETRY_MILLIS;
-    while (true) {
-      try {
-        FollowUp followUp = intake.accept(update);
-        if (followUp != null) {
-          followUpLanes.submit(chatId, () -> runFollowUp(followUp));
-        }
-        return;
-      } catch (InterruptedException e) {
+    FollowUp followUp;
+    try {
+      followUp = retry.execute(named(update, () -> intake.accept(update)));
+    } catch (RetryException e) {
+      Throwable failure = e.getLastException() == null ? e : e.getLastException();
+      if (failure instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
         Thread.currentThread().interrupt();
         return;
-      } catch (Exception e) {
-        if (stopping) {
-          log.info(
-              "update {} not taken in before shutdown; Telegram delivers it again",
-              update.getUpdateId());
-          return;
-        }
-        if (!Transient.isTransient(e)) {
-          log.error(
-              "update {} in chat {} cannot be handled and is dropped",
-              update.getUpdateId(),
-              chatId,
-              e);
-          followUpLanes.submit(chatId, () -> runFollowUp(intake.apology(chatId)));
-          return;
-        }
-        log.warn(
-            "update {} not taken in yet, again in {} ms (it stays unconfirmed): {}",
-            update.getUpdateId(),
-            retryMillis,
-            e.toString());
-        try {
-          Thread.sleep(retryMillis);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
       }
+      if (stopping) {
+        log.info(
+            "update {} not taken in before shutdown; Telegram delivers it again",
+            update.getUpdateId());
+        return;
+      }
+      log.error(
+          "update {} in chat {} cannot be handled and is dropped after {} attempt(s)",
+          update.getUpdateId(),
+          chatId,
+          e.getRetryCount() + 1,
+          failure);
+      followUpLanes.submit(chatId, () -> runFollowUp(intake.apology(chatId)));
+      return;
+    }
+    if (followUp != null) {
+      followUpLanes.submit(chatId, () -> runFollowUp(followUp));
+    }
+  }
+
+  private static Retryable<FollowUp> named(Update update, Retryable<FollowUp> work) {
+    return new Retryable<>() {
+      @Override
+      public FollowUp execute() throws Throwable {
+        return work.execute();
+      }
+
+      @Override
+      public String getName() {
+        return "update " + update.getUpdateId();
+      }
+    };
+  }
+
+  /** Logs each failed attempt that is tried again: the update stays unconfirmed meanwhile. */
+  private static final class RetryLog implements RetryListener {
+    @Override
+    public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+      log.warn(
+          "{} not taken in yet, trying again (it stays unconfirmed): {}",
+          retryable.getName(),
+          failure.toString());
     }
   }
 

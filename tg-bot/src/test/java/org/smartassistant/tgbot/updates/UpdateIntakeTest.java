@@ -89,6 +89,27 @@ class UpdateIntakeTest extends BotTest {
             "keeps the bot busy", "quick one", "first of the slow chat", "second of the slow chat");
   }
 
+  @Test
+  void anUpdateThatKeepsFailingIsGivenUpWithAnApologyAndTheNextUpdatesGetThrough()
+      throws Exception {
+    long poisoned = 5007;
+    long next = 5008;
+    rest.failingLookup(poisoned);
+    int stuck = telegram.pushTextMessage(poisoned, "rest-service fails on this one");
+    awaitRequest("GET /api/users/by-telegram/" + poisoned);
+    // its batch is not confirmed while it is retried: this one comes in the next batch
+    int after = telegram.pushTextMessage(next, "comes in the next batch");
+
+    assertThat(awaitInbox(next, 1))
+        .extracting(Envelope::text)
+        .containsExactly("comes in the next batch");
+    telegram.awaitConfirmed(after, PATIENCE);
+    telegram.awaitConfirmed(stuck, PATIENCE);
+    List<TelegramCall> apology = telegram.awaitSentMessages(poisoned, 1, PATIENCE);
+    assertThat(apology.get(0).text()).contains("something went wrong");
+    assertThat(inbox(poisoned)).isEmpty();
+  }
+
   private static void awaitRequest(String prefix) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (rest.requests().stream().noneMatch(r -> r.startsWith(prefix))) {

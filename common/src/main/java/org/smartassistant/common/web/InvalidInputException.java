@@ -1,4 +1,4 @@
-package org.smartassistant.rest.web;
+package org.smartassistant.common.web;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ public class InvalidInputException extends RuntimeException {
   private final transient List<FieldProblem> problems;
 
   public InvalidInputException(List<FieldProblem> problems) {
-    super(describe(problems));
+    super(FieldProblem.summary(problems));
     this.problems = List.copyOf(problems);
   }
 
@@ -20,16 +20,5 @@ public class InvalidInputException extends RuntimeException {
 
   public List<FieldProblem> problems() {
     return problems;
-  }
-
-  private static String describe(List<FieldProblem> problems) {
-    StringBuilder text = new StringBuilder();
-    for (FieldProblem problem : problems) {
-      if (!text.isEmpty()) {
-        text.append("; ");
-      }
-      text.append(problem.field()).append(' ').append(problem.message());
-    }
-    return text.toString();
   }
 }
