@@ -16,7 +16,7 @@ import org.smartassistant.assistant.llm.TurnLimits;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.NoSecretaryException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
-import org.smartassistant.assistant.secretary.UnknownUserException;
+import org.smartassistant.assistant.secretary.UserNotRegisteredException;
 import org.smartassistant.assistant.tools.ToolCatalog;
 import org.smartassistant.assistant.tools.ToolUser;
 import org.smartassistant.common.api.AssistantDto;
@@ -83,7 +83,7 @@ class UserMessageHandler {
     try {
       user = secretaries.user(userId);
       secretary = secretaries.secretaryOf(userId);
-    } catch (UnknownUserException e) {
+    } catch (UserNotRegisteredException e) {
       outbox.error(envelope, Chats.chatOf(envelope, null), UNKNOWN_USER);
       return;
     } catch (NoSecretaryException e) {

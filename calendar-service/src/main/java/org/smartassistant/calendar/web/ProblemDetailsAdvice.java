@@ -9,7 +9,7 @@ import org.smartassistant.calendar.credentials.ReauthorizationRequiredException;
 import org.smartassistant.calendar.google.EventRejectedException;
 import org.smartassistant.calendar.google.GoogleCallFailedException;
 import org.smartassistant.calendar.google.GoogleNotConfiguredException;
-import org.smartassistant.calendar.oauth.UnknownUserException;
+import org.smartassistant.calendar.oauth.CalendarOwnerNotFoundException;
 import org.smartassistant.common.calendar.CalendarErrorCode;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -64,8 +64,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(UnknownUserException.class)
-  ProblemDetail unknownUser(UnknownUserException e) {
+  @ExceptionHandler(CalendarOwnerNotFoundException.class)
+  ProblemDetail unknownUser(CalendarOwnerNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Unknown user", e.getMessage());
   }
 

@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.inbox;
+package org.smartassistant.tgbot.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -15,12 +15,13 @@ import org.smartassistant.tgbot.telegram.TelegramProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts what users say into {@code assistant:inbox}. An envelope's id and idempotency key come from
- * the Telegram update, so an update delivered again (its confirmation was lost in a restart) adds
- * no second entry and the assistant does not answer twice.
+ * Relays what users say to the assistant: {@code user_message} and {@code conversation_reset}
+ * envelopes written to {@code assistant:inbox} (which the assistant reads). An envelope's id and
+ * idempotency key come from the Telegram update, so an update delivered again (its confirmation was
+ * lost in a restart) adds no second entry and the assistant does not answer twice.
  */
 @Component
-public class InboxEnvelopes {
+public class AssistantRelay {
 
   /** The envelope's {@code source}. */
   public static final String SOURCE = "telegram";
@@ -37,7 +38,7 @@ public class InboxEnvelopes {
   private final Clock clock;
   private final String botId;
 
-  InboxEnvelopes(EnvelopePublisher publisher, Clock clock, TelegramProperties properties) {
+  AssistantRelay(EnvelopePublisher publisher, Clock clock, TelegramProperties properties) {
     this.publisher = publisher;
     this.clock = clock;
     this.botId = properties.botId();

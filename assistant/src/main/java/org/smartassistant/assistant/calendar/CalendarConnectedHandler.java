@@ -14,7 +14,7 @@ import org.smartassistant.assistant.conversation.TurnMemory;
 import org.smartassistant.assistant.llm.AssistantChat;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
-import org.smartassistant.assistant.secretary.UnknownUserException;
+import org.smartassistant.assistant.secretary.UserNotRegisteredException;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.UserDto;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * tomorrow?").
  */
 @Component
-public class CalendarConnectedAnnouncer {
+public class CalendarConnectedHandler {
 
   /** Said when the secretary cannot say it; also the right words for a dead-lettered envelope. */
   public static final String CONFIRMATION =
@@ -46,7 +46,7 @@ public class CalendarConnectedAnnouncer {
           + " for something about their calendar earlier that could not be done then, offer to do"
           + " it now.";
 
-  private static final Logger log = LoggerFactory.getLogger(CalendarConnectedAnnouncer.class);
+  private static final Logger log = LoggerFactory.getLogger(CalendarConnectedHandler.class);
 
   private final SecretaryResolver secretaries;
   private final ConversationStore conversations;
@@ -56,7 +56,7 @@ public class CalendarConnectedAnnouncer {
   private final AssistantChat chat;
   private final Outbox outbox;
 
-  CalendarConnectedAnnouncer(
+  CalendarConnectedHandler(
       SecretaryResolver secretaries,
       ConversationStore conversations,
       ConversationProperties conversationProperties,
@@ -79,10 +79,10 @@ public class CalendarConnectedAnnouncer {
    * outbox entry has the envelope's reply key, the one a dead-letter apology would use too.
    *
    * @throws IllegalArgumentException for an envelope of another type or without a user
-   * @throws UnknownUserException when rest-service does not know the user and the envelope names no
-   *     chat to answer in
+   * @throws UserNotRegisteredException when rest-service does not know the user and the envelope
+   *     names no chat to answer in
    */
-  public void announce(Envelope envelope) {
+  public void handle(Envelope envelope) {
     if (envelope.type() != EnvelopeType.CALENDAR_CONNECTED || envelope.userId() == null) {
       throw new IllegalArgumentException(
           "envelope " + envelope.id() + " is no calendar_connected of a user");
@@ -91,7 +91,7 @@ public class CalendarConnectedAnnouncer {
     UserDto user;
     try {
       user = secretaries.user(userId);
-    } catch (UnknownUserException e) {
+    } catch (UserNotRegisteredException e) {
       if (envelope.chatId() == null) {
         throw e;
       }
