@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.PublishResult;
@@ -25,12 +26,6 @@ public class AssistantRelay {
 
   /** The envelope's {@code source}. */
   public static final String SOURCE = "telegram";
-
-  /** Attribute: the Telegram message id of the user's message. */
-  public static final String TELEGRAM_MESSAGE_ID = "telegramMessageId";
-
-  /** Attribute: the Telegram user id of the sender. */
-  public static final String TELEGRAM_USER_ID = "telegramUserId";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,9 +52,10 @@ public class AssistantRelay {
   private PublishResult publish(Source source, EnvelopeType type, String text) {
     String key = "telegram:" + botId + ":update:" + source.updateId();
     Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put(TELEGRAM_USER_ID, Long.toString(source.telegramUserId()));
+    attrs.put(
+        EnvelopeAttribute.TELEGRAM_USER_ID.wireName(), Long.toString(source.telegramUserId()));
     if (source.messageId() != null) {
-      attrs.put(TELEGRAM_MESSAGE_ID, source.messageId().toString());
+      attrs.put(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName(), source.messageId().toString());
     }
     Envelope envelope =
         new Envelope(
