@@ -1,22 +1,13 @@
 package org.smartassistant.assistant.calendar;
 
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartassistant.assistant.conversation.Conversation;
-import org.smartassistant.assistant.conversation.ConversationProperties;
-import org.smartassistant.assistant.conversation.ConversationStore;
 import org.smartassistant.assistant.conversation.HistoryMessage;
-import org.smartassistant.assistant.conversation.SystemPrompt;
-import org.smartassistant.assistant.conversation.TurnMemory;
-import org.smartassistant.assistant.llm.AssistantChat;
+import org.smartassistant.assistant.conversation.SecretaryTurn;
+import org.smartassistant.assistant.conversation.SecretaryTurns;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.secretary.UserNotRegisteredException;
-import org.smartassistant.common.api.AssistantDto;
-import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
@@ -25,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the user that their Google Calendar is connected when calendar-service announces it ({@code
- * calendar_connected}): the user's secretary says so in its own voice, and when it cannot (model
- * down, no secretary) a fixed friendly sentence goes out instead, so the confirmation is never
- * lost. What was said joins the conversation, so the user can go on from it ("great, what's on
- * tomorrow?").
+ * calendar_connected}): the user's secretary says so in its own voice (a {@link SecretaryTurn}),
+ * and when it cannot (model down, no secretary) a fixed friendly sentence goes out instead, so the
+ * confirmation is never lost. What was said joins the conversation, so the user can go on from it
+ * ("great, what's on tomorrow?").
  */
 @Component
 public class CalendarConnectedHandler {
@@ -49,27 +40,12 @@ public class CalendarConnectedHandler {
   private static final Logger log = LoggerFactory.getLogger(CalendarConnectedHandler.class);
 
   private final SecretaryResolver secretaries;
-  private final ConversationStore conversations;
-  private final ConversationProperties conversationProperties;
-  private final SystemPrompt systemPrompt;
-  private final TurnMemory memory;
-  private final AssistantChat chat;
+  private final SecretaryTurns turns;
   private final Outbox outbox;
 
-  CalendarConnectedHandler(
-      SecretaryResolver secretaries,
-      ConversationStore conversations,
-      ConversationProperties conversationProperties,
-      SystemPrompt systemPrompt,
-      TurnMemory memory,
-      AssistantChat chat,
-      Outbox outbox) {
+  CalendarConnectedHandler(SecretaryResolver secretaries, SecretaryTurns turns, Outbox outbox) {
     this.secretaries = secretaries;
-    this.conversations = conversations;
-    this.conversationProperties = conversationProperties;
-    this.systemPrompt = systemPrompt;
-    this.memory = memory;
-    this.chat = chat;
+    this.turns = turns;
     this.outbox = outbox;
   }
 
@@ -99,30 +75,12 @@ public class CalendarConnectedHandler {
       outbox.notify(envelope, envelope.chatId(), CONFIRMATION);
       return;
     }
-    long chatId = chatOf(envelope, user);
-    SettingsDto settings = secretaries.settings();
-    ZoneId zone = SystemPrompt.zoneOf(user, settings.defaultTimezone());
-    Integer configuredWindow = settings.historyWindow();
-    int window =
-        configuredWindow == null || configuredWindow < 2
-            ? conversationProperties.defaultWindow()
-            : configuredWindow;
-    Conversation conversation = conversations.load(userId, window);
-    AssistantDto secretary = null;
+    long chatId = Outbox.chatOf(envelope, user);
+    SecretaryTurn turn = null;
     String message;
     try {
-      secretary = secretaries.secretaryOf(userId);
-      AssistantDto speaker = secretary;
-      message =
-          memory.answer(
-              envelope.id(),
-              () ->
-                  chat.call(
-                      speaker,
-                      systemPrompt.build(speaker, user, zone, conversation.summary()),
-                      conversation.toMessages(new UserMessage(NOTICE)),
-                      List.of(),
-                      Map.of()));
+      turn = turns.open(envelope.id(), user, secretaries.secretaryOf(userId), chatId);
+      message = turn.answer(new UserMessage(NOTICE));
     } catch (RuntimeException e) {
       log.warn(
           "calendar of user {} connected; confirming with the fixed text: {}",
@@ -130,29 +88,11 @@ public class CalendarConnectedHandler {
           e.getMessage());
       message = CONFIRMATION;
     }
-    String said = message;
-    AssistantDto speaker = secretary;
-    memory.once(
-        envelope.id(),
-        "stored",
-        () ->
-            conversations.append(
-                userId,
-                speaker == null ? null : speaker.id(),
-                conversation,
-                List.of(HistoryMessage.assistant(said)),
-                envelope.id().toString()));
-    outbox.notify(envelope, chatId, said);
-  }
-
-  private static long chatOf(Envelope envelope, UserDto user) {
-    if (envelope.chatId() != null) {
-      return envelope.chatId();
+    if (turn == null) {
+      // no secretary: the fixed text joins the conversation as said by none
+      turn = turns.open(envelope.id(), user, null, chatId);
     }
-    if (user.telegramId() != null) {
-      return user.telegramId();
-    }
-    throw new IllegalArgumentException(
-        "calendar of user " + user.id() + " connected, but the user has no Telegram chat");
+    turn.remember(HistoryMessage.assistant(message));
+    outbox.notify(envelope, chatId, message);
   }
 }

@@ -41,6 +41,6 @@ class ConversationResetHandler {
         return;
       }
     }
-    outbox.reply(envelope, Chats.chatOf(envelope, user), CONFIRMATION);
+    outbox.reply(envelope, Outbox.chatOf(envelope, user), CONFIRMATION);
   }
 }

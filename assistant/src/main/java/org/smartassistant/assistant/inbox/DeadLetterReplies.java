@@ -58,6 +58,6 @@ class DeadLetterReplies implements DeadLetterHandler {
       return envelope.chatId();
     }
     UserDto user = secretaries.user(envelope.userId());
-    return Chats.chatOf(envelope, user);
+    return Outbox.chatOf(envelope, user);
   }
 }
