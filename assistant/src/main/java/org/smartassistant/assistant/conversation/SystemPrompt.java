@@ -1,9 +1,7 @@
 package org.smartassistant.assistant.conversation;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -28,20 +26,6 @@ public class SystemPrompt {
 
   SystemPrompt(Clock clock) {
     this.clock = clock;
-  }
-
-  /** The user's zone: their own, else the given default, else UTC (also for invalid names). */
-  public static ZoneId zoneOf(UserDto user, String defaultZone) {
-    for (String candidate : new String[] {user.timezone(), defaultZone}) {
-      if (candidate != null && !candidate.isBlank()) {
-        try {
-          return ZoneId.of(candidate);
-        } catch (DateTimeException e) {
-          // an invalid stored zone must not stop the conversation; try the next
-        }
-      }
-    }
-    return ZoneOffset.UTC;
   }
 
   public String build(AssistantDto assistant, UserDto user, ZoneId zone, String summary) {

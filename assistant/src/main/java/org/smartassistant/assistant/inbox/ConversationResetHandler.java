@@ -3,7 +3,7 @@ package org.smartassistant.assistant.inbox;
 import org.smartassistant.assistant.conversation.ConversationStore;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
-import org.smartassistant.assistant.secretary.UnknownUserException;
+import org.smartassistant.assistant.secretary.UserNotRegisteredException;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
 import org.springframework.stereotype.Component;
@@ -36,11 +36,11 @@ class ConversationResetHandler {
     if (envelope.chatId() == null) {
       try {
         user = secretaries.user(envelope.userId());
-      } catch (UnknownUserException e) {
+      } catch (UserNotRegisteredException e) {
         // nowhere to confirm to; the history is gone all the same
         return;
       }
     }
-    outbox.reply(envelope, Chats.chatOf(envelope, user), CONFIRMATION);
+    outbox.reply(envelope, Outbox.chatOf(envelope, user), CONFIRMATION);
   }
 }

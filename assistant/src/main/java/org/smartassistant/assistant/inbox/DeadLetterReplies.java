@@ -2,7 +2,7 @@ package org.smartassistant.assistant.inbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartassistant.assistant.calendar.CalendarConnectedAnnouncer;
+import org.smartassistant.assistant.calendar.CalendarConnectedHandler;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.reminders.ReminderAnnouncer;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
@@ -46,7 +46,7 @@ class DeadLetterReplies implements DeadLetterHandler {
     switch (envelope.type()) {
       case USER_MESSAGE, CONVERSATION_RESET -> outbox.error(envelope, chatOf(envelope), APOLOGY);
       case CALENDAR_CONNECTED ->
-          outbox.notify(envelope, chatOf(envelope), CalendarConnectedAnnouncer.CONFIRMATION);
+          outbox.notify(envelope, chatOf(envelope), CalendarConnectedHandler.CONFIRMATION);
       case REMINDER_TRIGGERED -> reminders.deliverAsWritten(envelope);
       default ->
           log.warn("dead letter {} is not for a user: {}", deadLetter.recordId(), envelope.type());
@@ -58,6 +58,6 @@ class DeadLetterReplies implements DeadLetterHandler {
       return envelope.chatId();
     }
     UserDto user = secretaries.user(envelope.userId());
-    return Chats.chatOf(envelope, user);
+    return Outbox.chatOf(envelope, user);
   }
 }

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartassistant.assistant.calendar.CalendarConnectedAnnouncer;
+import org.smartassistant.assistant.calendar.CalendarConnectedHandler;
 import org.smartassistant.assistant.reminders.ReminderAnnouncer;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
-import org.smartassistant.assistant.secretary.UnknownUserException;
+import org.smartassistant.assistant.secretary.UserNotRegisteredException;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.common.stream.Envelope;
@@ -29,7 +29,7 @@ class InboxDispatcher implements EnvelopeHandler {
   private final UserMessageHandler userMessages;
   private final ConversationResetHandler resets;
   private final ReminderAnnouncer reminders;
-  private final CalendarConnectedAnnouncer calendarConnections;
+  private final CalendarConnectedHandler calendarConnections;
   private final SecretaryResolver users;
   private final MessageRateLimiter rate;
   private final MeterRegistry meters;
@@ -38,7 +38,7 @@ class InboxDispatcher implements EnvelopeHandler {
       UserMessageHandler userMessages,
       ConversationResetHandler resets,
       ReminderAnnouncer reminders,
-      CalendarConnectedAnnouncer calendarConnections,
+      CalendarConnectedHandler calendarConnections,
       SecretaryResolver users,
       MessageRateLimiter rate,
       MeterRegistry meters) {
@@ -71,7 +71,7 @@ class InboxDispatcher implements EnvelopeHandler {
       }
       case CALENDAR_CONNECTED -> {
         if (!senderOf(envelope).dropped()) {
-          calendarConnections.announce(envelope);
+          calendarConnections.handle(envelope);
         }
       }
       // outbox types never belong here; failing sends the entry to the dead letters
@@ -88,7 +88,7 @@ class InboxDispatcher implements EnvelopeHandler {
     UserDto user;
     try {
       user = users.user(envelope.userId());
-    } catch (UnknownUserException e) {
+    } catch (UserNotRegisteredException e) {
       // an unknown sender of a message is asked to /start by the handler; no one to tell otherwise
       return envelope.type() == EnvelopeType.USER_MESSAGE
           ? new Sender(null, false)

@@ -96,7 +96,7 @@ class MessageRateLimiter {
         Boolean.TRUE.equals(first) ? "; told to slow down" : "; not answered");
     if (Boolean.TRUE.equals(first)) {
       limits.reached("messages_per_minute");
-      outbox.reply(envelope, Chats.chatOf(envelope, user), SLOW_DOWN);
+      outbox.reply(envelope, Outbox.chatOf(envelope, user), SLOW_DOWN);
     }
     return false;
   }

@@ -43,6 +43,17 @@ public class AssistantChat {
     return call(assistant, system, history, tools, toolContext, limits.newTurn());
   }
 
+  /** One exchange as a turn prepared it. */
+  public String call(ChatExchange exchange) {
+    return call(
+        exchange.assistant(),
+        exchange.system(),
+        exchange.messages(),
+        exchange.tools(),
+        exchange.toolContext(),
+        exchange.budget());
+  }
+
   /**
    * One exchange with the assistant's model.
    *

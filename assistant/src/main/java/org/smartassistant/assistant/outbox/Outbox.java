@@ -1,22 +1,24 @@
 package org.smartassistant.assistant.outbox;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.common.stream.PublishResult;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the assistant's answers to {@code assistant:outbox}. Every answer is published with the
- * idempotency key {@code reply:<inbox envelope id>}: one inbox envelope gets at most one answer,
- * whether it is handled again after a crash or given up on after a reply already went out.
+ * idempotency key {@code reply:<inbox envelope id>} (unless it names a key of its own): one inbox
+ * envelope gets at most one answer, whether it is handled again after a crash or given up on after
+ * a reply already went out.
  */
 @Component
 public class Outbox {
-
-  /** Attribute of an outbox envelope: the inbox envelope it answers. */
-  public static final String IN_REPLY_TO = "inReplyTo";
 
   static final String SOURCE = "assistant";
 
@@ -28,27 +30,66 @@ public class Outbox {
     this.clock = clock;
   }
 
+  /**
+   * Where an answer goes: the envelope's chat, else the user's private chat (their Telegram id).
+   *
+   * @param user the user, or null when unknown
+   * @throws IllegalArgumentException when neither is known
+   */
+  public static long chatOf(Envelope inbox, UserDto user) {
+    if (inbox.chatId() != null) {
+      return inbox.chatId();
+    }
+    if (user != null && user.telegramId() != null) {
+      return user.telegramId();
+    }
+    throw new IllegalArgumentException(
+        "envelope " + inbox.id() + " has no chat and user " + inbox.userId() + " no Telegram id");
+  }
+
   /** The model's answer (Markdown) to an inbox envelope. */
   public void reply(Envelope inbox, long chatId, String markdown) {
-    publish(EnvelopeType.REPLY, inbox, chatId, markdown);
+    publish(EnvelopeType.REPLY, inbox, chatId, markdown, Map.of(), null);
   }
 
   /** Something the user did not ask for just now, e.g. a reminder coming due. */
   public void notify(Envelope inbox, long chatId, String markdown) {
-    publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown);
+    publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, Map.of(), null);
+  }
+
+  /**
+   * A notification with attributes of its own, published with {@code idempotencyKey} (null: the
+   * reply key), e.g. one per reminder and scheduled time.
+   */
+  public PublishResult notify(
+      Envelope inbox,
+      long chatId,
+      String markdown,
+      Map<String, String> attrs,
+      String idempotencyKey) {
+    return publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, attrs, idempotencyKey);
   }
 
   /** A short, friendly explanation that something went wrong. */
   public void error(Envelope inbox, long chatId, String text) {
-    publish(EnvelopeType.ERROR, inbox, chatId, text);
+    publish(EnvelopeType.ERROR, inbox, chatId, text, Map.of(), null);
   }
 
-  private void publish(EnvelopeType type, Envelope inbox, long chatId, String text) {
+  private PublishResult publish(
+      EnvelopeType type,
+      Envelope inbox,
+      long chatId,
+      String text,
+      Map<String, String> attrs,
+      String idempotencyKey) {
+    Map<String, String> all = new HashMap<>(attrs);
+    all.put(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
     Envelope answer =
         Envelope.of(type, inbox.userId(), chatId, text, SOURCE, clock.instant())
             .withTraceparent(inbox.traceparent())
-            .withAttrs(Map.of(IN_REPLY_TO, inbox.id().toString()));
-    publisher.publish(answer, idempotencyKey(inbox));
+            .withAttrs(all);
+    return publisher.publish(
+        answer, idempotencyKey == null ? idempotencyKey(inbox) : idempotencyKey);
   }
 
   static String idempotencyKey(Envelope inbox) {

@@ -7,17 +7,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
+import org.smartassistant.common.stream.ReminderTiming;
+import org.smartassistant.common.stream.ReminderTriggered;
 
 /**
- * A {@code reminder_triggered} envelope from cron-service, read: which reminder, for which time,
- * with what text, and whether it comes on time, late (after a downtime, within the misfire limit)
- * or was missed (beyond it). The attributes are cron-service's ({@code ReminderNotices}):
- * reminderId, scheduledFor, text, status ({@code delivered}, {@code late}, {@code missed}), late,
- * type and timezone.
+ * A {@code reminder_triggered} envelope from cron-service, read ({@link ReminderTriggered}, the
+ * contract in common): which reminder, for which time, with what text, and whether it comes on
+ * time, late (after a downtime, within the misfire limit) or was missed (beyond it); and how the
+ * assistant says it.
  *
  * @param reminderId the reminder, or null when the envelope names none
  * @param scheduledFor the time it was due, or null
@@ -26,47 +29,32 @@ import org.smartassistant.common.stream.Envelope;
  * @param zone the reminder's zone, or null
  */
 record ReminderNotice(
-    String reminderId, Instant scheduledFor, String text, Timing timing, ZoneId zone) {
-
-  static final String REMINDER_ID = "reminderId";
-  static final String SCHEDULED_FOR = "scheduledFor";
-  static final String TEXT = "text";
-  static final String STATUS = "status";
-  static final String LATE = "late";
-  static final String TIMEZONE = "timezone";
+    String reminderId, Instant scheduledFor, String text, ReminderTiming timing, ZoneId zone) {
 
   private static final DateTimeFormatter DUE =
       DateTimeFormatter.ofPattern("HH:mm 'on' EEEE, d MMMM uuuu", Locale.ENGLISH);
 
-  /** How the reminder comes. */
-  enum Timing {
-    ON_TIME,
-    LATE,
-    MISSED
+  static ReminderNotice of(Envelope envelope) {
+    ReminderTriggered triggered = ReminderTriggered.of(envelope);
+    return new ReminderNotice(
+        triggered.reminderId(),
+        triggered.scheduledFor(),
+        triggered.text() == null ? "(no text)" : triggered.text(),
+        triggered.timing(),
+        zone(triggered.timezone()));
   }
 
-  static ReminderNotice of(Envelope envelope) {
-    String text = envelope.attr(TEXT);
-    if (text == null || text.isBlank()) {
-      text = envelope.text();
+  /** The attributes of the notification that tells it: which reminder, for when, and how. */
+  Map<String, String> toAttrs() {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    if (reminderId != null) {
+      attrs.put(EnvelopeAttribute.REMINDER_ID.wireName(), reminderId);
     }
-    text = text == null || text.isBlank() ? "(no text)" : text.strip();
-    Timing timing;
-    String status = envelope.attr(STATUS);
-    if ("missed".equalsIgnoreCase(status)) {
-      timing = Timing.MISSED;
-    } else if ("late".equalsIgnoreCase(status) || "true".equalsIgnoreCase(envelope.attr(LATE))) {
-      timing = Timing.LATE;
-    } else {
-      timing = Timing.ON_TIME;
+    if (scheduledFor != null) {
+      attrs.put(EnvelopeAttribute.SCHEDULED_FOR.wireName(), scheduledFor.toString());
     }
-    String reminderId = envelope.attr(REMINDER_ID);
-    return new ReminderNotice(
-        reminderId == null || reminderId.isBlank() ? null : reminderId.strip(),
-        instant(envelope.attr(SCHEDULED_FOR)),
-        text,
-        timing,
-        zone(envelope.attr(TIMEZONE)));
+    attrs.put(EnvelopeAttribute.REMINDER_STATUS.wireName(), timing.wireName());
+    return attrs;
   }
 
   /**
@@ -129,7 +117,7 @@ record ReminderNotice(
 
   /** The reminder as delivered without the model. */
   String asWritten(ZoneId userZone) {
-    return (timing == Timing.MISSED ? "⏰ Missed reminder: " : "⏰ Reminder: ")
+    return (timing == ReminderTiming.MISSED ? "⏰ Missed reminder: " : "⏰ Reminder: ")
         + text
         + mark(userZone);
   }
@@ -167,17 +155,9 @@ record ReminderNotice(
     return ", " + minutes + (minutes == 1 ? " minute" : " minutes") + " ago";
   }
 
-  private static Instant instant(String value) {
-    try {
-      return value == null ? null : Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
   private static ZoneId zone(String value) {
     try {
-      return value == null || value.isBlank() ? null : ZoneId.of(value.strip());
+      return value == null ? null : ZoneId.of(value);
     } catch (DateTimeException e) {
       return null;
     }

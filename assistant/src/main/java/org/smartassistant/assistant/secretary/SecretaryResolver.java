@@ -80,7 +80,7 @@ public class SecretaryResolver implements ChangeSubscriber {
   /**
    * The user's profile.
    *
-   * @throws UnknownUserException when rest-service does not know the user
+   * @throws UserNotRegisteredException when rest-service does not know the user
    */
   public UserDto user(long userId) {
     return users.get(
@@ -89,7 +89,7 @@ public class SecretaryResolver implements ChangeSubscriber {
           try {
             return rest.user(userId);
           } catch (HttpClientErrorException.NotFound e) {
-            throw new UnknownUserException(userId);
+            throw new UserNotRegisteredException(userId);
           }
         });
   }

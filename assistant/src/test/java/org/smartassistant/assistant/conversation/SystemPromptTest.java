@@ -54,12 +54,9 @@ class SystemPromptTest {
   }
 
   @Test
-  void fallsBackForMissingInstructionsAndInvalidZones() {
+  void fallsBackForMissingInstructions() {
     assertThat(prompt.build(assistant(" "), user("Ann", "UTC"), ZoneOffset.UTC, null))
         .startsWith(SystemPrompt.FALLBACK_INSTRUCTIONS);
-    assertThat(SystemPrompt.zoneOf(user("Ann", "Not/AZone"), "Europe/Rome"))
-        .isEqualTo(ZoneId.of("Europe/Rome"));
-    assertThat(SystemPrompt.zoneOf(user("Ann", null), null)).isEqualTo(ZoneOffset.UTC);
   }
 
   static AssistantDto assistant(String instructions) {

@@ -64,8 +64,8 @@ class AuthorizationCallbackController {
         consent.googleUrl());
   }
 
-  @ExceptionHandler(UnknownUserException.class)
-  ResponseEntity<String> unknownUser(UnknownUserException e) {
+  @ExceptionHandler(CalendarOwnerNotFoundException.class)
+  ResponseEntity<String> unknownUser(CalendarOwnerNotFoundException e) {
     log.warn("connect page for an unknown user: {}", e.getMessage());
     return page(
         HttpStatus.NOT_FOUND, "Calendar not connected", "This link is not valid. " + ASK_AGAIN);

@@ -28,7 +28,7 @@ class CalendarConnections {
   private final OAuthStates states;
   private final UsedStates usedStates;
   private final CredentialsStore credentials;
-  private final CalendarConnectedAnnouncer announcer;
+  private final CalendarConnectedPublisher calendarConnected;
   private final RestServiceClient rest;
   private final Clock clock;
   private final CalendarProperties properties;
@@ -38,7 +38,7 @@ class CalendarConnections {
       OAuthStates states,
       UsedStates usedStates,
       CredentialsStore credentials,
-      CalendarConnectedAnnouncer announcer,
+      CalendarConnectedPublisher calendarConnected,
       RestServiceClient rest,
       Clock clock,
       CalendarProperties properties) {
@@ -46,7 +46,7 @@ class CalendarConnections {
     this.states = states;
     this.usedStates = usedStates;
     this.credentials = credentials;
-    this.announcer = announcer;
+    this.calendarConnected = calendarConnected;
     this.rest = rest;
     this.clock = clock;
     this.properties = properties;
@@ -56,14 +56,14 @@ class CalendarConnections {
    * A consent link for an existing user: calendar-service's public {@code /auth/connect} page with
    * a signed, expiring state; the page names the user and links on to Google.
    *
-   * @throws UnknownUserException when rest-service does not know the user
+   * @throws CalendarOwnerNotFoundException when rest-service does not know the user
    */
   AuthUrlResponse authorizationUrl(long userId) {
     oauth.requireConfigured();
     try {
       rest.user(userId);
     } catch (HttpClientErrorException.NotFound e) {
-      throw new UnknownUserException(userId);
+      throw new CalendarOwnerNotFoundException(userId);
     }
     return new AuthUrlResponse(
         UriComponentsBuilder.fromUriString(properties.connectUrl())
@@ -87,7 +87,7 @@ class CalendarConnections {
     try {
       user = rest.user(verified.userId());
     } catch (HttpClientErrorException.NotFound e) {
-      throw new UnknownUserException(verified.userId());
+      throw new CalendarOwnerNotFoundException(verified.userId());
     }
     return new Consent(label(user), oauth.authorizationUrl(state));
   }
@@ -131,7 +131,7 @@ class CalendarConnections {
     }
     credentials.save(verified.userId(), tokens);
     log.info("user {} connected a Google calendar", verified.userId());
-    announcer.announce(verified.userId(), verified.nonce());
+    calendarConnected.publish(verified.userId(), verified.nonce());
     return verified.userId();
   }
 }

@@ -7,7 +7,7 @@ import org.smartassistant.calendar.credentials.ReauthorizationRequiredException;
 import org.smartassistant.calendar.google.EventRejectedException;
 import org.smartassistant.calendar.google.GoogleCallFailedException;
 import org.smartassistant.calendar.google.GoogleNotConfiguredException;
-import org.smartassistant.calendar.oauth.UnknownUserException;
+import org.smartassistant.calendar.oauth.CalendarOwnerNotFoundException;
 import org.smartassistant.common.calendar.CalendarErrorCode;
 import org.smartassistant.common.web.ProblemDetailsBase;
 import org.springframework.http.HttpStatus;
@@ -53,8 +53,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
     return problem;
   }
 
-  @ExceptionHandler(UnknownUserException.class)
-  ProblemDetail unknownUser(UnknownUserException e) {
+  @ExceptionHandler(CalendarOwnerNotFoundException.class)
+  ProblemDetail unknownUser(CalendarOwnerNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Unknown user", e.getMessage());
   }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The one JSON document every stream entry carries (SPEC §3.1). {@code attrs} holds type-specific
- * values, e.g. {@code reminderId}, {@code scheduledFor} and {@code text} of a reminder.
+ * values, named by {@link EnvelopeAttribute}, e.g. the {@link ReminderTriggered} of a reminder.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Envelope(
@@ -47,5 +47,10 @@ public record Envelope(
   /** An attribute, or null. */
   public String attr(String name) {
     return attrs.get(name);
+  }
+
+  /** An attribute, or null. */
+  public String attr(EnvelopeAttribute name) {
+    return attrs.get(name.wireName());
   }
 }

@@ -16,6 +16,7 @@ import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeStreams;
 import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.Streams;
 import org.springframework.data.domain.Range;
@@ -162,7 +163,7 @@ final class TestReminders {
   /** The inbox envelopes of one reminder. */
   static List<Envelope> inboxOf(StringRedisTemplate redis, UUID reminderId) {
     return inbox(redis).stream()
-        .filter(e -> reminderId.toString().equals(e.attr(ReminderNotices.REMINDER_ID)))
+        .filter(e -> reminderId.toString().equals(e.attr(EnvelopeAttribute.REMINDER_ID)))
         .toList();
   }
 }

@@ -1,6 +1,6 @@
 package org.smartassistant.tgbot.commands;
 
-import org.smartassistant.tgbot.inbox.InboxEnvelopes;
+import org.smartassistant.tgbot.relay.AssistantRelay;
 import org.smartassistant.tgbot.users.KnownUser;
 import org.telegram.telegrambots.meta.api.objects.User;
 
@@ -18,7 +18,7 @@ public record CommandRequest(
     int updateId, long chatId, User from, KnownUser user, String arguments, Integer messageId) {
 
   /** Where an envelope published for this command comes from. */
-  public InboxEnvelopes.Source source() {
-    return new InboxEnvelopes.Source(updateId, user.id(), from.getId(), chatId, messageId);
+  public AssistantRelay.Source source() {
+    return new AssistantRelay.Source(updateId, user.id(), from.getId(), chatId, messageId);
   }
 }

@@ -1,6 +1,6 @@
 package org.smartassistant.tgbot.commands;
 
-import org.smartassistant.tgbot.inbox.InboxEnvelopes;
+import org.smartassistant.tgbot.relay.AssistantRelay;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ResetCommand implements Command {
 
-  private final InboxEnvelopes inbox;
+  private final AssistantRelay relay;
 
-  ResetCommand(InboxEnvelopes inbox) {
-    this.inbox = inbox;
+  ResetCommand(AssistantRelay relay) {
+    this.relay = relay;
   }
 
   @Override
@@ -30,7 +30,7 @@ class ResetCommand implements Command {
 
   @Override
   public void accept(CommandRequest request) {
-    inbox.conversationReset(request.source());
+    relay.conversationReset(request.source());
   }
 
   @Override

@@ -6,10 +6,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StartCommand implements Command {
 
-  private final Secretaries secretaries;
+  private final SecretaryChoice secretaryChoice;
 
-  StartCommand(Secretaries secretaries) {
-    this.secretaries = secretaries;
+  StartCommand(SecretaryChoice secretaryChoice) {
+    this.secretaryChoice = secretaryChoice;
   }
 
   @Override
@@ -24,6 +24,6 @@ class StartCommand implements Command {
 
   @Override
   public void answer(CommandRequest request) throws InterruptedException {
-    secretaries.greet(request.chatId(), request.user());
+    secretaryChoice.greet(request.chatId(), request.user());
   }
 }

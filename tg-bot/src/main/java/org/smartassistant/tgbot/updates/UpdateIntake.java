@@ -8,9 +8,9 @@ import org.smartassistant.tgbot.access.Refusals;
 import org.smartassistant.tgbot.commands.Command;
 import org.smartassistant.tgbot.commands.CommandRequest;
 import org.smartassistant.tgbot.commands.Commands;
-import org.smartassistant.tgbot.commands.Secretaries;
+import org.smartassistant.tgbot.commands.SecretaryChoice;
 import org.smartassistant.tgbot.format.TelegramMarkdown;
-import org.smartassistant.tgbot.inbox.InboxEnvelopes;
+import org.smartassistant.tgbot.relay.AssistantRelay;
 import org.smartassistant.tgbot.telegram.ChatMessages;
 import org.smartassistant.tgbot.telegram.ChatUnreachableException;
 import org.smartassistant.tgbot.telegram.TelegramSender;
@@ -50,8 +50,8 @@ class UpdateIntake {
   private final TelegramUsers users;
   private final BlockedChats blockedChats;
   private final Commands commands;
-  private final Secretaries secretaries;
-  private final InboxEnvelopes inbox;
+  private final SecretaryChoice secretaryChoice;
+  private final AssistantRelay relay;
   private final ChatMessages messages;
   private final TelegramSender sender;
 
@@ -61,8 +61,8 @@ class UpdateIntake {
       TelegramUsers users,
       BlockedChats blockedChats,
       Commands commands,
-      Secretaries secretaries,
-      InboxEnvelopes inbox,
+      SecretaryChoice secretaryChoice,
+      AssistantRelay relay,
       ChatMessages messages,
       TelegramSender sender) {
     this.access = access;
@@ -70,8 +70,8 @@ class UpdateIntake {
     this.users = users;
     this.blockedChats = blockedChats;
     this.commands = commands;
-    this.secretaries = secretaries;
-    this.inbox = inbox;
+    this.secretaryChoice = secretaryChoice;
+    this.relay = relay;
     this.messages = messages;
     this.sender = sender;
   }
@@ -131,8 +131,8 @@ class UpdateIntake {
     if (Commands.isCommand(text)) {
       return command(updateId, chatId, from, user, text, message.getMessageId());
     }
-    inbox.userMessage(
-        new InboxEnvelopes.Source(
+    relay.userMessage(
+        new AssistantRelay.Source(
             updateId, user.id(), from.getId(), chatId, message.getMessageId()),
         text);
     return () -> sender.typing(chatId);
@@ -168,11 +168,11 @@ class UpdateIntake {
         null,
         () -> {
           KnownUser user = blockedChats.userReturned(chatId, users.resolve(from));
-          if (user.blocked() || !secretaries.handles(query.getData())) {
+          if (user.blocked() || !secretaryChoice.handles(query.getData())) {
             sender.answerCallback(chatId, query.getId(), null);
             return;
           }
-          secretaries.chosen(query, user);
+          secretaryChoice.chosen(query, user);
         });
   }
 

@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.inbox;
+package org.smartassistant.tgbot.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.PublishResult;
@@ -15,21 +16,16 @@ import org.smartassistant.tgbot.telegram.TelegramProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts what users say into {@code assistant:inbox}. An envelope's id and idempotency key come from
- * the Telegram update, so an update delivered again (its confirmation was lost in a restart) adds
- * no second entry and the assistant does not answer twice.
+ * Relays what users say to the assistant: {@code user_message} and {@code conversation_reset}
+ * envelopes written to {@code assistant:inbox} (which the assistant reads). An envelope's id and
+ * idempotency key come from the Telegram update, so an update delivered again (its confirmation was
+ * lost in a restart) adds no second entry and the assistant does not answer twice.
  */
 @Component
-public class InboxEnvelopes {
+public class AssistantRelay {
 
   /** The envelope's {@code source}. */
   public static final String SOURCE = "telegram";
-
-  /** Attribute: the Telegram message id of the user's message. */
-  public static final String TELEGRAM_MESSAGE_ID = "telegramMessageId";
-
-  /** Attribute: the Telegram user id of the sender. */
-  public static final String TELEGRAM_USER_ID = "telegramUserId";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -37,7 +33,7 @@ public class InboxEnvelopes {
   private final Clock clock;
   private final String botId;
 
-  InboxEnvelopes(EnvelopePublisher publisher, Clock clock, TelegramProperties properties) {
+  AssistantRelay(EnvelopePublisher publisher, Clock clock, TelegramProperties properties) {
     this.publisher = publisher;
     this.clock = clock;
     this.botId = properties.botId();
@@ -56,9 +52,10 @@ public class InboxEnvelopes {
   private PublishResult publish(Source source, EnvelopeType type, String text) {
     String key = "telegram:" + botId + ":update:" + source.updateId();
     Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put(TELEGRAM_USER_ID, Long.toString(source.telegramUserId()));
+    attrs.put(
+        EnvelopeAttribute.TELEGRAM_USER_ID.wireName(), Long.toString(source.telegramUserId()));
     if (source.messageId() != null) {
-      attrs.put(TELEGRAM_MESSAGE_ID, source.messageId().toString());
+      attrs.put(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName(), source.messageId().toString());
     }
     Envelope envelope =
         new Envelope(

@@ -20,14 +20,14 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * The user's secretary: offers the active secretaries as inline buttons when there are several,
- * records the choice in rest-service when a button is pressed, and sends the chosen secretary's
- * startup message.
+ * The choice of the user's secretary (for /start): offers the active secretaries as inline buttons
+ * when there are several, records the choice in rest-service when a button is pressed, and sends
+ * the chosen secretary's startup message.
  */
 @Component
-public class Secretaries {
+public class SecretaryChoice {
 
-  private static final Logger log = LoggerFactory.getLogger(Secretaries.class);
+  private static final Logger log = LoggerFactory.getLogger(SecretaryChoice.class);
 
   /** Callback data of a button: the prefix and the assistant id (46 bytes, under Telegram's 64). */
   static final String CALLBACK_PREFIX = "secretary:";
@@ -38,7 +38,7 @@ public class Secretaries {
   private final ChatMessages messages;
   private final TelegramSender sender;
 
-  Secretaries(RestServiceClient rest, ChatMessages messages, TelegramSender sender) {
+  SecretaryChoice(RestServiceClient rest, ChatMessages messages, TelegramSender sender) {
     this.rest = rest;
     this.messages = messages;
     this.sender = sender;

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @UseTestInfrastructure
-class CalendarConnectedAnnouncerTest {
+class CalendarConnectedHandlerTest {
 
   static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
 
@@ -46,7 +46,7 @@ class CalendarConnectedAnnouncerTest {
   static final FakeRestService rest = new FakeRestService();
   static final AtomicLong userIds = new AtomicLong(7000);
 
-  @Autowired CalendarConnectedAnnouncer announcer;
+  @Autowired CalendarConnectedHandler handler;
   @Autowired StringRedisTemplate redis;
 
   final EnvelopeCodec codec = new EnvelopeCodec();
@@ -87,7 +87,7 @@ class CalendarConnectedAnnouncerTest {
     llm.enqueue(OpenAiAnswer.text("Lovely, Lena – your calendar is connected now!"));
     Envelope connected = connected(user, 500_000 + user);
 
-    announcer.announce(connected);
+    handler.handle(connected);
 
     Envelope answer = answerTo(connected);
     assertThat(answer.type()).isEqualTo(EnvelopeType.NOTIFICATION);
@@ -98,7 +98,7 @@ class CalendarConnectedAnnouncerTest {
     assertThat(request.systemPrompt())
         .startsWith("You are Lena's secretary.")
         .contains("Time zone: Europe/Berlin.");
-    assertThat(request.lastUserText()).isEqualTo(CalendarConnectedAnnouncer.NOTICE);
+    assertThat(request.lastUserText()).isEqualTo(CalendarConnectedHandler.NOTICE);
     assertThat(rest.messages(user))
         .extracting(MessageDto::role, MessageDto::content)
         .containsExactly(
@@ -112,12 +112,12 @@ class CalendarConnectedAnnouncerTest {
     llm.setDefaultAnswer(OpenAiAnswer.serverError());
     Envelope connected = connected(user, 500_000 + user);
 
-    announcer.announce(connected);
+    handler.handle(connected);
 
-    assertThat(answerTo(connected).text()).isEqualTo(CalendarConnectedAnnouncer.CONFIRMATION);
+    assertThat(answerTo(connected).text()).isEqualTo(CalendarConnectedHandler.CONFIRMATION);
     assertThat(rest.messages(user))
         .extracting(MessageDto::content)
-        .containsExactly(CalendarConnectedAnnouncer.CONFIRMATION);
+        .containsExactly(CalendarConnectedHandler.CONFIRMATION);
   }
 
   @Test
@@ -126,8 +126,8 @@ class CalendarConnectedAnnouncerTest {
     llm.enqueue(OpenAiAnswer.text("Connected!"), OpenAiAnswer.text("Connected again?"));
     Envelope connected = connected(user, 500_000 + user);
 
-    announcer.announce(connected);
-    announcer.announce(connected);
+    handler.handle(connected);
+    handler.handle(connected);
 
     assertThat(answersTo(connected)).extracting(Envelope::text).containsExactly("Connected!");
     assertThat(llm.requests()).hasSize(1);
@@ -140,7 +140,7 @@ class CalendarConnectedAnnouncerTest {
     llm.enqueue(OpenAiAnswer.text("Your calendar is connected."));
     Envelope connected = connected(user, null);
 
-    announcer.announce(connected);
+    handler.handle(connected);
 
     assertThat(answerTo(connected).chatId()).isEqualTo(500_000 + user);
   }

@@ -15,17 +15,17 @@ import org.springframework.web.client.RestClientException;
  * the inbox, addressed to the user's Telegram chat, so the secretary can say so.
  */
 @Component
-class CalendarConnectedAnnouncer {
+class CalendarConnectedPublisher {
 
   static final String SOURCE = "calendar-service";
 
-  private static final Logger log = LoggerFactory.getLogger(CalendarConnectedAnnouncer.class);
+  private static final Logger log = LoggerFactory.getLogger(CalendarConnectedPublisher.class);
 
   private final EnvelopePublisher publisher;
   private final RestServiceClient rest;
   private final Clock clock;
 
-  CalendarConnectedAnnouncer(EnvelopePublisher publisher, RestServiceClient rest, Clock clock) {
+  CalendarConnectedPublisher(EnvelopePublisher publisher, RestServiceClient rest, Clock clock) {
     this.publisher = publisher;
     this.rest = rest;
     this.clock = clock;
@@ -36,13 +36,13 @@ class CalendarConnectedAnnouncer {
    * the tokens are stored by then, and an error page would send the user to connect again for
    * nothing.
    */
-  void announce(long userId, String stateNonce) {
+  void publish(long userId, String stateNonce) {
     Long chatId = null;
     try {
       chatId = rest.user(userId).telegramId();
     } catch (RestClientException e) {
       log.warn(
-          "user {} not readable from rest-service, announcing without a chat: {}",
+          "user {} not readable from rest-service, publishing without a chat: {}",
           userId,
           e.getMessage());
     }

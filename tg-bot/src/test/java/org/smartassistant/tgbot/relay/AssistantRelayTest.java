@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.inbox;
+package org.smartassistant.tgbot.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,17 +9,17 @@ import org.smartassistant.common.stream.PublishResult;
 import org.smartassistant.tgbot.BotTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class InboxEnvelopesTest extends BotTest {
+class AssistantRelayTest extends BotTest {
 
-  @Autowired InboxEnvelopes inbox;
+  @Autowired AssistantRelay relay;
 
   @Test
   void anUpdateDeliveredAgainAddsNoSecondEntry() {
     long chat = 5090;
-    InboxEnvelopes.Source source = new InboxEnvelopes.Source(987_654, 77, chat, chat, 12);
+    AssistantRelay.Source source = new AssistantRelay.Source(987_654, 77, chat, chat, 12);
 
-    PublishResult first = inbox.userMessage(source, "hello");
-    PublishResult again = inbox.userMessage(source, "hello");
+    PublishResult first = relay.userMessage(source, "hello");
+    PublishResult again = relay.userMessage(source, "hello");
 
     assertThat(again.duplicate()).isTrue();
     assertThat(again.recordId()).isEqualTo(first.recordId());

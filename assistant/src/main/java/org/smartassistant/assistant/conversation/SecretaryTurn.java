@@ -1,0 +1,153 @@
+package org.smartassistant.assistant.conversation;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.smartassistant.assistant.llm.ChatExchange;
+import org.smartassistant.assistant.llm.TurnBudget;
+import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.UserDto;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.tool.ToolCallback;
+
+/**
+ * One turn of a user's secretary in their conversation, the same for a user message, a reminder and
+ * a calendar confirmation: the prompt (instructions, now in the user's zone, the user, the summary)
+ * and the window followed by what is to be answered, the model asked once per turn id, what was
+ * said stored once, the window compacted afterwards. Every step is remembered under the turn's id
+ * ({@link TurnMemory}), so a turn run again after a crash neither asks the model nor stores twice;
+ * tools that create something key their calls {@code <id>:<n>}. A reply streamed to the user would
+ * send {@link #exchangeWithTools} itself and {@link #remember} the text it streamed.
+ */
+public final class SecretaryTurn {
+
+  private final SecretaryTurns turns;
+  private final UUID id;
+  private final UserDto user;
+  private final AssistantDto secretary;
+  private final long chatId;
+  private final ZoneId zone;
+  private Integer window;
+  private Conversation conversation;
+
+  SecretaryTurn(
+      SecretaryTurns turns,
+      UUID id,
+      UserDto user,
+      AssistantDto secretary,
+      long chatId,
+      ZoneId zone,
+      Integer window) {
+    this.turns = turns;
+    this.id = id;
+    this.user = user;
+    this.secretary = secretary;
+    this.chatId = chatId;
+    this.zone = zone;
+    this.window = window;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UserDto user() {
+    return user;
+  }
+
+  /** Who speaks, or null. */
+  public AssistantDto secretary() {
+    return secretary;
+  }
+
+  public long chatId() {
+    return chatId;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The conversation so far, read once per turn. */
+  public Conversation conversation() {
+    if (conversation == null) {
+      conversation = turns.conversations.load(user.id(), window());
+    }
+    return conversation;
+  }
+
+  /** What the model is sent to answer {@code next}: no tools, a budget of its own. */
+  public ChatExchange exchange(Message next) {
+    return exchange(next, turns.limits.newTurn(), List.of(), Map.of());
+  }
+
+  /**
+   * What the model is sent to answer {@code next} with the secretary's tools, which share the
+   * turn's budget with every delegation they make.
+   */
+  public ChatExchange exchangeWithTools(Message next) {
+    TurnBudget budget = turns.limits.newTurn();
+    TurnTools.Offer offer = turns.tools.offer(this, budget);
+    return exchange(next, budget, offer.callbacks(), offer.context());
+  }
+
+  /**
+   * The secretary's answer to {@code next}, without tools; the same text when asked again.
+   *
+   * @throws org.smartassistant.assistant.llm.LlmCallException when the model fails
+   */
+  public String answer(Message next) {
+    return turns.memory.answer(id, () -> turns.chat.call(exchange(next)));
+  }
+
+  /** As {@link #answer}, with the secretary's tools. */
+  public String answerWithTools(Message next) {
+    return turns.memory.answer(id, () -> turns.chat.call(exchangeWithTools(next)));
+  }
+
+  /**
+   * Adds what was said to the conversation, once per turn: in rest-service, keyed {@code
+   * <id>:history:<i>:<role>}, and in the window.
+   */
+  public void remember(HistoryMessage... said) {
+    turns.memory.once(
+        id,
+        "stored",
+        () ->
+            turns.conversations.append(
+                user.id(),
+                secretary == null ? null : secretary.id(),
+                conversation(),
+                List.of(said),
+                id.toString()));
+  }
+
+  /** Folds the older half of an overflowing window into the summary; best effort. */
+  public void compact() {
+    int size = window();
+    turns.summarizer.compactIfLong(
+        user.id(), secretary, turns.conversations.load(user.id(), size), size);
+  }
+
+  private ChatExchange exchange(
+      Message next, TurnBudget budget, List<ToolCallback> tools, Map<String, Object> context) {
+    if (secretary == null) {
+      throw new IllegalStateException("no secretary speaks in turn " + id);
+    }
+    return new ChatExchange(
+        secretary,
+        turns.systemPrompt.build(secretary, user, zone, conversation().summary()),
+        conversation().toMessages(next),
+        tools,
+        context,
+        budget);
+  }
+
+  private int window() {
+    if (window == null) {
+      window = turns.window();
+    }
+    return window;
+  }
+}

@@ -1,0 +1,46 @@
+package org.smartassistant.common.stream;
+
+/**
+ * The names of the {@code attrs} envelopes carry: the one list every producer and consumer uses, so
+ * that a name is spelled once. What each means is in docs/streams.md ("Envelope attributes"); the
+ * attributes of a {@code reminder_triggered} are read and written as a whole by {@link
+ * ReminderTriggered}.
+ */
+public enum EnvelopeAttribute {
+  /** Outbox envelopes: the id of the inbox envelope answered. */
+  IN_REPLY_TO("inReplyTo"),
+  /**
+   * {@code user_message}, {@code conversation_reset}: the Telegram message id, when there is one.
+   */
+  TELEGRAM_MESSAGE_ID("telegramMessageId"),
+  /** {@code user_message}, {@code conversation_reset}: the sender's Telegram user id. */
+  TELEGRAM_USER_ID("telegramUserId"),
+  /** {@code reminder_triggered} and the notification telling it: the reminder's id. */
+  REMINDER_ID("reminderId"),
+  /** {@code reminder_triggered} and its notification: when the reminder was due, an instant. */
+  SCHEDULED_FOR("scheduledFor"),
+  /** {@code reminder_triggered}: the reminder's text (also the envelope's {@code text}). */
+  REMINDER_TEXT("text"),
+  /** {@code reminder_triggered} and its notification: the {@link ReminderTiming}. */
+  REMINDER_STATUS("status"),
+  /**
+   * {@code reminder_triggered}: {@code true} when the status is late or missed. The same fact as
+   * the status, still written for readers that know only this flag; the status decides.
+   */
+  REMINDER_LATE("late"),
+  /** {@code reminder_triggered}: {@code one_time} or {@code recurring}. */
+  REMINDER_TYPE("type"),
+  /** {@code reminder_triggered}: the reminder's time zone, to say the due time in local time. */
+  REMINDER_TIMEZONE("timezone");
+
+  private final String wireName;
+
+  EnvelopeAttribute(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The key in {@code attrs}. */
+  public String wireName() {
+    return wireName;
+  }
+}
