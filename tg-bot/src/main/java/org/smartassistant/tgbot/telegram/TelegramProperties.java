@@ -91,7 +91,9 @@ public record TelegramProperties(
 
   /**
    * Retries of an update that could not be taken in. Its batch stays unconfirmed meanwhile, so the
-   * next batch waits: after the last retry the update is given up (its user gets an apology).
+   * next batch waits. An outage (Redis or rest-service out of reach) is waited out with these
+   * delays for as long as it lasts; any other failure is given up after {@code maxRetries} (its
+   * user gets an apology).
    *
    * @param maxRetries retries after the first attempt
    * @param retryDelay the wait before the first retry, doubling with each
@@ -105,6 +107,14 @@ public record TelegramProperties(
     /** These settings as the project's retry policy. */
     public BoundedRetry retry() {
       return new BoundedRetry(maxRetries, retryDelay, maxRetryDelay);
+    }
+
+    /**
+     * Waiting out an outage of Redis or rest-service: the same delays, as many times as it takes
+     * (or until the service stops).
+     */
+    public BoundedRetry outageRetry() {
+      return new BoundedRetry(Long.MAX_VALUE, retryDelay, maxRetryDelay);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.smartassistant.tgbot.updates;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -28,40 +31,60 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * Where Telegram updates enter. telegrambots' long polling hands over each batch and confirms it
  * (the next getUpdates carries the new offset) as soon as this returns, so this returns only when
  * every update of the batch is taken in: its envelope is in the inbox, or it needs none. Updates
- * run in parallel across chats and in order within a chat. While Redis or rest-service is down the
- * update is retried within the bounds of {@code smart.telegram.intake} and its batch waits, neither
- * confirmed nor lost; an update that still fails then is given up with an apology to its user, so
- * it cannot hold up the others for good. Answers to the user run afterwards, in the chat's order,
- * without holding up the next batch.
+ * run in parallel across chats and in order within a chat. While Redis or rest-service is out of
+ * reach the update is retried until they are back and its batch waits, neither confirmed nor lost.
+ * An update that fails otherwise (a 5xx, a data error) is retried within the bounds of {@code
+ * smart.telegram.intake}, then given up with an apology to its user, so it cannot hold up the
+ * others for good. Answers to the user run afterwards, in the chat's order, without holding up the
+ * next batch.
  */
 @Component
 class UpdateDispatcher implements LongPollingUpdateConsumer {
 
   private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
 
-  /** An outage worth waiting out (Redis, rest-service) rather than a bug. */
+  /**
+   * Redis or rest-service out of reach: an outage for every user, waited out for as long as it
+   * lasts (the batch stays unconfirmed, so nothing is lost; nobody else could be served meanwhile).
+   * An error Redis itself answered is not an outage.
+   */
   private static final Predicate<Throwable> OUTAGE =
-      BoundedRetry.causedBy(
-          DataAccessException.class,
-          ResourceAccessException.class,
-          HttpServerErrorException.class,
-          RedisException.class);
+      failure ->
+          !BoundedRetry.causedBy(RedisCommandExecutionException.class).test(failure)
+              && BoundedRetry.causedBy(
+                      RedisConnectionFailureException.class,
+                      QueryTimeoutException.class,
+                      RedisException.class,
+                      ResourceAccessException.class)
+                  .test(failure);
+
+  /** A failing answer for this update (a 5xx, a data error): retried within bounds only. */
+  private static final Predicate<Throwable> FAILURE =
+      BoundedRetry.causedBy(HttpServerErrorException.class, DataAccessException.class);
 
   private final UpdateIntake intake;
   private final ChatLanes intakeLanes;
   private final ChatLanes followUpLanes;
-  private final RetryTemplate retry;
+  private final RetryTemplate outageRetry;
+  private final RetryTemplate failureRetry;
   private volatile boolean stopping;
 
   UpdateDispatcher(UpdateIntake intake, TelegramProperties properties) {
     this.intake = intake;
     this.intakeLanes = new ChatLanes("telegram-intake", properties.updateThreads());
     this.followUpLanes = new ChatLanes("telegram-answer", properties.updateThreads());
-    this.retry =
+    this.outageRetry =
+        properties
+            .intake()
+            .outageRetry()
+            .template(failure -> !stopping && OUTAGE.test(failure), new RetryLog());
+    this.failureRetry =
         properties
             .intake()
             .retry()
-            .template(failure -> !stopping && OUTAGE.test(failure), new RetryLog());
+            .template(
+                failure -> !stopping && !OUTAGE.test(failure) && FAILURE.test(failure),
+                new RetryLog());
   }
 
   @Override
@@ -96,9 +119,12 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
   private void takeIn(Update update, long chatId) {
     FollowUp followUp;
     try {
-      followUp = retry.execute(named(update, () -> intake.accept(update)));
+      followUp =
+          outageRetry.execute(
+              named(
+                  update, () -> failureRetry.execute(named(update, () -> intake.accept(update)))));
     } catch (RetryException e) {
-      Throwable failure = e.getLastException() == null ? e : e.getLastException();
+      Throwable failure = lastFailure(e);
       if (failure instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
         Thread.currentThread().interrupt();
         return;
@@ -121,6 +147,15 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     if (followUp != null) {
       followUpLanes.submit(chatId, () -> runFollowUp(followUp));
     }
+  }
+
+  /** The failure behind the (possibly nested) retries' giving up. */
+  private static Throwable lastFailure(RetryException e) {
+    Throwable failure = e;
+    while (failure instanceof RetryException retry && retry.getLastException() != null) {
+      failure = retry.getLastException();
+    }
+    return failure;
   }
 
   private static Retryable<FollowUp> named(Update update, Retryable<FollowUp> work) {

@@ -47,12 +47,16 @@ class UpdateIntakeTest extends BotTest {
     telegram.pushTextMessage(chat, "hello"); // registers the user while Redis is reachable
     awaitInbox(chat, 1);
 
+    int sentBefore = telegram.sentMessages(chat).size();
     redisProxy.cut();
     int update = telegram.pushTextMessage(chat, "written while Redis is down");
-    Thread.sleep(3_000); // several long polls and retries of the intake
+    // longer than the bounds of the intake's retries of other failures (about 7.5 s here): an
+    // outage is waited out, however long, and never given up with an apology
+    Thread.sleep(9_000);
 
     assertThat(telegram.isConfirmed(update)).isFalse();
     assertThat(inbox(chat)).hasSize(1);
+    assertThat(telegram.sentMessages(chat)).hasSize(sentBefore);
 
     redisProxy.restore();
     telegram.awaitConfirmed(update, PATIENCE);
