@@ -61,13 +61,19 @@ final class ConsumerGroupClient {
 
   /** Creates the group (and the stream) unless it exists; a new group starts at the beginning. */
   void ensureGroup() {
+    ensureGroup(ReadOffset.from("0-0"));
+  }
+
+  /**
+   * Creates the group (and the stream) unless it exists; a new group starts at {@code start}
+   * ({@link ReadOffset#latest()}: with the entries added from now on).
+   */
+  void ensureGroup(ReadOffset start) {
     try {
       redis.execute(
           (RedisCallback<String>)
               connection ->
-                  connection
-                      .streamCommands()
-                      .xGroupCreate(streamKey, group, ReadOffset.from("0-0"), true));
+                  connection.streamCommands().xGroupCreate(streamKey, group, start, true));
     } catch (DataAccessException e) {
       if (!mentions(e, "BUSYGROUP")) {
         throw e;
@@ -96,17 +102,22 @@ final class ConsumerGroupClient {
     }
     List<Entry> entries = new ArrayList<>(records.size());
     for (ByteRecord record : records) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      record
-          .getValue()
-          .forEach(
-              (field, value) ->
-                  fields.put(
-                      new String(field, StandardCharsets.UTF_8),
-                      new String(value, StandardCharsets.UTF_8)));
-      entries.add(new Entry(record.getId().getValue(), fields, 1));
+      entries.add(new Entry(record.getId().getValue(), fields(record), 1));
     }
     return entries;
+  }
+
+  /** The fields of a stream entry as strings (UTF-8). */
+  static Map<String, String> fields(ByteRecord record) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    record
+        .getValue()
+        .forEach(
+            (field, value) ->
+                fields.put(
+                    new String(field, StandardCharsets.UTF_8),
+                    new String(value, StandardCharsets.UTF_8)));
+    return fields;
   }
 
   /** Closes the reader's connection; the next read opens a new one. */
@@ -257,12 +268,29 @@ final class ConsumerGroupClient {
    * @return how many were removed
    */
   int forgetDepartedConsumers(Duration idle) {
+    return removeDepartedConsumers(idle, true);
+  }
+
+  /**
+   * Like {@link #forgetDepartedConsumers}, but removes departed consumers with whatever they left
+   * pending: for streams whose entries are hints that a reader catches up on by other means.
+   */
+  int dropDepartedConsumers(Duration idle) {
+    return removeDepartedConsumers(idle, false);
+  }
+
+  private int removeDepartedConsumers(Duration idle, boolean keepPending) {
     StreamInfo.XInfoConsumers consumers = redis.opsForStream().consumers(stream, group);
     int removed = 0;
     for (StreamInfo.XInfoConsumer other : consumers) {
-      if (!other.consumerName().equals(consumer)
-          && other.pendingCount() == 0
-          && other.idleTimeMs() > idle.toMillis()) {
+      if (other.consumerName().equals(consumer) || other.idleTimeMs() <= idle.toMillis()) {
+        continue;
+      }
+      if (!keepPending) {
+        redis.opsForStream().deleteConsumer(stream, Consumer.from(group, other.consumerName()));
+        removed++;
+      } else if (other.pendingCount() == 0) {
+        // the script checks again, atomically: the consumer may have taken an entry meanwhile
         Long result =
             redis.execute(
                 StreamScripts.FORGET_CONSUMER, List.of(stream), group, other.consumerName());
