@@ -167,7 +167,7 @@ final class ChangeSources {
     public boolean prepare() {
       client.ensureGroup(ReadOffset.latest());
       try {
-        client.dropDepartedConsumers(DEPARTED_AFTER);
+        client.forgetDepartedConsumers(DEPARTED_AFTER, true);
       } catch (RuntimeException e) {
         log.debug("could not tidy the consumers of {}: {}", stream, StreamConsumer.describe(e));
       }

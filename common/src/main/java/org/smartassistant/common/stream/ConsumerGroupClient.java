@@ -192,20 +192,9 @@ final class ConsumerGroupClient {
    * @return false when the entry is no longer pending
    */
   boolean claimForRetry(String recordId, long deliveryCount) {
-    List<RecordId> claimed =
-        redis.execute(
-            (RedisCallback<List<RecordId>>)
-                connection ->
-                    connection
-                        .streamCommands()
-                        .xClaimJustId(
-                            streamKey,
-                            group,
-                            consumer,
-                            XClaimOptions.minIdle(Duration.ZERO)
-                                .ids(recordId)
-                                .retryCount(deliveryCount)));
-    return claimed != null && !claimed.isEmpty();
+    return !claimJustId(
+            XClaimOptions.minIdle(Duration.ZERO).ids(recordId).retryCount(deliveryCount))
+        .isEmpty();
   }
 
   /**
@@ -217,17 +206,17 @@ final class ConsumerGroupClient {
     for (int from = 0; from < ids.size(); from += IDS_PER_CLAIM) {
       String[] chunk =
           ids.subList(from, Math.min(ids.size(), from + IDS_PER_CLAIM)).toArray(String[]::new);
-      redis.execute(
-          (RedisCallback<List<RecordId>>)
-              connection ->
-                  connection
-                      .streamCommands()
-                      .xClaimJustId(
-                          streamKey,
-                          group,
-                          consumer,
-                          XClaimOptions.minIdle(Duration.ZERO).ids(chunk)));
+      claimJustId(XClaimOptions.minIdle(Duration.ZERO).ids(chunk));
     }
+  }
+
+  private List<RecordId> claimJustId(XClaimOptions options) {
+    List<RecordId> claimed =
+        redis.execute(
+            (RedisCallback<List<RecordId>>)
+                connection ->
+                    connection.streamCommands().xClaimJustId(streamKey, group, consumer, options));
+    return claimed == null ? List.of() : claimed;
   }
 
   /** One XAUTOCLAIM step from {@code start}. */
@@ -263,40 +252,29 @@ final class ConsumerGroupClient {
    * Removes the group's consumers that have been idle longer than {@code idle} and hold no pending
    * entry: instances that stopped or died, whose names would otherwise pile up with every restart.
    * A live consumer is never idle that long (its blocking reads count as activity), and would
-   * simply be recreated by its next read.
+   * simply be recreated by its next read. With {@code dropPending} also those that hold entries,
+   * which are dropped with them: for streams of hints that a reader catches up on by other means.
    *
    * @return how many were removed
    */
   int forgetDepartedConsumers(Duration idle) {
-    return removeDepartedConsumers(idle, true);
+    return forgetDepartedConsumers(idle, false);
   }
 
-  /**
-   * Like {@link #forgetDepartedConsumers}, but removes departed consumers with whatever they left
-   * pending: for streams whose entries are hints that a reader catches up on by other means.
-   */
-  int dropDepartedConsumers(Duration idle) {
-    return removeDepartedConsumers(idle, false);
-  }
-
-  private int removeDepartedConsumers(Duration idle, boolean keepPending) {
-    StreamInfo.XInfoConsumers consumers = redis.opsForStream().consumers(stream, group);
+  int forgetDepartedConsumers(Duration idle, boolean dropPending) {
     int removed = 0;
-    for (StreamInfo.XInfoConsumer other : consumers) {
-      if (other.consumerName().equals(consumer) || other.idleTimeMs() <= idle.toMillis()) {
+    for (StreamInfo.XInfoConsumer other : redis.opsForStream().consumers(stream, group)) {
+      String name = other.consumerName();
+      if (name.equals(consumer) || other.idleTimeMs() <= idle.toMillis()) {
         continue;
       }
-      if (!keepPending) {
-        redis.opsForStream().deleteConsumer(stream, Consumer.from(group, other.consumerName()));
+      if (dropPending) {
+        redis.opsForStream().deleteConsumer(stream, Consumer.from(group, name));
         removed++;
-      } else if (other.pendingCount() == 0) {
-        // the script checks again, atomically: the consumer may have taken an entry meanwhile
-        Long result =
-            redis.execute(
-                StreamScripts.FORGET_CONSUMER, List.of(stream), group, other.consumerName());
-        if (result != null && result == 1) {
-          removed++;
-        }
+      } else if (other.pendingCount() == 0
+          && Long.valueOf(1)
+              .equals(redis.execute(StreamScripts.FORGET_CONSUMER, List.of(stream), group, name))) {
+        removed++; // the script checked again, atomically, that nothing is pending
       }
     }
     return removed;

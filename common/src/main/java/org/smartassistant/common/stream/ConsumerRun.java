@@ -211,7 +211,7 @@ final class ConsumerRun {
     if (!inHand.awaitEmpty(settings.stopTimeout())) {
       log.warn(
           "{} envelopes of {} still in hand after {}; interrupting them, they stay pending",
-          inHand.size(),
+          inHand.recordIds().size(),
           settings.stream(),
           settings.stopTimeout());
       workers.shutdownNow();

@@ -88,15 +88,6 @@ final class InHand {
     }
   }
 
-  int size() {
-    lock.lock();
-    try {
-      return recordIds.size();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /**
    * How many more entries to take now, at most a batch. Either limit may be passed by up to one
    * batch, since the users of entries are known only once they are read.
