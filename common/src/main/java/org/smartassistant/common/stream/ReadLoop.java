@@ -63,11 +63,6 @@ final class ReadLoop {
     thread.start();
   }
 
-  /** True until stopped or interrupted. */
-  boolean running() {
-    return running;
-  }
-
   /** Stops after the current read, waiting up to {@code maxWait} for it. */
   void stop(Duration maxWait) {
     running = false;
