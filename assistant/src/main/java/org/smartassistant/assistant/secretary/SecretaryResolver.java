@@ -10,6 +10,7 @@ import org.smartassistant.common.api.ToolDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.common.events.ChangeEvent;
+import org.smartassistant.common.events.ChangeListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rest-service announces a change.
  */
 @Component
-public class SecretaryResolver implements ChangeSubscriber {
+public class SecretaryResolver implements ChangeListener {
 
   private static final String SETTINGS_KEY = "global";
 

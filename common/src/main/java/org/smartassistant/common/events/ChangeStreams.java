@@ -15,11 +15,11 @@ public final class ChangeStreams {
   /** Approximate number of entries kept per stream (XADD MAXLEN ~). */
   public static final long MAX_LENGTH = 10_000;
 
-  /** Suggested consumer group of cron-service on {@code changes:reminder}. */
+  /**
+   * The consumer group of cron-service on {@code changes:reminder}. (The assistant's caches read
+   * without a group: every instance must see every event.)
+   */
   public static final String CRON_GROUP = "cron-service";
-
-  /** Suggested consumer group of the assistant's cache invalidation. */
-  public static final String ASSISTANT_GROUP = "assistant";
 
   private ChangeStreams() {}
 

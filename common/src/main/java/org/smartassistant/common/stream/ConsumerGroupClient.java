@@ -61,13 +61,19 @@ final class ConsumerGroupClient {
 
   /** Creates the group (and the stream) unless it exists; a new group starts at the beginning. */
   void ensureGroup() {
+    ensureGroup(ReadOffset.from("0-0"));
+  }
+
+  /**
+   * Creates the group (and the stream) unless it exists; a new group starts at {@code start}
+   * ({@link ReadOffset#latest()}: with the entries added from now on).
+   */
+  void ensureGroup(ReadOffset start) {
     try {
       redis.execute(
           (RedisCallback<String>)
               connection ->
-                  connection
-                      .streamCommands()
-                      .xGroupCreate(streamKey, group, ReadOffset.from("0-0"), true));
+                  connection.streamCommands().xGroupCreate(streamKey, group, start, true));
     } catch (DataAccessException e) {
       if (!mentions(e, "BUSYGROUP")) {
         throw e;
@@ -96,17 +102,22 @@ final class ConsumerGroupClient {
     }
     List<Entry> entries = new ArrayList<>(records.size());
     for (ByteRecord record : records) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      record
-          .getValue()
-          .forEach(
-              (field, value) ->
-                  fields.put(
-                      new String(field, StandardCharsets.UTF_8),
-                      new String(value, StandardCharsets.UTF_8)));
-      entries.add(new Entry(record.getId().getValue(), fields, 1));
+      entries.add(new Entry(record.getId().getValue(), fields(record), 1));
     }
     return entries;
+  }
+
+  /** The fields of a stream entry as strings (UTF-8). */
+  static Map<String, String> fields(ByteRecord record) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    record
+        .getValue()
+        .forEach(
+            (field, value) ->
+                fields.put(
+                    new String(field, StandardCharsets.UTF_8),
+                    new String(value, StandardCharsets.UTF_8)));
+    return fields;
   }
 
   /** Closes the reader's connection; the next read opens a new one. */
@@ -181,20 +192,9 @@ final class ConsumerGroupClient {
    * @return false when the entry is no longer pending
    */
   boolean claimForRetry(String recordId, long deliveryCount) {
-    List<RecordId> claimed =
-        redis.execute(
-            (RedisCallback<List<RecordId>>)
-                connection ->
-                    connection
-                        .streamCommands()
-                        .xClaimJustId(
-                            streamKey,
-                            group,
-                            consumer,
-                            XClaimOptions.minIdle(Duration.ZERO)
-                                .ids(recordId)
-                                .retryCount(deliveryCount)));
-    return claimed != null && !claimed.isEmpty();
+    return !claimJustId(
+            XClaimOptions.minIdle(Duration.ZERO).ids(recordId).retryCount(deliveryCount))
+        .isEmpty();
   }
 
   /**
@@ -206,17 +206,17 @@ final class ConsumerGroupClient {
     for (int from = 0; from < ids.size(); from += IDS_PER_CLAIM) {
       String[] chunk =
           ids.subList(from, Math.min(ids.size(), from + IDS_PER_CLAIM)).toArray(String[]::new);
-      redis.execute(
-          (RedisCallback<List<RecordId>>)
-              connection ->
-                  connection
-                      .streamCommands()
-                      .xClaimJustId(
-                          streamKey,
-                          group,
-                          consumer,
-                          XClaimOptions.minIdle(Duration.ZERO).ids(chunk)));
+      claimJustId(XClaimOptions.minIdle(Duration.ZERO).ids(chunk));
     }
+  }
+
+  private List<RecordId> claimJustId(XClaimOptions options) {
+    List<RecordId> claimed =
+        redis.execute(
+            (RedisCallback<List<RecordId>>)
+                connection ->
+                    connection.streamCommands().xClaimJustId(streamKey, group, consumer, options));
+    return claimed == null ? List.of() : claimed;
   }
 
   /** One XAUTOCLAIM step from {@code start}. */
@@ -252,23 +252,29 @@ final class ConsumerGroupClient {
    * Removes the group's consumers that have been idle longer than {@code idle} and hold no pending
    * entry: instances that stopped or died, whose names would otherwise pile up with every restart.
    * A live consumer is never idle that long (its blocking reads count as activity), and would
-   * simply be recreated by its next read.
+   * simply be recreated by its next read. With {@code dropPending} also those that hold entries,
+   * which are dropped with them: for streams of hints that a reader catches up on by other means.
    *
    * @return how many were removed
    */
   int forgetDepartedConsumers(Duration idle) {
-    StreamInfo.XInfoConsumers consumers = redis.opsForStream().consumers(stream, group);
+    return forgetDepartedConsumers(idle, false);
+  }
+
+  int forgetDepartedConsumers(Duration idle, boolean dropPending) {
     int removed = 0;
-    for (StreamInfo.XInfoConsumer other : consumers) {
-      if (!other.consumerName().equals(consumer)
-          && other.pendingCount() == 0
-          && other.idleTimeMs() > idle.toMillis()) {
-        Long result =
-            redis.execute(
-                StreamScripts.FORGET_CONSUMER, List.of(stream), group, other.consumerName());
-        if (result != null && result == 1) {
-          removed++;
-        }
+    for (StreamInfo.XInfoConsumer other : redis.opsForStream().consumers(stream, group)) {
+      String name = other.consumerName();
+      if (name.equals(consumer) || other.idleTimeMs() <= idle.toMillis()) {
+        continue;
+      }
+      if (dropPending) {
+        redis.opsForStream().deleteConsumer(stream, Consumer.from(group, name));
+        removed++;
+      } else if (other.pendingCount() == 0
+          && Long.valueOf(1)
+              .equals(redis.execute(StreamScripts.FORGET_CONSUMER, List.of(stream), group, name))) {
+        removed++; // the script checked again, atomically, that nothing is pending
       }
     }
     return removed;

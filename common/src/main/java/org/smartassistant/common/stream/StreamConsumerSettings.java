@@ -68,21 +68,6 @@ public record StreamConsumerSettings(
         defaults.stopTimeout());
   }
 
-  public StreamConsumerSettings withConsumerName(String value) {
-    return new StreamConsumerSettings(
-        stream,
-        group,
-        value,
-        batchSize,
-        blockTimeout,
-        parallelism,
-        reclaimIdle,
-        maxAttempts,
-        retryBackoff,
-        dedupeTtl,
-        stopTimeout);
-  }
-
   public StreamConsumerSettings withBatchSize(int value) {
     return new StreamConsumerSettings(
         stream,
@@ -170,21 +155,6 @@ public record StreamConsumerSettings(
         maxAttempts,
         value,
         dedupeTtl,
-        stopTimeout);
-  }
-
-  public StreamConsumerSettings withDedupeTtl(Duration value) {
-    return new StreamConsumerSettings(
-        stream,
-        group,
-        consumerName,
-        batchSize,
-        blockTimeout,
-        parallelism,
-        reclaimIdle,
-        maxAttempts,
-        retryBackoff,
-        value,
         stopTimeout);
   }
 
