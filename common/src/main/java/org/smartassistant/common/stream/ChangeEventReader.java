@@ -80,7 +80,7 @@ public final class ChangeEventReader implements SmartLifecycle {
       if (loop != null) {
         return;
       }
-      ReadLoop started = new ReadLoop("change-events-", source.name(), new Reading());
+      ReadLoop started = new ReadLoop("change-events", source.name(), new Reading());
       started.prepareNow();
       started.start();
       loop = started;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 import org.smartassistant.common.stream.ConsumerGroupClient.Entry;
 import org.smartassistant.common.stream.DeliveryProcessor.Outcome;
 import org.smartassistant.common.stream.StreamConsumer.State;
@@ -62,10 +63,10 @@ final class ConsumerRun {
     this.upkeep = new ConsumerUpkeep(settings, redis, metrics, inHand, this::accept, state::get);
     String prefix = "stream-" + settings.group();
     this.workers =
-        ElasticExecutor.create(settings.parallelism(), StreamConsumer.threads(prefix + "-worker-"));
+        ElasticExecutor.create(settings.parallelism(), DaemonThreads.named(prefix + "-worker"));
     this.timers =
-        Executors.newSingleThreadScheduledExecutor(StreamConsumer.threads(prefix + "-timer-"));
-    this.reader = new ReadLoop(prefix + "-reader-", settings.stream(), new Reading());
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(prefix + "-timer"));
+    this.reader = new ReadLoop(prefix + "-reader", settings.stream(), new Reading());
   }
 
   State state() {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 import org.smartassistant.common.stream.ConsumerGroupClient.Entry;
 import org.smartassistant.common.stream.StreamConsumer.State;
 
@@ -52,7 +53,7 @@ final class ConsumerUpkeep {
     this.state = state;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
-            StreamConsumer.threads("stream-" + settings.group() + "-upkeep-"));
+            DaemonThreads.named("stream-" + settings.group() + "-upkeep"));
   }
 
   void start() {

@@ -3,6 +3,7 @@ package org.smartassistant.common.stream;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 
 /**
  * The reading thread of every stream reader of the suite ({@link StreamConsumer}, {@link
@@ -37,13 +38,13 @@ final class ReadLoop {
   private boolean prepared;
 
   /**
-   * @param threadPrefix the name of the reading thread, followed by a number
+   * @param threadPrefix the name of the reading thread, followed by {@code -<n>}
    * @param what what is read, for the logs (e.g. the stream)
    */
   ReadLoop(String threadPrefix, String what, Reading reading) {
     this.what = what;
     this.reading = reading;
-    this.thread = StreamConsumer.threads(threadPrefix).newThread(this::loop);
+    this.thread = DaemonThreads.named(threadPrefix).newThread(this::loop);
   }
 
   /**

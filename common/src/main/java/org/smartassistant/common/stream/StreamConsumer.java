@@ -1,8 +1,6 @@
 package org.smartassistant.common.stream;
 
 import java.time.Clock;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.SmartLifecycle;
 
@@ -107,16 +105,6 @@ public final class StreamConsumer implements SmartLifecycle {
     if (current != null) {
       current.abort();
     }
-  }
-
-  /** Daemon threads: a graceful stop is the lifecycle's job, they must never keep a JVM alive. */
-  static ThreadFactory threads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   static String describe(Throwable error) {
