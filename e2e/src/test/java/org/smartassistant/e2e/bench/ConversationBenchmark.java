@@ -45,7 +45,10 @@ class ConversationBenchmark {
                 "TELEGRAM_ACCESS_MODE", "open",
                 "TELEGRAM_GLOBAL_RATE_LIMIT", "1000000",
                 "TELEGRAM_CHAT_RATE_LIMIT", "1000",
-                "INBOX_PARALLELISM", "1024"));
+                "INBOX_PARALLELISM", "1024",
+                // one user sends the latency samples back to back: the per-user rate limit
+                // (docs/security.md) would cut them off
+                "USER_MESSAGES_PER_MINUTE", "1000000"));
     FakeTelegramBotApi telegram = suite.telegram();
     FakeOpenAi llm = suite.llm();
     llm.setLatency(Duration.ZERO);
