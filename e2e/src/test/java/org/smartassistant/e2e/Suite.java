@@ -3,6 +3,7 @@ package org.smartassistant.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +16,18 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.restclient.ServiceClientProperties;
+import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.testsupport.TestPostgres;
 import org.smartassistant.testsupport.TestRedis;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.smartassistant.testsupport.fakes.google.FakeGoogle;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.web.client.RestClient;
 
 /**
  * The whole suite for end-to-end tests: the five services as separate processes from their built
@@ -43,6 +51,8 @@ public final class Suite {
   private final FakeTelegramBotApi telegram;
   private final FakeOpenAi llm;
   private final FakeGoogle google;
+  private RestServiceClient rest;
+  private StringRedisTemplate redis;
 
   /** Telegram user ids on the bot's allowlist; others are refused. */
   public static final long FIRST_ALLOWED_USER = 1001;
@@ -256,6 +266,37 @@ public final class Suite {
 
   public String internalToken() {
     return environment.get("INTERNAL_TOKEN");
+  }
+
+  /** rest-service's typed client, with the suite's internal token (one per suite). */
+  public synchronized RestServiceClient rest() {
+    if (rest == null) {
+      rest =
+          ServiceClients.create(
+              RestServiceClient.class,
+              RestClient.builder(),
+              ServiceClientProperties.of(baseUrl(Service.REST)),
+              internalToken());
+    }
+    return rest;
+  }
+
+  /** The suite's Redis (its logical database), to look at streams and keys (one per suite). */
+  public synchronized StringRedisTemplate redis() {
+    if (redis == null) {
+      URI url = URI.create(redisUrl);
+      RedisStandaloneConfiguration configuration =
+          new RedisStandaloneConfiguration(url.getHost(), url.getPort());
+      String path = url.getPath();
+      if (path != null && path.length() > 1) {
+        configuration.setDatabase(Integer.parseInt(path.substring(1)));
+      }
+      LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
+      connections.afterPropertiesSet();
+      connections.start();
+      redis = new StringRedisTemplate(connections);
+    }
+    return redis;
   }
 
   public String redisUrl() {

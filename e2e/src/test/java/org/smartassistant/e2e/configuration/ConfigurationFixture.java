@@ -2,7 +2,6 @@ package org.smartassistant.e2e.configuration;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,17 +13,11 @@ import org.smartassistant.common.api.SetSecretaryRequest;
 import org.smartassistant.common.api.ToolDto;
 import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.api.UserDto;
-import org.smartassistant.common.restclient.ServiceClientProperties;
-import org.smartassistant.common.restclient.ServiceClients;
-import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * What the configuration scenarios do with the running suite: the operator changes assistants,
@@ -49,23 +42,8 @@ final class ConfigurationFixture {
     this.suite = suite;
     this.telegram = suite.telegram();
     this.llm = suite.llm();
-    this.rest =
-        ServiceClients.create(
-            RestServiceClient.class,
-            RestClient.builder(),
-            ServiceClientProperties.of(suite.baseUrl(Service.REST)),
-            suite.internalToken());
-    URI redisUrl = URI.create(suite.redisUrl());
-    RedisStandaloneConfiguration configuration =
-        new RedisStandaloneConfiguration(redisUrl.getHost(), redisUrl.getPort());
-    String path = redisUrl.getPath();
-    if (path != null && path.length() > 1) {
-      configuration.setDatabase(Integer.parseInt(path.substring(1)));
-    }
-    LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
-    connections.afterPropertiesSet();
-    connections.start();
-    this.redis = new StringRedisTemplate(connections);
+    this.rest = suite.rest();
+    this.redis = suite.redis();
   }
 
   static synchronized ConfigurationFixture get() {

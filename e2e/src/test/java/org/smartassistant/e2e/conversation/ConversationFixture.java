@@ -1,27 +1,20 @@
 package org.smartassistant.e2e.conversation;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.UpdateUserRequest;
 import org.smartassistant.common.api.UserDto;
-import org.smartassistant.common.restclient.ServiceClientProperties;
-import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.Streams;
-import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.smartassistant.testsupport.fakes.TelegramCall;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * What the conversation scenarios do with the running suite: users talk to the bot through the fake
@@ -46,23 +39,8 @@ final class ConversationFixture {
     this.suite = suite;
     this.telegram = suite.telegram();
     this.llm = suite.llm();
-    this.rest =
-        ServiceClients.create(
-            RestServiceClient.class,
-            RestClient.builder(),
-            ServiceClientProperties.of(suite.baseUrl(Service.REST)),
-            suite.internalToken());
-    URI redisUrl = URI.create(suite.redisUrl());
-    RedisStandaloneConfiguration configuration =
-        new RedisStandaloneConfiguration(redisUrl.getHost(), redisUrl.getPort());
-    String path = redisUrl.getPath();
-    if (path != null && path.length() > 1) {
-      configuration.setDatabase(Integer.parseInt(path.substring(1)));
-    }
-    LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
-    connections.afterPropertiesSet();
-    connections.start();
-    this.redis = new StringRedisTemplate(connections);
+    this.rest = suite.rest();
+    this.redis = suite.redis();
   }
 
   static synchronized ConversationFixture get() {

@@ -1,6 +1,5 @@
 package org.smartassistant.e2e.reminders;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,22 +14,16 @@ import org.smartassistant.common.api.ReminderRunDto;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.UpdateUserRequest;
 import org.smartassistant.common.api.UserDto;
-import org.smartassistant.common.restclient.ServiceClientProperties;
-import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
-import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.TelegramCall;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * What the reminder scenarios do to the running suite: users and reminders in rest-service, notices
@@ -52,23 +45,8 @@ final class ReminderFixture {
 
   private ReminderFixture(Suite suite) {
     this.suite = suite;
-    this.rest =
-        ServiceClients.create(
-            RestServiceClient.class,
-            RestClient.builder(),
-            ServiceClientProperties.of(suite.baseUrl(Service.REST)),
-            suite.internalToken());
-    URI redisUrl = URI.create(suite.redisUrl());
-    RedisStandaloneConfiguration configuration =
-        new RedisStandaloneConfiguration(redisUrl.getHost(), redisUrl.getPort());
-    String path = redisUrl.getPath();
-    if (path != null && path.length() > 1) {
-      configuration.setDatabase(Integer.parseInt(path.substring(1)));
-    }
-    LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
-    connections.afterPropertiesSet();
-    connections.start();
-    this.redis = new StringRedisTemplate(connections);
+    this.rest = suite.rest();
+    this.redis = suite.redis();
     this.publisher = new EnvelopePublisher(redis, codec, Duration.ofDays(7), null);
   }
 

@@ -2,31 +2,24 @@ package org.smartassistant.e2e.telegram;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.smartassistant.common.api.RestServiceClient;
-import org.smartassistant.common.restclient.ServiceClientProperties;
-import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
-import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamInfo;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.client.RestClient;
 
 /**
  * What the Telegram scenarios use of the running suite: its fake Telegram, rest-service through the
@@ -49,23 +42,8 @@ final class TelegramFixture {
   private TelegramFixture(Suite suite) {
     this.suite = suite;
     this.telegram = suite.telegram();
-    this.rest =
-        ServiceClients.create(
-            RestServiceClient.class,
-            RestClient.builder(),
-            ServiceClientProperties.of(suite.baseUrl(Service.REST)),
-            suite.internalToken());
-    URI redisUrl = URI.create(suite.redisUrl());
-    RedisStandaloneConfiguration configuration =
-        new RedisStandaloneConfiguration(redisUrl.getHost(), redisUrl.getPort());
-    String path = redisUrl.getPath();
-    if (path != null && path.length() > 1) {
-      configuration.setDatabase(Integer.parseInt(path.substring(1)));
-    }
-    LettuceConnectionFactory connections = new LettuceConnectionFactory(configuration);
-    connections.afterPropertiesSet();
-    connections.start();
-    this.redis = new StringRedisTemplate(connections);
+    this.rest = suite.rest();
+    this.redis = suite.redis();
     this.publisher = new EnvelopePublisher(redis, codec, Duration.ofDays(7), null);
   }
 
