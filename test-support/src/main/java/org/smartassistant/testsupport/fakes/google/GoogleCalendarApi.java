@@ -82,11 +82,12 @@ final class GoogleCalendarApi {
     String token = bearerOf(exchange);
     ApiAnswer answer;
     synchronized (this) {
-      answer = accessProblem(calendarId, token);
+      GoogleTokens.AccessToken access = tokens.usable(token);
+      answer = accessProblem(calendarId, access);
       if (answer == null) {
         answer =
             method.equals("GET")
-                ? eventById(tokens.usable(token).account(), eventId)
+                ? eventById(access.account(), eventId)
                 : new ApiAnswer(405, null, "Method Not Allowed");
       }
       calendarCalls.add(method + " " + calendarId + "/" + eventId + " " + answer.status());
@@ -124,11 +125,11 @@ final class GoogleCalendarApi {
 
   private ApiAnswer calendarAnswer(
       String method, String calendarId, String token, String rawQuery, byte[] requestBody) {
-    ApiAnswer refused = accessProblem(calendarId, token);
+    GoogleTokens.AccessToken access = tokens.usable(token);
+    ApiAnswer refused = accessProblem(calendarId, access);
     if (refused != null) {
       return refused;
     }
-    GoogleTokens.AccessToken access = tokens.usable(token);
     return switch (method) {
       case "GET" -> list(access.account(), rawQuery);
       case "POST" -> insert(access.account(), requestBody);
@@ -137,8 +138,7 @@ final class GoogleCalendarApi {
   }
 
   /** Why the token may not use the calendar, or null when it may. */
-  private ApiAnswer accessProblem(String calendarId, String token) {
-    GoogleTokens.AccessToken access = tokens.usable(token);
+  private ApiAnswer accessProblem(String calendarId, GoogleTokens.AccessToken access) {
     if (access == null) {
       return new ApiAnswer(401, null, "Invalid Credentials");
     }
