@@ -1,24 +1,20 @@
 package org.smartassistant.common.stream;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.concurrent.DaemonThreads;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -43,12 +39,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * down. Several instances trimming the same stream is harmless: each step is one atomic script.
  */
 public class StreamTrimmer implements SmartLifecycle {
-
-  /** Share of the limit at which a backlog is warned about. */
-  static final double WARNING_RATIO = 0.8;
-
-  /** The warning about one stream is repeated at most this often. */
-  static final Duration WARNING_EVERY = Duration.ofMinutes(1);
 
   /** Entries removed per script call, so that Redis is never blocked long. */
   private static final int TRIM_CHUNK = 10_000;
@@ -75,18 +65,12 @@ public class StreamTrimmer implements SmartLifecycle {
     }
   }
 
-  private record Warning(Instant at, boolean pastLimit) {}
-
   private final StringRedisTemplate redis;
-  private final MeterRegistry registry;
-  private final Clock clock;
   private final long limit;
   private final Duration interval;
+  private final StreamGauges gauges;
+  private final BacklogWarnings warnings;
   private final Set<String> streams = ConcurrentHashMap.newKeySet();
-  private final Map<String, AtomicLong> lengths = new ConcurrentHashMap<>();
-  private final Map<List<String>, AtomicLong> pending = new ConcurrentHashMap<>();
-  private final Map<List<String>, AtomicLong> backlogs = new ConcurrentHashMap<>();
-  private final Map<String, Warning> lastWarning = new ConcurrentHashMap<>();
   private volatile ScheduledExecutorService executor;
   private volatile boolean failing;
 
@@ -105,24 +89,19 @@ public class StreamTrimmer implements SmartLifecycle {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     this.redis = Objects.requireNonNull(redis, "redis");
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.limit = limit;
     this.interval = Objects.requireNonNull(interval, "interval");
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive, was " + interval);
     }
+    this.gauges = new StreamGauges(Objects.requireNonNull(registry, "registry"));
+    this.warnings = new BacklogWarnings(Objects.requireNonNull(clock, "clock"), limit);
   }
 
   /** Adds a stream to those looked after (once; later calls are cheap no-ops). */
   public void watch(String stream) {
     if (streams.add(stream)) {
-      AtomicLong length = new AtomicLong();
-      lengths.put(stream, length);
-      Gauge.builder("smart.stream.length", length, AtomicLong::get)
-          .description("Entries in the stream (acknowledged ones kept up to the limit included)")
-          .tag("stream", stream)
-          .register(registry);
+      gauges.watch(stream);
     }
   }
 
@@ -166,8 +145,8 @@ public class StreamTrimmer implements SmartLifecycle {
       }
     }
     state = new StreamState(stream, state.length(), trimmed, state.groups());
-    record(state);
-    warnIfBacklogged(state);
+    gauges.record(state);
+    warnings.warnIfBacklogged(state);
     return state;
   }
 
@@ -199,76 +178,6 @@ public class StreamTrimmer implements SmartLifecycle {
         List.copyOf(groups));
   }
 
-  private void record(StreamState state) {
-    lengths.get(state.stream()).set(state.length());
-    for (GroupState group : state.groups()) {
-      List<String> key = List.of(state.stream(), group.group());
-      gauge(pending, key, "smart.stream.pending", "Entries delivered and not yet acknowledged")
-          .set(group.pending());
-      gauge(
-              backlogs,
-              key,
-              "smart.stream.backlog",
-              "Entries the group has not acknowledged: pending plus not yet delivered")
-          .set(group.backlog());
-    }
-  }
-
-  private AtomicLong gauge(
-      Map<List<String>, AtomicLong> values, List<String> key, String name, String description) {
-    return values.computeIfAbsent(
-        key,
-        k -> {
-          AtomicLong value = new AtomicLong();
-          Gauge.builder(name, value, AtomicLong::get)
-              .description(description)
-              .tag("stream", k.get(0))
-              .tag("group", k.get(1))
-              .register(registry);
-          return value;
-        });
-  }
-
-  private void warnIfBacklogged(StreamState state) {
-    long backlog = state.backlog();
-    if (backlog < limit * WARNING_RATIO) {
-      return;
-    }
-    boolean pastLimit = backlog > limit;
-    Instant now = clock.instant();
-    Warning last = lastWarning.get(state.stream());
-    if (last != null
-        && now.isBefore(last.at().plus(WARNING_EVERY))
-        && (last.pastLimit() || !pastLimit)) {
-      return; // warned within the minute, and the backlog has not newly passed the limit since
-    }
-    lastWarning.put(state.stream(), new Warning(now, pastLimit));
-    String groups =
-        state.groups().isEmpty()
-            ? "no consumer group yet"
-            : state.groups().stream()
-                .map(
-                    g ->
-                        g.group()
-                            + " "
-                            + g.backlog()
-                            + " unacknowledged ("
-                            + g.pending()
-                            + " pending, "
-                            + g.lag()
-                            + " not yet delivered)")
-                .collect(Collectors.joining(", "));
-    log.warn(
-        "stream {} holds {} entries, {}; the backlog is {}% of smart.streams.max-length ({})"
-            + " — unread entries are kept, not trimmed{}; is the consumer running?",
-        state.stream(),
-        state.length(),
-        groups,
-        backlog * 100 / limit,
-        limit,
-        pastLimit ? ", the stream grows past the limit" : "");
-  }
-
   @Override
   public synchronized void start() {
     if (executor != null) {
@@ -276,11 +185,7 @@ public class StreamTrimmer implements SmartLifecycle {
     }
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "stream-trimmer");
-              thread.setDaemon(true);
-              return thread;
-            });
+            task -> DaemonThreads.unstarted("stream-trimmer", task));
     scheduler.scheduleWithFixedDelay(
         this::upkeepAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     executor = scheduler;

@@ -3,14 +3,10 @@ package org.smartassistant.assistant.tools.calendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.smartassistant.assistant.tools.ToolFamily;
 import org.smartassistant.assistant.tools.ToolTurn;
@@ -40,11 +36,6 @@ public class CalendarTools implements ToolFamily {
 
   /** calendar-service lists at most this long a period. */
   static final Duration MAX_PERIOD = Duration.ofDays(366);
-
-  static final Duration DEFAULT_DURATION = Duration.ofHours(1);
-
-  private static final DateTimeFormatter HUMAN =
-      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm", Locale.ENGLISH);
 
   private final Optional<CalendarServiceClient> calendar;
   private final Clock clock;
@@ -81,12 +72,12 @@ public class CalendarTools implements ToolFamily {
     ToolUser user = ToolUser.from(context);
     ZoneId zone = user.zone();
     ZonedDateTime start;
-    if (blank(from)) {
+    if (EventDrafts.blank(from)) {
       start = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone);
     } else {
       DateOrTime parsed = LocalTimes.parse(from, zone);
       if (parsed == null) {
-        return unreadable("from", from, zone);
+        return EventDrafts.unreadable("from", from, zone);
       }
       start =
           parsed.isDate()
@@ -94,12 +85,12 @@ public class CalendarTools implements ToolFamily {
               : LocalTimes.at(parsed.dateTime(), zone);
     }
     ZonedDateTime end;
-    if (blank(to)) {
+    if (EventDrafts.blank(to)) {
       end = start.toLocalDate().plusDays(DEFAULT_DAYS).atStartOfDay(zone);
     } else {
       DateOrTime parsed = LocalTimes.parse(to, zone);
       if (parsed == null) {
-        return unreadable("to", to, zone);
+        return EventDrafts.unreadable("to", to, zone);
       }
       // a date names the last day wanted, so the period runs to the end of it
       end =
@@ -109,9 +100,9 @@ public class CalendarTools implements ToolFamily {
     }
     if (!end.isAfter(start)) {
       return "The end of the period ("
-          + HUMAN.format(end)
+          + EventDrafts.HUMAN.format(end)
           + ") is not after its start ("
-          + HUMAN.format(start)
+          + EventDrafts.HUMAN.format(start)
           + "). Give the start first and the end after it.";
     }
     if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
@@ -159,19 +150,20 @@ public class CalendarTools implements ToolFamily {
       ToolContext context) {
     ToolUser user = ToolUser.from(context);
     ZoneId zone = user.zone();
-    if (blank(title)) {
+    if (EventDrafts.blank(title)) {
       return "An event needs a title. Ask the user what to call it.";
     }
-    if (blank(start)) {
+    if (EventDrafts.blank(start)) {
       return "An event needs a start: a local date-time such as 2026-11-27T13:00, or a date such"
           + " as 2026-11-27 for an all-day event.";
     }
     DateOrTime first = LocalTimes.parse(start, zone);
     if (first == null) {
-      return unreadable("start", start, zone);
+      return EventDrafts.unreadable("start", start, zone);
     }
     boolean wholeDays = allDay == null ? first.isDate() : allDay;
-    Draft draft = wholeDays ? allDayDraft(first, end, zone) : timedDraft(first, end, zone);
+    EventDrafts.Draft draft =
+        wholeDays ? EventDrafts.allDay(first, end, zone) : EventDrafts.timed(first, end, zone);
     if (draft.problem() != null) {
       return draft.problem();
     }
@@ -186,8 +178,8 @@ public class CalendarTools implements ToolFamily {
             draft.startDate(),
             draft.endDate(),
             ianaName(zone),
-            blank(description) ? null : description.strip(),
-            blank(location) ? null : location.strip(),
+            EventDrafts.blank(description) ? null : description.strip(),
+            EventDrafts.blank(location) ? null : location.strip(),
             wholeDays);
     CalendarEventDto created;
     try {
@@ -196,91 +188,6 @@ public class CalendarTools implements ToolFamily {
       return new CalendarFailures(calendar.get()).explain(e, user.userId(), "adding the event");
     }
     return EventDescriptions.created(created, zone) + draft.note();
-  }
-
-  /** What is sent for an event, or why it cannot be. */
-  private record Draft(
-      ZonedDateTime start,
-      ZonedDateTime end,
-      LocalDate startDate,
-      LocalDate endDate,
-      String note,
-      String problem) {
-
-    static Draft refused(String problem) {
-      return new Draft(null, null, null, null, "", problem);
-    }
-  }
-
-  private static Draft allDayDraft(DateOrTime first, String end, ZoneId zone) {
-    LocalDate startDate = first.day();
-    LocalDate lastDay = startDate;
-    if (!blank(end)) {
-      DateOrTime last = LocalTimes.parse(end, zone);
-      if (last == null) {
-        return Draft.refused(unreadable("end", end, zone));
-      }
-      lastDay = last.day();
-    }
-    if (lastDay.isBefore(startDate)) {
-      return Draft.refused(
-          "The last day ("
-              + lastDay
-              + ") is before the first day ("
-              + startDate
-              + "). Give the last day of the event, on or after its first day.");
-    }
-    // Google's end date is exclusive
-    return new Draft(null, null, startDate, lastDay.plusDays(1), "", null);
-  }
-
-  private static Draft timedDraft(DateOrTime first, String end, ZoneId zone) {
-    if (first.isDate()) {
-      return Draft.refused(
-          "A timed event needs a start time: give start as a local date-time such as "
-              + first.date()
-              + "T09:00, or make it an all-day event.");
-    }
-    LocalDateTime startLocal = first.dateTime();
-    ZonedDateTime startAt = LocalTimes.at(startLocal, zone);
-    ZonedDateTime endAt;
-    if (blank(end)) {
-      endAt = startAt.plus(DEFAULT_DURATION);
-    } else {
-      DateOrTime last = LocalTimes.parse(end, zone);
-      LocalTime endTime = last == null ? LocalTimes.parseTime(end) : null;
-      if (last == null && endTime == null) {
-        return Draft.refused(unreadable("end", end, zone));
-      }
-      if (last != null && last.isDate()) {
-        return Draft.refused(
-            "For a timed event give the end as a local date-time (YYYY-MM-DDTHH:MM) or a time"
-                + " (HH:MM), not a date alone.");
-      }
-      endAt =
-          LocalTimes.at(
-              last != null ? last.dateTime() : startLocal.toLocalDate().atTime(endTime), zone);
-    }
-    if (!endAt.isAfter(startAt)) {
-      return Draft.refused(
-          "The end ("
-              + HUMAN.format(endAt)
-              + ") is not after the start ("
-              + HUMAN.format(startAt)
-              + "). Give an end after the start, or none for one hour.");
-    }
-    String note = "";
-    if (!startAt.toLocalDateTime().equals(startLocal)) {
-      note =
-          " Note: "
-              + startLocal.toLocalTime()
-              + " does not exist on that day in "
-              + zone.getId()
-              + " (the clocks skip it), so the event starts at "
-              + startAt.toLocalTime()
-              + ".";
-    }
-    return new Draft(startAt, endAt, null, null, note, null);
   }
 
   /**
@@ -292,20 +199,5 @@ public class CalendarTools implements ToolFamily {
       return offset.getTotalSeconds() == 0 ? "UTC" : null;
     }
     return zone.getId();
-  }
-
-  private static String unreadable(String field, String value, ZoneId zone) {
-    return "'"
-        + value
-        + "' ("
-        + field
-        + ") is not a date or time I can read. Write dates as YYYY-MM-DD and times as"
-        + " YYYY-MM-DDTHH:MM, in the user's time zone ("
-        + zone.getId()
-        + ").";
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
   }
 }
