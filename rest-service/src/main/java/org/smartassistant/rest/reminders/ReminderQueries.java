@@ -67,4 +67,9 @@ class ReminderQueries {
     UUID next = more ? page.get(page.size() - 1).id() : null;
     return new ScheduledRemindersPage(page.stream().map(Reminder::toDto).toList(), next);
   }
+
+  /** The reminder, or 404. */
+  Reminder load(UUID id) {
+    return reminders.findById(id).orElseThrow(() -> new NotFoundException("reminder", id));
+  }
 }

@@ -2,7 +2,6 @@ package org.smartassistant.rest.reminders;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.smartassistant.common.api.CreateReminderRunRequest;
 import org.smartassistant.common.api.PageDto;
@@ -10,14 +9,10 @@ import org.smartassistant.common.api.ReminderRunDto;
 import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
-import org.smartassistant.common.events.ChangeEvent;
-import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.common.web.InvalidInputException;
-import org.smartassistant.rest.changes.ChangeEvents;
 import org.smartassistant.rest.users.UserLookup;
 import org.smartassistant.rest.web.ConflictException;
-import org.smartassistant.rest.web.NotFoundException;
 import org.smartassistant.rest.web.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -33,19 +28,22 @@ class ReminderRuns {
   private final ReminderRepository reminders;
   private final ReminderRunRepository runs;
   private final UserLookup users;
-  private final ChangeEvents events;
+  private final ReminderChanges changes;
+  private final ReminderQueries queries;
   private final Clock clock;
 
   ReminderRuns(
       ReminderRepository reminders,
       ReminderRunRepository runs,
       UserLookup users,
-      ChangeEvents events,
+      ReminderChanges changes,
+      ReminderQueries queries,
       Clock clock) {
     this.reminders = reminders;
     this.runs = runs;
     this.users = users;
-    this.events = events;
+    this.changes = changes;
+    this.queries = queries;
     this.clock = clock;
   }
 
@@ -57,7 +55,7 @@ class ReminderRuns {
   @Transactional
   ReminderRunDto recordRun(UUID reminderId, CreateReminderRunRequest request) {
     Instant now = clock.instant();
-    Reminder reminder = load(reminderId);
+    Reminder reminder = queries.load(reminderId);
     if (runs.existsByReminderIdAndScheduledFor(reminderId, request.scheduledFor())) {
       throw new ConflictException(
           "a run of reminder "
@@ -86,14 +84,14 @@ class ReminderRuns {
     if (advance(reminder, request.scheduledFor(), firedAt, request.status(), now)) {
       reminder.touch(now);
       reminders.flush();
-      event(reminder, ChangeType.UPDATED);
+      changes.record(reminder, ChangeType.UPDATED);
     }
     return run.toDto();
   }
 
   @Transactional(readOnly = true)
   PageDto<ReminderRunDto> runs(UUID reminderId, int page, int size) {
-    load(reminderId);
+    queries.load(reminderId);
     return Paging.toDto(
         runs.findByReminderId(
             reminderId, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "scheduledFor"))),
@@ -129,17 +127,5 @@ class ReminderRuns {
           ScheduleRules.next(reminder.cronExpression(), reminder.timezone(), from));
     }
     return true;
-  }
-
-  private void event(Reminder reminder, ChangeType change) {
-    events.record(
-        ChangeKind.REMINDER,
-        reminder.id(),
-        change,
-        Map.of(ChangeEvent.USER_ID, reminder.userId().toString()));
-  }
-
-  private Reminder load(UUID id) {
-    return reminders.findById(id).orElseThrow(() -> new NotFoundException("reminder", id));
   }
 }

@@ -2,7 +2,6 @@ package org.smartassistant.rest.reminders;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.smartassistant.common.api.CreateReminderRequest;
@@ -10,18 +9,14 @@ import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.api.UpdateReminderRequest;
-import org.smartassistant.common.events.ChangeEvent;
-import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.common.web.InvalidInputException;
 import org.smartassistant.rest.assistants.AssistantLookup;
-import org.smartassistant.rest.changes.ChangeEvents;
 import org.smartassistant.rest.users.UserLookup;
 import org.smartassistant.rest.web.ConflictException;
 import org.smartassistant.rest.web.FieldErrors;
 import org.smartassistant.rest.web.Idempotency;
 import org.smartassistant.rest.web.Idempotency.Outcome;
-import org.smartassistant.rest.web.NotFoundException;
 import org.smartassistant.rest.web.TimeZones;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +33,8 @@ class ReminderService {
   private final ReminderRepository reminders;
   private final UserLookup users;
   private final AssistantLookup assistants;
-  private final ChangeEvents events;
+  private final ReminderChanges changes;
+  private final ReminderQueries queries;
   private final ReminderLimits limits;
   private final ScheduleRules schedules;
   private final Clock clock;
@@ -47,14 +43,16 @@ class ReminderService {
       ReminderRepository reminders,
       UserLookup users,
       AssistantLookup assistants,
-      ChangeEvents events,
+      ReminderChanges changes,
+      ReminderQueries queries,
       ReminderLimits limits,
       ScheduleRules schedules,
       Clock clock) {
     this.reminders = reminders;
     this.users = users;
     this.assistants = assistants;
-    this.events = events;
+    this.changes = changes;
+    this.queries = queries;
     this.limits = limits;
     this.schedules = schedules;
     this.clock = clock;
@@ -118,14 +116,14 @@ class ReminderService {
     reminder.setNextTriggerAt(next);
     reminder.setIdempotency(idempotencyKey, digest);
     reminders.saveAndFlush(reminder);
-    event(reminder, ChangeType.CREATED);
+    changes.record(reminder, ChangeType.CREATED);
     return Outcome.created(reminder.toDto());
   }
 
   @Transactional
   ReminderDto update(UUID id, UpdateReminderRequest request) {
     Instant now = clock.instant();
-    Reminder reminder = load(id);
+    Reminder reminder = queries.load(id);
     FieldErrors errors = new FieldErrors();
     if (request.triggerAt() != null) {
       if (reminder.type() != ReminderType.ONE_TIME) {
@@ -204,16 +202,16 @@ class ReminderService {
     }
     reminder.touch(now);
     reminders.flush();
-    event(reminder, ChangeType.UPDATED);
+    changes.record(reminder, ChangeType.UPDATED);
     return reminder.toDto();
   }
 
   @Transactional
   void delete(UUID id) {
-    Reminder reminder = load(id);
+    Reminder reminder = queries.load(id);
     reminders.delete(reminder);
     reminders.flush();
-    event(reminder, ChangeType.DELETED);
+    changes.record(reminder, ChangeType.DELETED);
   }
 
   /**
@@ -238,17 +236,5 @@ class ReminderService {
 
   private static String wire(ReminderStatus status) {
     return status.name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private void event(Reminder reminder, ChangeType change) {
-    events.record(
-        ChangeKind.REMINDER,
-        reminder.id(),
-        change,
-        Map.of(ChangeEvent.USER_ID, reminder.userId().toString()));
-  }
-
-  private Reminder load(UUID id) {
-    return reminders.findById(id).orElseThrow(() -> new NotFoundException("reminder", id));
   }
 }
