@@ -3,7 +3,6 @@ package org.smartassistant.cron.reminders;
 import java.text.ParseException;
 import java.util.BitSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
@@ -13,9 +12,10 @@ import org.quartz.CronExpression;
  * Quartz's 6-field form. Two things differ: Quartz numbers the days of the week 1=SUN..7=SAT where
  * the 5-field form uses 0=SUN..6=SAT (and 7=SUN), and Quartz needs {@code ?} in either the
  * day-of-month or the day-of-week. When both day fields are restricted, a day must match both, as
- * in Spring's {@code CronExpression} with which rest-service validates the expression and computes
+ * in common's {@code ReminderCron} with which rest-service validates the expression and computes
  * {@code nextTriggerAt} (crontab would take either); Quartz cannot combine the two, so the
- * day-of-week becomes a filter applied to the day-of-month schedule.
+ * day-of-week becomes a filter applied to the day-of-month schedule. No macros: rest-service
+ * refuses them, so none reaches this service.
  */
 final class CronExpressions {
 
@@ -24,16 +24,6 @@ final class CronExpressions {
    * day-of-week expression a fire time must also satisfy (else null).
    */
   record QuartzCron(String schedule, String filter) {}
-
-  private static final Map<String, String> MACROS =
-      Map.of(
-          "@yearly", "0 0 1 1 *",
-          "@annually", "0 0 1 1 *",
-          "@monthly", "0 0 1 * *",
-          "@weekly", "0 0 * * 0",
-          "@daily", "0 0 * * *",
-          "@midnight", "0 0 * * *",
-          "@hourly", "0 * * * *");
 
   private static final String[] DAY_NAMES = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
@@ -54,10 +44,6 @@ final class CronExpressions {
       throw new InvalidScheduleException("the cron expression is empty");
     }
     String expression = cron.trim().toUpperCase(Locale.ROOT);
-    String macro = MACROS.get(expression.toLowerCase(Locale.ROOT));
-    if (macro != null) {
-      expression = macro.toUpperCase(Locale.ROOT);
-    }
     String[] fields = expression.split("\\s+");
     if (fields.length != 5) {
       throw new InvalidScheduleException(

@@ -26,7 +26,6 @@ import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.ScheduledRemindersPage;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
@@ -59,7 +58,7 @@ public class ReminderScheduler {
   private final RestServiceClient restService;
   private final SchedulerProperties properties;
   private final Clock clock;
-  private final TransactionTemplate transactions;
+  private final QuartzTransactions transactions;
   private final Object[] locks = new Object[LOCK_STRIPES];
 
   ReminderScheduler(
@@ -72,7 +71,7 @@ public class ReminderScheduler {
     this.restService = restService;
     this.properties = properties;
     this.clock = clock;
-    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions = new QuartzTransactions(transactionManager);
     for (int i = 0; i < locks.length; i++) {
       locks[i] = new Object();
     }
@@ -161,7 +160,7 @@ public class ReminderScheduler {
         remove(id);
         return Change.INVALID;
       }
-      return inTransaction(id, () -> apply(id, wanted));
+      return transactions.run(id, () -> apply(id, wanted));
     }
   }
 
@@ -201,32 +200,10 @@ public class ReminderScheduler {
     return changed ? Change.RESCHEDULED : Change.UNCHANGED;
   }
 
-  /** A step on the Quartz tables, run in one transaction. */
-  @FunctionalInterface
-  private interface QuartzStep<T> {
-    T run() throws SchedulerException;
-  }
-
-  /**
-   * Runs the step in a database transaction. Quartz's job store takes its cluster-wide row lock
-   * inside the caller's transaction, so only inside one does a change made here wait for another
-   * instance's change to the same tables instead of racing it into a duplicate key.
-   */
-  private <T> T inTransaction(UUID id, QuartzStep<T> step) {
-    return transactions.execute(
-        status -> {
-          try {
-            return step.run();
-          } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule reminder " + id, e);
-          }
-        });
-  }
-
   /** Removes a reminder's job with all its triggers; true when there was one. */
   public boolean remove(UUID id) {
     synchronized (lock(id)) {
-      return inTransaction(id, () -> scheduler.deleteJob(ReminderTriggers.jobKey(id)));
+      return transactions.run(id, () -> scheduler.deleteJob(ReminderTriggers.jobKey(id)));
     }
   }
 
@@ -245,7 +222,7 @@ public class ReminderScheduler {
     Instant at = clock.instant().plus(backoff);
     try {
       Trigger retry = ReminderTriggers.retry(id, firedData, scheduledFor, decided, attempt + 1, at);
-      inTransaction(id, () -> scheduler.scheduleJob(retry));
+      transactions.run(id, () -> scheduler.scheduleJob(retry));
       log.info(
           "reminder {} for {} will be tried again at {} (attempt {})",
           id,

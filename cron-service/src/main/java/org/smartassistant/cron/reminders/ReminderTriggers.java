@@ -108,7 +108,7 @@ final class ReminderTriggers {
     if (reminder.type() != ReminderType.RECURRING) {
       throw new InvalidScheduleException("reminder " + id + " has no type");
     }
-    CronSchedule schedule = CronSchedule.of(reminder.cronExpression(), reminder.timezone());
+    QuartzSchedule schedule = QuartzSchedule.of(reminder.cronExpression(), reminder.timezone());
     CronExpression expression;
     try {
       expression = new CronExpression(schedule.quartzExpression());
@@ -193,7 +193,7 @@ final class ReminderTriggers {
     if (ONE_TIME.equals(data.getString(TYPE))) {
       return Instant.parse(data.getString(TRIGGER_AT));
     }
-    CronSchedule schedule = CronSchedule.of(data.getString(CRON), data.getString(ZONE));
+    QuartzSchedule schedule = QuartzSchedule.of(data.getString(CRON), data.getString(ZONE));
     if (schedule.isTriggerTime(scheduledFireTime)) {
       return schedule.isDue(scheduledFireTime) ? scheduledFireTime : null;
     }

@@ -41,9 +41,6 @@ class CronExpressionsTest {
         "0 0 L * *        | 0 0 0 L * ?",
         "0 12 * jan-mar * | 0 0 12 * JAN-MAR ?",
         "0 9-17 * * ?     | 0 0 9-17 * * ?",
-        "@daily           | 0 0 0 * * ?",
-        "@weekly          | 0 0 0 ? * SUN",
-        "@hourly          | 0 0 * * * ?",
       })
   void putsAQuestionMarkInTheUnusedDayField(String cron, String quartz) {
     assertThat(CronExpressions.toQuartz(cron))

@@ -348,7 +348,7 @@ final class FakeRestService implements AutoCloseable {
     } else {
       Instant now = Instant.now();
       Instant from = run.scheduledFor().isAfter(now) ? run.scheduledFor() : now;
-      next = CronSchedule.of(r.cronExpression(), r.timezone()).nextAfter(from);
+      next = QuartzSchedule.of(r.cronExpression(), r.timezone()).nextAfter(from);
     }
     return new ReminderDto(
         r.id(),

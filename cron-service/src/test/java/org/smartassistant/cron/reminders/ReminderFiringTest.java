@@ -125,7 +125,7 @@ class ReminderFiringTest {
   void aRecurringFiringNotesTheLastAndNextTimeAndStaysActive() {
     ReminderDto reminder =
         rest.put(TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"));
-    Instant slot = CronSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
+    Instant slot = QuartzSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
 
     firing.fire(reminder.id(), slot, null);
 
@@ -276,7 +276,7 @@ class ReminderFiringTest {
         rest.put(
             TestReminders.ofUser(
                 TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"), blocked));
-    Instant slot = CronSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
+    Instant slot = QuartzSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
 
     ReminderFiring.Outcome outcome = firing.fire(reminder.id(), slot, null);
     ReminderFiring.Outcome again = firing.fire(reminder.id(), slot, null);

@@ -90,7 +90,7 @@ class ReminderTriggersTest {
   @Test
   void bothRestrictedDayFieldsMeanADayThatMatchesBoth() {
     // Friday the 13th at 09:00 UTC, as rest-service's Spring CronExpression computes it
-    CronSchedule friday13 = CronSchedule.of("0 9 13 * 5", "UTC");
+    QuartzSchedule friday13 = QuartzSchedule.of("0 9 13 * 5", "UTC");
     Trigger trigger = single(recurring("0 9 13 * 5", "UTC"));
     List<Instant> triggerTimes = fireTimes(trigger, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
 
@@ -152,7 +152,7 @@ class ReminderTriggersTest {
         .isNull();
     // a yearly reminder found late
     assertThat(
-            CronSchedule.of("0 0 29 2 *", "UTC")
+            QuartzSchedule.of("0 0 29 2 *", "UTC")
                 .latest(null, Instant.parse("2027-05-01T00:00:00Z")))
         .isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
   }
@@ -160,7 +160,7 @@ class ReminderTriggersTest {
   @Test
   void computesTheNextTimeOfARecurringReminder() {
     assertThat(
-            CronSchedule.of("0 8 * * 1", "Asia/Tokyo")
+            QuartzSchedule.of("0 8 * * 1", "Asia/Tokyo")
                 .nextAfter(Instant.parse("2026-11-23T00:00:00Z")))
         .isEqualTo(Instant.parse("2026-11-29T23:00:00Z"));
   }

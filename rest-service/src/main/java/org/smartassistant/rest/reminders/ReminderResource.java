@@ -43,9 +43,13 @@ class ReminderResource {
   static final int SCHEDULED_MAX_SIZE = 1000;
 
   private final ReminderService service;
+  private final ReminderRuns runs;
+  private final ReminderQueries queries;
 
-  ReminderResource(ReminderService service) {
+  ReminderResource(ReminderService service, ReminderRuns runs, ReminderQueries queries) {
     this.service = service;
+    this.runs = runs;
+    this.queries = queries;
   }
 
   @GetMapping
@@ -57,7 +61,7 @@ class ReminderResource {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE)
           int size) {
-    return service.list(userId, status, type, assistantId, page, size);
+    return queries.list(userId, status, type, assistantId, page, size);
   }
 
   @Operation(
@@ -70,12 +74,12 @@ class ReminderResource {
       @RequestParam(required = false) UUID after,
       @RequestParam(defaultValue = "" + SCHEDULED_DEFAULT_SIZE) @Min(1) @Max(SCHEDULED_MAX_SIZE)
           int size) {
-    return service.scheduled(after, size);
+    return queries.scheduled(after, size);
   }
 
   @GetMapping("/{id}")
   ReminderDto get(@PathVariable UUID id) {
-    return service.get(id);
+    return queries.get(id);
   }
 
   @Operation(
@@ -114,7 +118,7 @@ class ReminderResource {
   @PostMapping("/{id}/runs")
   ResponseEntity<ReminderRunDto> recordRun(
       @PathVariable UUID id, @Valid @RequestBody CreateReminderRunRequest request) {
-    ReminderRunDto run = service.recordRun(id, request);
+    ReminderRunDto run = runs.recordRun(id, request);
     return ResponseEntity.created(URI.create("/api/reminders/" + id + "/runs")).body(run);
   }
 
@@ -124,6 +128,6 @@ class ReminderResource {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE)
           int size) {
-    return service.runs(id, page, size);
+    return runs.runs(id, page, size);
   }
 }

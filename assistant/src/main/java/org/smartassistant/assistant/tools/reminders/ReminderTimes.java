@@ -13,10 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.scheduling.support.CronExpression;
+import org.smartassistant.common.reminders.ReminderCron;
 
 /**
  * Reads when a reminder tool call wants the reminder: a local date and time in the user's zone
@@ -37,31 +34,6 @@ final class ReminderTimes {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final DateTimeFormatter BARE_TIME = DateTimeFormatter.ofPattern("H:mm[:ss]");
-
-  private static final Pattern DELAY_PART = Pattern.compile("(\\d{1,9})\\s*([a-z]+)");
-  private static final Map<String, Duration> UNITS =
-      Map.ofEntries(
-          Map.entry("s", Duration.ofSeconds(1)),
-          Map.entry("sec", Duration.ofSeconds(1)),
-          Map.entry("secs", Duration.ofSeconds(1)),
-          Map.entry("second", Duration.ofSeconds(1)),
-          Map.entry("seconds", Duration.ofSeconds(1)),
-          Map.entry("m", Duration.ofMinutes(1)),
-          Map.entry("min", Duration.ofMinutes(1)),
-          Map.entry("mins", Duration.ofMinutes(1)),
-          Map.entry("minute", Duration.ofMinutes(1)),
-          Map.entry("minutes", Duration.ofMinutes(1)),
-          Map.entry("h", Duration.ofHours(1)),
-          Map.entry("hr", Duration.ofHours(1)),
-          Map.entry("hrs", Duration.ofHours(1)),
-          Map.entry("hour", Duration.ofHours(1)),
-          Map.entry("hours", Duration.ofHours(1)),
-          Map.entry("d", Duration.ofDays(1)),
-          Map.entry("day", Duration.ofDays(1)),
-          Map.entry("days", Duration.ofDays(1)),
-          Map.entry("w", Duration.ofDays(7)),
-          Map.entry("week", Duration.ofDays(7)),
-          Map.entry("weeks", Duration.ofDays(7)));
 
   static final String NOTHING_GIVEN =
       "Say when the reminder is due: give 'when' (the user's local date and time, e.g."
@@ -152,7 +124,7 @@ final class ReminderTimes {
 
   /** A delay: an ISO-8601 duration ({@code PT20M}) or a phrase ({@code 20 minutes}). */
   static Timing after(String in, ZoneId zone, Instant now) {
-    Duration delay = parseDelay(in);
+    Duration delay = Delays.parse(in);
     if (delay == null) {
       return new Refused(
           "'"
@@ -175,22 +147,23 @@ final class ReminderTimes {
     return new OneTime(whole, whole.atZone(zone), null);
   }
 
-  /** A 5-field cron expression read in the user's zone. */
+  /**
+   * A 5-field cron expression read in the user's zone, by the dialect rest-service validates it
+   * with ({@link ReminderCron}), so that the model hears what is wrong and when it first fires.
+   */
   static Timing repeating(String cron, ZoneId zone, Instant now) {
-    String[] fields = cron.split("\\s+");
-    if (fields.length != 5) {
-      return new Refused(
-          "'"
-              + cron
-              + "' is not a cron expression of 5 fields (minute hour day-of-month month"
-              + " day-of-week). Examples: '0 8 * * 1' is Mondays at 08:00, '30 18 * * MON-FRI'"
-              + " weekdays at 18:30, '0 9 1 * *' the first of every month at 09:00.");
-    }
-    String normalized = String.join(" ", fields);
-    CronExpression expression;
+    ReminderCron expression;
     try {
-      expression = CronExpression.parse("0 " + normalized);
-    } catch (IllegalArgumentException e) {
+      expression = ReminderCron.parse(cron);
+    } catch (ReminderCron.Invalid e) {
+      if (e.wrongFieldCount()) {
+        return new Refused(
+            "'"
+                + cron
+                + "' is not a cron expression of 5 fields (minute hour day-of-month month"
+                + " day-of-week). Examples: '0 8 * * 1' is Mondays at 08:00, '30 18 * * MON-FRI'"
+                + " weekdays at 18:30, '0 9 1 * *' the first of every month at 09:00.");
+      }
       return new Refused(
           "'"
               + cron
@@ -203,7 +176,7 @@ final class ReminderTimes {
     if (next == null) {
       return new Refused("'" + cron + "' never fires: no date matches all of its fields.");
     }
-    return new Recurring(normalized, next);
+    return new Recurring(expression.expression(), next);
   }
 
   /** E.g. "Sunday, 28 March 2027 at 09:00" (seconds only when there are some). */
@@ -211,39 +184,6 @@ final class ReminderTimes {
     return HUMAN_DATE.format(time)
         + " at "
         + (time.getSecond() == 0 ? HH_MM : HH_MM_SS).format(time.toLocalTime());
-  }
-
-  static Duration parseDelay(String text) {
-    String delay = text.strip().toLowerCase(Locale.ROOT);
-    if (delay.startsWith("in ")) {
-      delay = delay.substring(3).strip();
-    }
-    if (delay.matches("[-+]?p.*")) {
-      try {
-        return Duration.parse(delay.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException | ArithmeticException e) {
-        return null;
-      }
-    }
-    delay = delay.replace(',', ' ').replaceAll("\\band\\b", " ");
-    Matcher part = DELAY_PART.matcher(delay);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    boolean any = false;
-    try {
-      while (part.find()) {
-        Duration unit = UNITS.get(part.group(2));
-        if (unit == null || !delay.substring(end, part.start()).isBlank()) {
-          return null;
-        }
-        total = total.plus(unit.multipliedBy(Long.parseLong(part.group(1))));
-        end = part.end();
-        any = true;
-      }
-    } catch (ArithmeticException e) {
-      return null;
-    }
-    return any && delay.substring(end).isBlank() ? total : null;
   }
 
   private static LocalDateTime parseLocalDateTime(String when) {

@@ -1,13 +1,9 @@
 package org.smartassistant.assistant.tools.reminders;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +16,6 @@ import org.smartassistant.assistant.tools.reminders.ReminderTimes.Refused;
 import org.smartassistant.assistant.tools.reminders.ReminderTimes.Timing;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.IdempotencyKey;
-import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -31,9 +26,6 @@ import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reminder tools ({@code reminder_create}, {@code reminder_list}, {@code reminder_delete}),
@@ -46,23 +38,17 @@ class ReminderTools implements ToolFamily {
   /** Reminders shown by {@code reminder_list}; more are counted, not listed. */
   static final int LISTED = 50;
 
-  /** Characters of a reminder's id shown to the model: enough to tell a user's reminders apart. */
-  static final int SHORT_ID = 8;
-
-  /** Pages of one status read for a user at most (200 each); no user comes near. */
-  private static final int MAX_PAGES = 10;
-
-  private static final int PAGE_SIZE = 200;
   private static final int MAX_TEXT = 4000;
 
   private static final Logger log = LoggerFactory.getLogger(ReminderTools.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final RestServiceClient rest;
+  private final ReminderListing listing;
   private final Clock clock;
 
   ReminderTools(RestServiceClient rest, Clock clock) {
     this.rest = rest;
+    this.listing = new ReminderListing(rest);
     this.clock = clock;
   }
 
@@ -133,7 +119,7 @@ class ReminderTools implements ToolFamily {
       created = rest.createReminder(ToolTurn.nextKey(context), request);
     } catch (HttpClientErrorException.BadRequest e) {
       // e.g. a schedule firing more often than rest-service allows
-      return "The reminder was not set: " + problemOf(e);
+      return "The reminder was not set: " + RestProblems.problemOf(e);
     } catch (HttpClientErrorException.Conflict e) {
       if (e.getResponseBodyAsString().contains(IdempotencyKey.HEADER)) {
         // this message was being answered before (the assistant restarted) and this call then set
@@ -143,7 +129,7 @@ class ReminderTools implements ToolFamily {
       }
       // the user has as many active reminders as allowed
       return "The reminder was not set: "
-          + problemOf(e)
+          + RestProblems.problemOf(e)
           + ". Ask the user which reminder to give up (reminder_list shows them, reminder_delete"
           + " removes one), then try again.";
     }
@@ -155,7 +141,7 @@ class ReminderTools implements ToolFamily {
           + "): \""
           + created.text()
           + "\". Id: "
-          + shortId(created.id())
+          + ReminderListing.shortId(created.id())
           + "."
           + (once.note() == null ? "" : " " + once.note());
     }
@@ -169,7 +155,7 @@ class ReminderTools implements ToolFamily {
         + "; the first time is "
         + ReminderTimes.describe(recurring.next())
         + ". Id: "
-        + shortId(created.id())
+        + ReminderListing.shortId(created.id())
         + ".";
   }
 
@@ -180,7 +166,7 @@ class ReminderTools implements ToolFamily {
               + " and the id that reminder_delete takes.")
   public String list(ToolContext context) {
     ToolUser user = ToolUser.from(context);
-    List<ReminderDto> reminders = ownReminders(user.userId());
+    List<ReminderDto> reminders = listing.own(user.userId());
     if (reminders.isEmpty()) {
       return "The user has no active reminders.";
     }
@@ -189,7 +175,7 @@ class ReminderTools implements ToolFamily {
             .append(user.zone().getId())
             .append("; the id in brackets is what reminder_delete takes):");
     for (ReminderDto reminder : reminders.subList(0, Math.min(LISTED, reminders.size()))) {
-      answer.append("\n- ").append(line(reminder, user.zone()));
+      answer.append("\n- ").append(ReminderListing.line(reminder, user.zone()));
     }
     if (reminders.size() > LISTED) {
       answer.append("\n…and ").append(reminders.size() - LISTED).append(" more.");
@@ -217,7 +203,7 @@ class ReminderTools implements ToolFamily {
     }
     // only the user's own reminders are searched: another user's id is simply not found
     List<ReminderDto> matches =
-        ownReminders(user.userId()).stream()
+        listing.own(user.userId()).stream()
             .filter(reminder -> reminder.id().toString().startsWith(wanted))
             .toList();
     if (matches.isEmpty()) {
@@ -241,70 +227,8 @@ class ReminderTools implements ToolFamily {
     return "Deleted the reminder \""
         + reminder.text()
         + "\" ("
-        + when(reminder, user.zone())
+        + ReminderListing.when(reminder, user.zone())
         + ").";
-  }
-
-  /** The user's active and paused reminders, the next due first. */
-  List<ReminderDto> ownReminders(long userId) {
-    List<ReminderDto> reminders = new ArrayList<>();
-    for (ReminderStatus status : List.of(ReminderStatus.ACTIVE, ReminderStatus.PAUSED)) {
-      for (int page = 0; page < MAX_PAGES; page++) {
-        PageDto<ReminderDto> found = rest.reminders(userId, status, null, page, PAGE_SIZE);
-        // rest-service filters by user; checked again, as this is what keeps users apart
-        found.items().stream()
-            .filter(reminder -> reminder.userId() != null && reminder.userId() == userId)
-            .forEach(reminders::add);
-        if (page + 1 >= found.totalPages()) {
-          break;
-        }
-      }
-    }
-    reminders.sort(
-        Comparator.comparing(
-            ReminderTools::nextTime, Comparator.nullsLast(Comparator.naturalOrder())));
-    return reminders;
-  }
-
-  static String shortId(UUID id) {
-    return id.toString().substring(0, SHORT_ID);
-  }
-
-  private static String line(ReminderDto reminder, ZoneId zone) {
-    return "["
-        + shortId(reminder.id())
-        + "] \""
-        + reminder.text()
-        + "\" — "
-        + when(reminder, zone)
-        + (reminder.status() == ReminderStatus.PAUSED ? " (paused)" : "");
-  }
-
-  private static String when(ReminderDto reminder, ZoneId userZone) {
-    Instant next = nextTime(reminder);
-    if (reminder.type() == ReminderType.RECURRING) {
-      ZoneId cronZone = zoneOf(reminder.timezone(), userZone);
-      String schedule = "repeats on the schedule '" + reminder.cronExpression() + "'";
-      if (!cronZone.equals(userZone)) {
-        schedule += " in " + cronZone.getId();
-      }
-      return next == null
-          ? schedule
-          : schedule + ", next " + ReminderTimes.describe(next.atZone(userZone));
-    }
-    return next == null ? "no time set" : "due " + ReminderTimes.describe(next.atZone(userZone));
-  }
-
-  private static Instant nextTime(ReminderDto reminder) {
-    return reminder.nextTriggerAt() != null ? reminder.nextTriggerAt() : reminder.triggerAt();
-  }
-
-  private static ZoneId zoneOf(String zone, ZoneId fallback) {
-    try {
-      return zone == null ? fallback : ZoneId.of(zone);
-    } catch (java.time.DateTimeException e) {
-      return fallback;
-    }
   }
 
   private UUID assistantOf(ToolUser user) {
@@ -324,35 +248,5 @@ class ReminderTools implements ToolFamily {
     return "No reminder with id "
         + id
         + " was found among the user's reminders. Call reminder_list to see them.";
-  }
-
-  /** rest-service's field names as the model knows them from this tool's parameters. */
-  private static final Map<String, String> FIELDS =
-      Map.of("cronExpression", "the schedule ('cron')", "triggerAt", "the time");
-
-  /**
-   * The problem detail's field errors (fields named as the tool's parameters) or its detail, of a
-   * 400 or 409 from rest-service.
-   */
-  static String problemOf(HttpClientErrorException e) {
-    try {
-      JsonNode problem = JSON.readTree(e.getResponseBodyAsString());
-      List<String> errors = new ArrayList<>();
-      JsonNode fieldErrors = problem.path("errors");
-      for (JsonNode error : fieldErrors) {
-        String field = error.path("field").asString("");
-        errors.add(FIELDS.getOrDefault(field, field) + " " + error.path("message").asString(""));
-      }
-      if (!errors.isEmpty()) {
-        return String.join("; ", errors).strip() + ".";
-      }
-      String detail = problem.path("detail").asString("");
-      if (!detail.isBlank()) {
-        return detail;
-      }
-    } catch (JacksonException | IllegalArgumentException unreadable) {
-      // fall through to the status line
-    }
-    return e.getStatusText();
   }
 }

@@ -17,7 +17,7 @@ import org.quartz.CronExpression;
  * both day fields. Answers what the trigger alone cannot: the newest slot missed during a downtime,
  * and the next time to show as {@code nextTriggerAt}.
  */
-final class CronSchedule {
+final class QuartzSchedule {
 
   /** Look-back windows for the last slot, tried from the smallest so that few slots are walked. */
   private static final List<Duration> LOOK_BACK =
@@ -39,7 +39,7 @@ final class CronSchedule {
   private final CronExpression schedule;
   private final CronExpression filter;
 
-  private CronSchedule(CronExpressions.QuartzCron quartz, ZoneId zone) {
+  private QuartzSchedule(CronExpressions.QuartzCron quartz, ZoneId zone) {
     this.quartzExpression = quartz.schedule();
     this.zone = zone;
     this.timeZone = TimeZone.getTimeZone(zone);
@@ -50,8 +50,8 @@ final class CronSchedule {
   /**
    * @throws InvalidScheduleException when the cron or the zone is unusable
    */
-  static CronSchedule of(String cron, String zoneId) {
-    return new CronSchedule(CronExpressions.toQuartz(cron), zone(zoneId));
+  static QuartzSchedule of(String cron, String zoneId) {
+    return new QuartzSchedule(CronExpressions.toQuartz(cron), zone(zoneId));
   }
 
   /** The expression the reminder's Quartz cron trigger follows. */
