@@ -1,13 +1,7 @@
 package org.smartassistant.assistant;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +29,7 @@ import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +50,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpServer server;
+  private final FakeHttpServer server;
   private final AtomicLong messageIds = new AtomicLong();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
@@ -70,23 +65,17 @@ public final class FakeRestService implements AutoCloseable {
   private SettingsDto settings = new SettingsDto("UTC", "en", 20, null, CREATED);
 
   public FakeRestService() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server = new FakeHttpServer("rest-service", 0, this::handle);
     server.start();
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 
   // ---------------------------------------------------------------- set-up
@@ -285,7 +274,7 @@ public final class FakeRestService implements AutoCloseable {
   /** Creates a reminder as asked and records the request's Idempotency-Key. */
   private void createReminder(HttpExchange exchange) throws IOException {
     CreateReminderRequest request =
-        json.readValue(exchange.getRequestBody().readAllBytes(), CreateReminderRequest.class);
+        json.readValue(FakeHttpServer.readBody(exchange), CreateReminderRequest.class);
     reminderKeys.add(exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER));
     respond(
         exchange,
@@ -317,7 +306,7 @@ public final class FakeRestService implements AutoCloseable {
     switch (method) {
       case "POST" -> {
         AppendMessageRequest request =
-            json.readValue(exchange.getRequestBody().readAllBytes(), AppendMessageRequest.class);
+            json.readValue(FakeHttpServer.readBody(exchange), AppendMessageRequest.class);
         messageKeys.add(exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER));
         MessageDto message =
             new MessageDto(
@@ -346,25 +335,14 @@ public final class FakeRestService implements AutoCloseable {
       }
       case "DELETE" -> {
         history.clear();
-        exchange.sendResponseHeaders(204, -1);
+        FakeHttpServer.respond(exchange, 204, (String) null, new byte[0]);
       }
       default -> notFound(exchange);
     }
   }
 
   private static Map<String, String> query(String raw) {
-    Map<String, String> values = new HashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-          values.put(
-              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return values;
+    return FakeHttpServer.parseForm(raw);
   }
 
   private void notFound(HttpExchange exchange) throws IOException {
@@ -372,13 +350,10 @@ public final class FakeRestService implements AutoCloseable {
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange
-        .getResponseHeaders()
-        .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    FakeHttpServer.respond(
+        exchange,
+        status,
+        status >= 400 ? "application/problem+json" : "application/json",
+        json.writeValueAsBytes(body));
   }
 }

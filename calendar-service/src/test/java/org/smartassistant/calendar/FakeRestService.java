@@ -1,11 +1,7 @@
 package org.smartassistant.calendar;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +14,7 @@ import org.smartassistant.common.api.PutCalendarCredentialsRequest;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.common.security.InternalToken;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +30,7 @@ public final class FakeRestService implements AutoCloseable {
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final String token;
-  private final HttpServer server;
+  private final FakeHttpServer server;
 
   // guarded by this
   private final Map<Long, UserDto> users = new HashMap<>();
@@ -46,22 +43,17 @@ public final class FakeRestService implements AutoCloseable {
 
   public FakeRestService(String token) {
     this.token = token;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.createContext("/", this::handle);
+    server = new FakeHttpServer("rest-service", 0, this::handle);
     server.start();
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 
   public synchronized void reset() {
@@ -102,30 +94,28 @@ public final class FakeRestService implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!InternalToken.matches(
-          token, exchange.getRequestHeaders().getFirst(InternalToken.HEADER))) {
-        respond(exchange, 401, problem(401, "missing or wrong internal token"));
-        return;
-      }
-      String path = exchange.getRequestURI().getPath();
-      String method = exchange.getRequestMethod();
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      Answer answer;
-      synchronized (this) {
-        Matcher user = USER.matcher(path);
-        Matcher creds = CREDENTIALS.matcher(path);
-        if (user.matches() && method.equals("GET")) {
-          UserDto found = users.get(Long.parseLong(user.group(1)));
-          answer = found == null ? notFound("user") : new Answer(200, found);
-        } else if (creds.matches()) {
-          answer = credentials(method, Long.parseLong(creds.group(1)), body);
-        } else {
-          answer = notFound("path");
-        }
-      }
-      respond(exchange, answer.status(), answer.body());
+    if (!InternalToken.matches(
+        token, exchange.getRequestHeaders().getFirst(InternalToken.HEADER))) {
+      respond(exchange, 401, problem(401, "missing or wrong internal token"));
+      return;
     }
+    String path = exchange.getRequestURI().getPath();
+    String method = exchange.getRequestMethod();
+    byte[] body = FakeHttpServer.readBody(exchange);
+    Answer answer;
+    synchronized (this) {
+      Matcher user = USER.matcher(path);
+      Matcher creds = CREDENTIALS.matcher(path);
+      if (user.matches() && method.equals("GET")) {
+        UserDto found = users.get(Long.parseLong(user.group(1)));
+        answer = found == null ? notFound("user") : new Answer(200, found);
+      } else if (creds.matches()) {
+        answer = credentials(method, Long.parseLong(creds.group(1)), body);
+      } else {
+        answer = notFound("path");
+      }
+    }
+    respond(exchange, answer.status(), answer.body());
   }
 
   private Answer credentials(String method, long userId, byte[] body) {
@@ -182,19 +172,16 @@ public final class FakeRestService implements AutoCloseable {
     return Map.of("type", "about:blank", "status", status, "detail", detail);
   }
 
-  private void respond(HttpExchange exchange, int status, Object body) throws IOException {
+  private void respond(HttpExchange exchange, int status, Object body) {
     if (body == null) {
-      exchange.sendResponseHeaders(status, -1);
+      FakeHttpServer.respond(exchange, status, (String) null, new byte[0]);
       return;
     }
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange
-        .getResponseHeaders()
-        .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    FakeHttpServer.respond(
+        exchange,
+        status,
+        status >= 400 ? "application/problem+json" : "application/json",
+        json.writeValueAsBytes(body));
   }
 
   private record Answer(int status, Object body) {}

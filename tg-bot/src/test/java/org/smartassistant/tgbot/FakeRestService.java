@@ -1,16 +1,11 @@
 package org.smartassistant.tgbot;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +27,7 @@ import org.smartassistant.common.api.UpdateUserRequest;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +43,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern AUTH_URL = Pattern.compile("/auth/url/(\\d+)");
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpServer server;
+  private final FakeHttpServer server;
   private final AtomicLong nextUserId = new AtomicLong(1);
   private final Map<Long, UserDto> users = new ConcurrentHashMap<>();
   private final Map<Long, UUID> assignments = new ConcurrentHashMap<>();
@@ -61,13 +56,7 @@ public final class FakeRestService implements AutoCloseable {
   private volatile boolean calendarConfigured = true;
 
   public FakeRestService() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", this::handle);
+    server = new FakeHttpServer("rest-service", 0, this::handle);
   }
 
   public FakeRestService start() {
@@ -77,11 +66,11 @@ public final class FakeRestService implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /** Forgets users, choices, reminders and recorded requests; one default secretary. */
@@ -180,24 +169,22 @@ public final class FakeRestService implements AutoCloseable {
   // ---------------------------------------------------------------- HTTP
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String body = new String(FakeHttpServer.readBody(exchange), StandardCharsets.UTF_8);
       requests.add(method + " " + path + (body.isEmpty() ? "" : " " + body));
-      Answer answer = answer(method, path, query(exchange.getRequestURI().getRawQuery()), body);
-      byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
-      exchange
-          .getResponseHeaders()
-          .add(
-              "Content-Type",
-              answer.status < 300 ? "application/json" : "application/problem+json");
-      exchange.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
+      Answer answer =
+          answer(
+              method, path, FakeHttpServer.parseForm(exchange.getRequestURI().getRawQuery()), body);
+      FakeHttpServer.respond(
+          exchange,
+          answer.status,
+          answer.status < 300 ? "application/json" : "application/problem+json",
+          answer.body.getBytes(StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      FakeHttpServer.abort(exchange);
     }
   }
 
@@ -313,22 +300,6 @@ public final class FakeRestService implements AutoCloseable {
     problem.put("status", status);
     problem.put("detail", detail);
     return new Answer(status, json.writeValueAsString(problem));
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> query = new HashMap<>();
-    if (raw == null) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        query.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return query;
   }
 
   /** A status and its JSON body. */

@@ -1,16 +1,8 @@
 package org.smartassistant.cron.reminders;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +28,7 @@ import org.smartassistant.common.api.ScheduledRemindersPage;
 import org.smartassistant.common.api.UpdateReminderRequest;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,7 +49,7 @@ final class FakeRestService implements AutoCloseable {
       Set.of(ReminderStatus.COMPLETED, ReminderStatus.CANCELLED, ReminderStatus.MISSED);
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpServer server;
+  private final FakeHttpServer server;
   private final Map<UUID, ReminderDto> reminders = new ConcurrentHashMap<>();
   private final Map<Long, UserDto> users = new ConcurrentHashMap<>();
   private final Map<String, ReminderRunDto> runs = new ConcurrentHashMap<>();
@@ -68,13 +60,7 @@ final class FakeRestService implements AutoCloseable {
   private volatile int failScheduledPagesFrom = Integer.MAX_VALUE;
 
   private FakeRestService() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(16));
-    server.createContext("/", this::handle);
+    server = new FakeHttpServer("rest-service", 0, this::handle);
     server.start();
   }
 
@@ -83,12 +69,12 @@ final class FakeRestService implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 
   // state
@@ -367,33 +353,15 @@ final class FakeRestService implements AutoCloseable {
   }
 
   private <T> T read(HttpExchange exchange, Class<T> type) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return json.readValue(in.readAllBytes(), type);
-    }
+    return json.readValue(FakeHttpServer.readBody(exchange), type);
   }
 
   private static Map<String, String> query(URI uri) {
-    Map<String, String> query = new HashMap<>();
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          query.put(
-              pair.substring(0, eq),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return query;
+    return FakeHttpServer.parseForm(uri.getRawQuery());
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    FakeHttpServer.respond(exchange, status, "application/json", json.writeValueAsBytes(body));
   }
 
   private void problem(HttpExchange exchange, int status, String detail) throws IOException {
@@ -401,12 +369,8 @@ final class FakeRestService implements AutoCloseable {
     problem.put("type", "about:blank");
     problem.put("status", status);
     problem.put("detail", detail);
-    byte[] bytes = json.writeValueAsBytes(problem);
-    exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    FakeHttpServer.respond(
+        exchange, status, "application/problem+json", json.writeValueAsBytes(problem));
   }
 
   /** All reminders, for assertions. */

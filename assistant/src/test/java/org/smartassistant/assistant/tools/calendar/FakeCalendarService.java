@@ -1,23 +1,17 @@
 package org.smartassistant.assistant.tools.calendar;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.smartassistant.common.calendar.AuthUrlResponse;
 import org.smartassistant.common.calendar.CalendarEventDto;
 import org.smartassistant.common.calendar.CreateCalendarEventRequest;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +50,7 @@ final class FakeCalendarService implements AutoCloseable {
   }
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpServer server;
+  private final FakeHttpServer server;
 
   // guarded by this
   private final List<Received> received = new ArrayList<>();
@@ -65,23 +59,17 @@ final class FakeCalendarService implements AutoCloseable {
   private int consentLinks;
 
   FakeCalendarService() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server = new FakeHttpServer("calendar-service", 0, this::handle);
     server.start();
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 
   /** How {@code GET /events/{userId}} answers from now on. */
@@ -138,56 +126,34 @@ final class FakeCalendarService implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      Received request =
-          new Received(
-              exchange.getRequestMethod(),
-              path,
-              query(exchange.getRequestURI().getRawQuery()),
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-              exchange.getRequestHeaders().getFirst("X-Internal-Token"));
-      Answer answer;
-      synchronized (this) {
-        received.add(request);
-        if (!TOKEN.equals(request.token())) {
-          answer = Answer.problem(401, "Unauthorized", null);
-        } else if (path.startsWith("/auth/url/") && request.method().equals("GET")) {
-          long userId = Long.parseLong(path.substring("/auth/url/".length()));
-          answer = Answer.ok(new AuthUrlResponse(consentLink(userId, ++consentLinks)));
-        } else if (path.startsWith("/events/") && request.method().equals("GET")) {
-          answer = events.apply(request);
-        } else if (path.startsWith("/events/") && request.method().equals("POST")) {
-          answer = create.apply(json.readValue(request.body(), CreateCalendarEventRequest.class));
-        } else {
-          answer = Answer.problem(404, "Not Found", null);
-        }
-      }
-      byte[] bytes = json.writeValueAsBytes(answer.body());
-      exchange
-          .getResponseHeaders()
-          .set(
-              "Content-Type",
-              answer.status() >= 400 ? "application/problem+json" : "application/json");
-      exchange.sendResponseHeaders(answer.status(), bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
+    String path = exchange.getRequestURI().getPath();
+    Received request =
+        new Received(
+            exchange.getRequestMethod(),
+            path,
+            FakeHttpServer.parseForm(exchange.getRequestURI().getRawQuery()),
+            new String(FakeHttpServer.readBody(exchange), StandardCharsets.UTF_8),
+            exchange.getRequestHeaders().getFirst("X-Internal-Token"));
+    Answer answer;
+    synchronized (this) {
+      received.add(request);
+      if (!TOKEN.equals(request.token())) {
+        answer = Answer.problem(401, "Unauthorized", null);
+      } else if (path.startsWith("/auth/url/") && request.method().equals("GET")) {
+        long userId = Long.parseLong(path.substring("/auth/url/".length()));
+        answer = Answer.ok(new AuthUrlResponse(consentLink(userId, ++consentLinks)));
+      } else if (path.startsWith("/events/") && request.method().equals("GET")) {
+        answer = events.apply(request);
+      } else if (path.startsWith("/events/") && request.method().equals("POST")) {
+        answer = create.apply(json.readValue(request.body(), CreateCalendarEventRequest.class));
+      } else {
+        answer = Answer.problem(404, "Not Found", null);
       }
     }
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> values = new HashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-          values.put(
-              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return values;
+    FakeHttpServer.respond(
+        exchange,
+        answer.status(),
+        answer.status() >= 400 ? "application/problem+json" : "application/json",
+        json.writeValueAsBytes(answer.body()));
   }
 }

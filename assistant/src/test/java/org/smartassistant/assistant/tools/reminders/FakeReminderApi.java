@@ -1,22 +1,14 @@
 package org.smartassistant.assistant.tools.reminders;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smartassistant.common.api.CreateReminderRequest;
@@ -25,6 +17,7 @@ import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.api.UpdateReminderRequest;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +33,7 @@ final class FakeReminderApi implements AutoCloseable {
   private static final Pattern ONE = Pattern.compile("/api/reminders/([0-9a-f-]{36})");
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpServer server;
+  private final FakeHttpServer server;
 
   // guarded by this
   private final Map<UUID, ReminderDto> reminders = new LinkedHashMap<>();
@@ -49,23 +42,17 @@ final class FakeReminderApi implements AutoCloseable {
   private final List<String> createKeys = new ArrayList<>();
 
   FakeReminderApi() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server = new FakeHttpServer("rest-service", 0, this::handle);
     server.start();
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.stop();
   }
 
   synchronized void clear() {
@@ -158,7 +145,7 @@ final class FakeReminderApi implements AutoCloseable {
   private void create(HttpExchange exchange) throws IOException {
     createKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
     CreateReminderRequest request =
-        json.readValue(exchange.getRequestBody().readAllBytes(), CreateReminderRequest.class);
+        json.readValue(FakeHttpServer.readBody(exchange), CreateReminderRequest.class);
     Instant now = Instant.now();
     if (refusal != null) {
       respond(exchange, refusal.getKey(), refusal.getValue());
@@ -234,7 +221,7 @@ final class FakeReminderApi implements AutoCloseable {
 
   private void update(HttpExchange exchange, ReminderDto reminder) throws IOException {
     UpdateReminderRequest request =
-        json.readValue(exchange.getRequestBody().readAllBytes(), UpdateReminderRequest.class);
+        json.readValue(FakeHttpServer.readBody(exchange), UpdateReminderRequest.class);
     ReminderStatus status = request.status() == null ? reminder.status() : request.status();
     if (reminder.status() != ReminderStatus.ACTIVE && reminder.status() != ReminderStatus.PAUSED) {
       respond(exchange, 409, Map.of("title", "Conflict", "status", 409));
@@ -259,19 +246,10 @@ final class FakeReminderApi implements AutoCloseable {
     respond(exchange, 200, updated);
   }
 
+  /** The query's parameters, their values lower-cased. */
   private static Map<String, String> query(String raw) {
-    Map<String, String> values = new HashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int equals = pair.indexOf('=');
-        if (equals > 0) {
-          values.put(
-              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)
-                  .toLowerCase(Locale.ROOT));
-        }
-      }
-    }
+    Map<String, String> values = FakeHttpServer.parseForm(raw);
+    values.replaceAll((name, value) -> value.toLowerCase(Locale.ROOT));
     return values;
   }
 
@@ -280,13 +258,10 @@ final class FakeReminderApi implements AutoCloseable {
   }
 
   private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange
-        .getResponseHeaders()
-        .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    FakeHttpServer.respond(
+        exchange,
+        status,
+        status >= 400 ? "application/problem+json" : "application/json",
+        json.writeValueAsBytes(body));
   }
 }
