@@ -58,6 +58,9 @@ class ComposeDeploymentTest {
           "tg-bot",
           "cron-service");
 
+  private static final java.util.Random RANDOM = new java.util.Random();
+  private static final java.util.Set<Integer> TAKEN = new java.util.HashSet<>();
+
   private static ComposeProject compose;
   private static FakeTelegramBotApi telegram;
   private static FakeOpenAi llm;
@@ -69,7 +72,7 @@ class ComposeDeploymentTest {
     System.setProperty(FakeHttpServer.ADDRESS_PROPERTY, gateway);
     telegram = new FakeTelegramBotApi().start();
     llm = new FakeOpenAi().start();
-    int restPort = Suite.freePort();
+    int restPort = publishablePort();
     String token = UUID.randomUUID() + "-" + UUID.randomUUID();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("INTERNAL_TOKEN", token);
@@ -77,10 +80,10 @@ class ComposeDeploymentTest {
     settings.put("DATABASE_PASSWORD", UUID.randomUUID().toString());
     settings.put("REDIS_PASSWORD", UUID.randomUUID().toString());
     settings.put("REST_SERVICE_PORT", Integer.toString(restPort));
-    settings.put("CALENDAR_SERVICE_PORT", Integer.toString(Suite.freePort()));
-    settings.put("ASSISTANT_PORT", Integer.toString(Suite.freePort()));
-    settings.put("TG_BOT_PORT", Integer.toString(Suite.freePort()));
-    settings.put("CRON_SERVICE_PORT", Integer.toString(Suite.freePort()));
+    settings.put("CALENDAR_SERVICE_PORT", Integer.toString(publishablePort()));
+    settings.put("ASSISTANT_PORT", Integer.toString(publishablePort()));
+    settings.put("TG_BOT_PORT", Integer.toString(publishablePort()));
+    settings.put("CRON_SERVICE_PORT", Integer.toString(publishablePort()));
     settings.put("PUBLISH_ADDRESS", "127.0.0.1");
     settings.put("TELEGRAM_BOT_TOKEN", Suite.BOT_TOKEN);
     settings.put("TELEGRAM_API_URL", "http://host.docker.internal:" + telegram.port());
@@ -234,6 +237,30 @@ class ComposeDeploymentTest {
     telegram.pushTextMessage(ADA, "Are you there?");
     assertThat(telegram.awaitSentMessages(ADA, before + 1, PATIENCE).get(before).text())
         .isEqualTo("Still here.");
+  }
+
+  /**
+   * A free port below Linux's ephemeral range (32768 and up) for compose to publish: a port the
+   * kernel hands out (port 0) may be taken by an outgoing connection before the containers start.
+   */
+  private static int publishablePort() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(12_000);
+      if (!TAKEN.contains(port) && bindable(port)) {
+        TAKEN.add(port);
+        return port;
+      }
+    }
+    throw new AssertionError("no free port between 20000 and 32000");
+  }
+
+  private static boolean bindable(int port) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private static UserDto startUser(long telegramId, String firstName) {
