@@ -8,8 +8,8 @@ import org.smartassistant.testsupport.ServiceBoundaries;
 
 /**
  * Module and package boundaries of the assistant service: its classes use only their own packages,
- * {@code org.smartassistant.common} and libraries, and its feature packages do not depend on each
- * other in a cycle.
+ * {@code org.smartassistant.common} and libraries, its feature packages do not depend on each other
+ * in a cycle, and no feature uses another's sub-packages (its internals).
  */
 @AnalyzeClasses(
     packages = "org.smartassistant.assistant",
@@ -23,4 +23,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule featurePackagesAreFreeOfCycles =
       ServiceBoundaries.featurePackagesAreFreeOfCycles("org.smartassistant.assistant");
+
+  @ArchTest
+  static final ArchRule featureInternalsStayInside =
+      ServiceBoundaries.featureInternalsStayInside("org.smartassistant.assistant");
 }

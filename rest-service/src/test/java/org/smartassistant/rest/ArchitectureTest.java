@@ -36,6 +36,10 @@ class ArchitectureTest {
       ServiceBoundaries.featurePackagesAreFreeOfCycles("org.smartassistant.rest");
 
   @ArchTest
+  static final ArchRule featureInternalsStayInside =
+      ServiceBoundaries.featureInternalsStayInside("org.smartassistant.rest");
+
+  @ArchTest
   static final ArchRule resourcesUseOnlyRepositoriesOfTheirOwnFeature =
       classes()
           .that()

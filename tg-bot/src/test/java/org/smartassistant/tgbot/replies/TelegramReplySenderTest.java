@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.outbox;
+package org.smartassistant.tgbot.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.outbox;
+package org.smartassistant.tgbot.replies;
 
 import java.util.List;
 import org.slf4j.Logger;

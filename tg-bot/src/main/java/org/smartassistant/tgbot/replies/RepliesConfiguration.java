@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.outbox;
+package org.smartassistant.tgbot.replies;
 
 import org.smartassistant.common.stream.DeadLetterHandler;
 import org.smartassistant.common.stream.StreamConsumer;
@@ -21,7 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${smart.telegram.bot-token:}'.trim() != ''")
-class OutboxConfiguration {
+class RepliesConfiguration {
 
   @Bean
   TelegramReplySender telegramReplySender(

@@ -1,4 +1,4 @@
-package org.smartassistant.tgbot.outbox;
+package org.smartassistant.tgbot.replies;
 
 import java.time.Duration;
 import java.util.ArrayList;
