@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * One HTTP/1.1 request written byte for byte on a socket: the request line reaches the server
@@ -24,6 +26,30 @@ public final class RawHttp {
     public boolean successful() {
       return status >= 200 && status < 300;
     }
+  }
+
+  /** A route of a service: an HTTP method and a path pattern such as {@code /api/users/{id}}. */
+  public record Route(String method, String pattern) {}
+
+  /** Every route Spring MVC maps (a mapping without a method counts as GET). */
+  public static List<Route> routes(RequestMappingHandlerMapping mappings) {
+    List<Route> routes = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              var methods = info.getMethodsCondition().getMethods();
+              for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                  routes.add(new Route("GET", pattern));
+                } else {
+                  for (RequestMethod method : methods) {
+                    routes.add(new Route(method.name(), pattern));
+                  }
+                }
+              }
+            });
+    return routes;
   }
 
   /** All the path forms a guarded route is tried in without the token. */

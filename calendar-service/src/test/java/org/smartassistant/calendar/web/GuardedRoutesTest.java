@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.calendar.CalendarServiceTest;
 import org.smartassistant.common.security.InternalTokenProperties;
 import org.smartassistant.testsupport.RawHttp;
+import org.smartassistant.testsupport.RawHttp.Route;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriTemplate;
 
@@ -33,8 +33,6 @@ class GuardedRoutesTest extends CalendarServiceTest {
 
   @Autowired InternalTokenProperties security;
 
-  private record Route(String method, String pattern) {}
-
   @Test
   void noGuardedRouteAnswersWithoutTheTokenWhateverThePathSpelling() throws Exception {
     REST.addUser(USER, 9_000_009);
@@ -51,24 +49,11 @@ class GuardedRoutesTest extends CalendarServiceTest {
             + "\",\"start\":\"2026-11-27T12:00:00Z\",\"end\":\"2026-11-27T13:00:00Z\"}";
 
     List<Route> routes = new ArrayList<>();
-    mappings
-        .getHandlerMethods()
-        .forEach(
-            (info, handler) -> {
-              var methods = info.getMethodsCondition().getMethods();
-              for (String pattern : info.getPatternValues()) {
-                if (security.publicPaths().contains(pattern)) {
-                  continue;
-                }
-                if (methods.isEmpty()) {
-                  routes.add(new Route("GET", pattern));
-                } else {
-                  for (RequestMethod method : methods) {
-                    routes.add(new Route(method.name(), pattern));
-                  }
-                }
-              }
-            });
+    for (Route route : RawHttp.routes(mappings)) {
+      if (!security.publicPaths().contains(route.pattern())) {
+        routes.add(route);
+      }
+    }
     routes.add(new Route("GET", "/actuator/prometheus"));
     routes.add(new Route("GET", "/actuator/info"));
     routes.add(new Route("GET", "/actuator/health/redis"));

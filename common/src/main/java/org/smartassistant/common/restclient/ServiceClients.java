@@ -16,8 +16,26 @@ public final class ServiceClients {
 
   private ServiceClients() {}
 
+  /** A client of another service: timeouts, the internal token, retries. */
   public static RestClient restClient(
       RestClient.Builder builder, ServiceClientProperties properties, String internalToken) {
+    return timedOut(builder, properties)
+        .requestInterceptor(new InternalTokenInterceptor(internalToken))
+        .requestInterceptor(retries(properties))
+        .build();
+  }
+
+  /**
+   * A client of a public API outside the deployment (no internal token): the same timeouts and
+   * retries as between services.
+   */
+  public static RestClient externalClient(
+      RestClient.Builder builder, ServiceClientProperties properties) {
+    return timedOut(builder, properties).requestInterceptor(retries(properties)).build();
+  }
+
+  private static RestClient.Builder timedOut(
+      RestClient.Builder builder, ServiceClientProperties properties) {
     HttpClient httpClient =
         HttpClient.newBuilder()
             .connectTimeout(properties.connectTimeout())
@@ -25,14 +43,11 @@ public final class ServiceClients {
             .build();
     JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
     requestFactory.setReadTimeout(properties.readTimeout());
-    return builder
-        .clone()
-        .baseUrl(properties.url())
-        .requestFactory(requestFactory)
-        .requestInterceptor(new InternalTokenInterceptor(internalToken))
-        .requestInterceptor(
-            new RetryOnServerErrorInterceptor(properties.maxRetries(), properties.retryDelay()))
-        .build();
+    return builder.clone().baseUrl(properties.url()).requestFactory(requestFactory);
+  }
+
+  private static RetryOnServerErrorInterceptor retries(ServiceClientProperties properties) {
+    return new RetryOnServerErrorInterceptor(properties.maxRetries(), properties.retryDelay());
   }
 
   public static <T> T create(

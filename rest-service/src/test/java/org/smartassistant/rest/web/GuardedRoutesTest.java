@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
 import org.smartassistant.testsupport.RawHttp;
+import org.smartassistant.testsupport.RawHttp.Route;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriTemplate;
 
@@ -29,8 +29,6 @@ class GuardedRoutesTest extends RestServiceTest {
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
-
-  private record Route(String method, String pattern) {}
 
   @Test
   void noRouteAnswersWithoutTheTokenWhateverThePathSpelling() throws Exception {
@@ -90,22 +88,7 @@ class GuardedRoutesTest extends RestServiceTest {
             "telegramId", Long.toString(telegramId),
             "assistantId", assistant.toString(),
             "toolId", tool.toString());
-    List<Route> routes = new ArrayList<>();
-    mappings
-        .getHandlerMethods()
-        .forEach(
-            (info, handler) -> {
-              var methods = info.getMethodsCondition().getMethods();
-              for (String pattern : info.getPatternValues()) {
-                if (methods.isEmpty()) {
-                  routes.add(new Route("GET", pattern));
-                } else {
-                  for (RequestMethod method : methods) {
-                    routes.add(new Route(method.name(), pattern));
-                  }
-                }
-              }
-            });
+    List<Route> routes = new ArrayList<>(RawHttp.routes(mappings));
     routes.add(new Route("GET", "/actuator/prometheus"));
     routes.add(new Route("GET", "/actuator/info"));
     routes.add(new Route("GET", "/actuator"));

@@ -1,11 +1,10 @@
 package org.smartassistant.assistant.tools.weather;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.util.List;
-import org.smartassistant.common.restclient.RetryOnServerErrorInterceptor;
+import org.smartassistant.common.restclient.ServiceClientProperties;
+import org.smartassistant.common.restclient.ServiceClients;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -33,21 +32,14 @@ class OpenMeteoClient {
 
   private static RestClient restClient(
       RestClient.Builder builder, String baseUrl, WeatherProperties properties) {
-    HttpClient httpClient =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-    requestFactory.setReadTimeout(properties.readTimeout());
-    return builder
-        .clone()
-        .baseUrl(baseUrl)
-        .requestFactory(requestFactory)
-        .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
-        .requestInterceptor(
-            new RetryOnServerErrorInterceptor(properties.maxRetries(), properties.retryDelay()))
-        .build();
+    return ServiceClients.externalClient(
+        builder.clone().defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE),
+        new ServiceClientProperties(
+            baseUrl,
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            properties.maxRetries(),
+            properties.retryDelay()));
   }
 
   /** Up to {@code count} places of that name, Open-Meteo's best match first; empty when none. */
