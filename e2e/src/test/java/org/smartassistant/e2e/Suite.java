@@ -112,6 +112,14 @@ public final class Suite {
         "GOOGLE_REDIRECT_URI",
         "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
     environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
+    // one debug line per message where it enters tg-bot, per envelope handled and per request to
+    // rest-service: TracingTest follows a message's trace id through them (an environment variable
+    // cannot name a logger with capitals, hence the JSON)
+    environment.put(
+        "SPRING_APPLICATION_JSON",
+        "{\"logging.level.org.smartassistant.tgbot.updates.UpdateIntake\":\"DEBUG\","
+            + "\"logging.level.org.smartassistant.common.stream.DeliveryProcessor\":\"DEBUG\","
+            + "\"logging.level.org.springframework.web.servlet.DispatcherServlet\":\"DEBUG\"}");
     environment.putAll(extraEnvironment);
   }
 

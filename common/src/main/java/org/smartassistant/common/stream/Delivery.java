@@ -39,6 +39,11 @@ final class Delivery implements Comparable<Delivery> {
   private String lastError;
   private String deadLetterReason;
 
+  /** When the entry was added to the stream (the milliseconds part of its id). */
+  long addedMillis() {
+    return idMillis;
+  }
+
   Delivery(Entry entry, EnvelopeCodec codec) {
     this.recordId = entry.id();
     int dash = recordId.indexOf('-');

@@ -29,6 +29,10 @@ final class DeliveryProcessor {
   }
 
   private static final Logger log = LoggerFactory.getLogger(StreamConsumer.class);
+
+  /** One line per envelope handled, at debug level, inside the handling's trace. */
+  private static final Logger handledLog = LoggerFactory.getLogger(DeliveryProcessor.class);
+
   private static final long FIRST_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   static final long REDIS_ERROR_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -115,7 +119,7 @@ final class DeliveryProcessor {
       delivery.notBefore(System.nanoTime() + wait);
       return Outcome.LATER;
     }
-    Throwable failure = handle(delivery.envelope);
+    Throwable failure = handle(delivery);
     if (failure == null) {
       delivery.handled();
       return acknowledgeHandled(delivery);
@@ -165,17 +169,33 @@ final class DeliveryProcessor {
    * Runs the handler; returns what it threw, or null. Errors count as failures too: a handler's
    * StackOverflowError must not leave its entry in hand forever.
    */
-  private Throwable handle(Envelope envelope) {
+  private Throwable handle(Delivery delivery) {
+    Envelope envelope = delivery.envelope;
+    if (delivery.deliveryCount() == 1 && delivery.lastError() == null) {
+      // from the XADD to the first attempt: the time the entry waited in the stream and in hand
+      metrics.waiting.record(
+          Math.max(0, clock.millis() - delivery.addedMillis()), TimeUnit.MILLISECONDS);
+    }
     MDC.put("envelopeId", String.valueOf(envelope.id()));
     MDC.put("userId", String.valueOf(envelope.userId()));
-    long started = System.nanoTime();
     try {
-      handler.handle(envelope);
+      metrics.observations.handling(
+          settings.stream(),
+          settings.group(),
+          envelope,
+          () -> {
+            handler.handle(envelope);
+            handledLog.debug(
+                "handled {} {} of {} ({})",
+                envelope.type().wireName(),
+                envelope.id(),
+                settings.stream(),
+                delivery.recordId);
+          });
       return null;
     } catch (Exception | Error e) {
       return e;
     } finally {
-      metrics.handling.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       MDC.remove("envelopeId");
       MDC.remove("userId");
     }

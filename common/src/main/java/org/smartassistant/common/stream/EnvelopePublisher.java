@@ -26,6 +26,7 @@ public class EnvelopePublisher {
   private final EnvelopeCodec codec;
   private final Duration idempotencyTtl;
   private final StreamTrimmer trimmer;
+  private final EnvelopeObservations observations;
 
   /**
    * A publisher whose streams are looked after by {@code trimmer} (null: by whoever else runs a
@@ -36,10 +37,24 @@ public class EnvelopePublisher {
       EnvelopeCodec codec,
       Duration idempotencyTtl,
       StreamTrimmer trimmer) {
+    this(redis, codec, idempotencyTtl, trimmer, EnvelopeObservations.none());
+  }
+
+  /**
+   * A publisher that observes every add: the envelope carries the trace of the observation (see
+   * {@link EnvelopeObservations}).
+   */
+  public EnvelopePublisher(
+      StringRedisTemplate redis,
+      EnvelopeCodec codec,
+      Duration idempotencyTtl,
+      StreamTrimmer trimmer,
+      EnvelopeObservations observations) {
     this.redis = Objects.requireNonNull(redis, "redis");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.idempotencyTtl = Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
     this.trimmer = trimmer;
+    this.observations = Objects.requireNonNull(observations, "observations");
   }
 
   /**
@@ -70,6 +85,10 @@ public class EnvelopePublisher {
     if (trimmer != null) {
       trimmer.watch(stream);
     }
+    return observations.publishing(stream, envelope, traced -> add(stream, traced, idempotencyKey));
+  }
+
+  private PublishResult add(String stream, Envelope envelope, String idempotencyKey) {
     String json = codec.encode(envelope);
     List<String> keys =
         idempotencyKey == null

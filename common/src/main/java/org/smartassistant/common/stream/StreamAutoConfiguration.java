@@ -2,6 +2,7 @@ package org.smartassistant.common.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,8 +20,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @AutoConfiguration(
     after = DataRedisAutoConfiguration.class,
-    afterName =
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
+    })
 @ConditionalOnBean(StringRedisTemplate.class)
 @EnableConfigurationProperties(StreamProperties.class)
 public class StreamAutoConfiguration {
@@ -52,8 +55,17 @@ public class StreamAutoConfiguration {
       StringRedisTemplate redis,
       EnvelopeCodec codec,
       StreamProperties properties,
-      StreamTrimmer trimmer) {
-    return new EnvelopePublisher(redis, codec, properties.idempotencyTtl(), trimmer);
+      StreamTrimmer trimmer,
+      ObjectProvider<MeterRegistry> meterRegistry,
+      ObjectProvider<ObservationRegistry> observationRegistry) {
+    return new EnvelopePublisher(
+        redis,
+        codec,
+        properties.idempotencyTtl(),
+        trimmer,
+        EnvelopeObservations.of(
+            observationRegistry.getIfAvailable(),
+            meterRegistry.getIfAvailable(SimpleMeterRegistry::new)));
   }
 
   @Bean
@@ -64,13 +76,15 @@ public class StreamAutoConfiguration {
       ObjectProvider<MeterRegistry> meterRegistry,
       ObjectProvider<Clock> clock,
       StreamProperties properties,
-      StreamTrimmer trimmer) {
+      StreamTrimmer trimmer,
+      ObjectProvider<ObservationRegistry> observationRegistry) {
     return new StreamConsumers(
         redis,
         codec,
         meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
         clock.getIfAvailable(Clock::systemUTC),
         properties,
-        trimmer);
+        trimmer,
+        observationRegistry.getIfAvailable());
   }
 }

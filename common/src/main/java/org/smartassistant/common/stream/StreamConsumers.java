@@ -1,6 +1,7 @@
 package org.smartassistant.common.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public class StreamConsumers {
   private final Clock clock;
   private final StreamProperties properties;
   private final StreamTrimmer trimmer;
+  private final EnvelopeObservations observations;
 
   /** A factory whose consumers' streams are looked after by whoever else runs a trimmer. */
   public StreamConsumers(
@@ -38,12 +40,13 @@ public class StreamConsumers {
       MeterRegistry meterRegistry,
       Clock clock,
       StreamProperties properties) {
-    this(redis, codec, meterRegistry, clock, properties, null);
+    this(redis, codec, meterRegistry, clock, properties, null, null);
   }
 
   /**
    * @param trimmer told about every stream consumed, so that it trims it and measures its groups'
    *     backlog (null: none)
+   * @param observationRegistry observes each handling (null: timed into {@code meterRegistry} only)
    */
   public StreamConsumers(
       StringRedisTemplate redis,
@@ -51,13 +54,15 @@ public class StreamConsumers {
       MeterRegistry meterRegistry,
       Clock clock,
       StreamProperties properties,
-      StreamTrimmer trimmer) {
+      StreamTrimmer trimmer,
+      ObservationRegistry observationRegistry) {
     this.redis = Objects.requireNonNull(redis, "redis");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.properties = Objects.requireNonNull(properties, "properties");
     this.trimmer = trimmer;
+    this.observations = EnvelopeObservations.of(observationRegistry, meterRegistry);
   }
 
   /**
@@ -90,7 +95,7 @@ public class StreamConsumers {
         codec,
         new ConsumerGroupClient(
             redis, settings.stream(), settings.group(), settings.consumerName()),
-        new StreamMetrics(meterRegistry, settings.stream(), settings.group()),
+        new StreamMetrics(meterRegistry, observations, settings.stream(), settings.group()),
         clock,
         properties.deadLetterMaxLength());
   }

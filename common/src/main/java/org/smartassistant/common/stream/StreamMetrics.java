@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
-/** The meters of one consumer group on one stream, tagged {@code stream} and {@code group}. */
+/**
+ * The meters of one consumer group on one stream, tagged {@code stream} and {@code group}; the time
+ * in the handler is the {@link EnvelopeObservations} timer {@code smart.stream.handling}.
+ */
 final class StreamMetrics {
 
   final Counter processed;
@@ -14,9 +17,12 @@ final class StreamMetrics {
   final Counter reclaimed;
   final Counter duplicates;
   final Counter deferred;
-  final Timer handling;
+  final Timer waiting;
+  final EnvelopeObservations observations;
 
-  StreamMetrics(MeterRegistry registry, String stream, String group) {
+  StreamMetrics(
+      MeterRegistry registry, EnvelopeObservations observations, String stream, String group) {
+    this.observations = observations;
     Tags tags = Tags.of("stream", stream, "group", group);
     processed =
         Counter.builder("smart.stream.processed")
@@ -48,10 +54,11 @@ final class StreamMetrics {
             .description("Times an envelope waited for an earlier one of the same user elsewhere")
             .tags(tags)
             .register(registry);
-    handling =
-        Timer.builder("smart.stream.handling")
-            .description("Time spent in the handler")
+    waiting =
+        Timer.builder("smart.stream.wait")
+            .description("Time from adding an entry to the first attempt at handling it")
             .tags(tags)
+            .publishPercentileHistogram()
             .register(registry);
   }
 }

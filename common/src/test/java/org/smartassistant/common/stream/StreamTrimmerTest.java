@@ -269,7 +269,8 @@ class StreamTrimmerTest {
             registry,
             Clock.systemUTC(),
             StreamProperties.defaults(),
-            trimmer);
+            trimmer,
+            null);
 
     consumers.create(streams.settings(), envelope -> {}, DeadLetterHandler.NONE);
 

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
+import org.smartassistant.e2e.bench.StageTimings.Histogram;
+import org.smartassistant.e2e.bench.StageTimings.Series;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.smartassistant.testsupport.fakes.TelegramCall;
@@ -58,7 +62,10 @@ class ConversationBenchmark {
 
     llm.setLatency(LLM_LATENCY);
     sequentialLatency(telegram, WARMUP, "warm-up", false);
+    StageTimings timings = new StageTimings(suite.internalToken());
+    Map<Series, Histogram> stagesBefore = snapshot(suite, timings);
     List<Long> latencies = sequentialLatency(telegram, LATENCY_SAMPLES, "latency", true);
+    Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
     double perSecond = throughput(telegram);
 
     llm.setLatency(SLOW_LLM);
@@ -88,6 +95,9 @@ class ConversationBenchmark {
         String.format(Locale.ROOT, "%.2f s", lastAnswer.toMillis() / 1000.0),
         "<= 4 s");
     report.add("");
+    double meanMillis = latencies.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
+    report.addAll(new StageBreakdown(stagesBefore, stagesAfter, latencies.size()).rows(meanMillis));
+    report.add("");
     report.add(
         "samples: "
             + latencies.size()
@@ -101,6 +111,16 @@ class ConversationBenchmark {
     Path out = Path.of("target", "bench-report.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);
+  }
+
+  /** The stage timers of the services a message passes. */
+  private static Map<Series, Histogram> snapshot(Suite suite, StageTimings timings)
+      throws Exception {
+    Map<Series, Histogram> all = new HashMap<>();
+    all.putAll(timings.snapshot("tg-bot", suite.baseUrl(Service.TG_BOT)));
+    all.putAll(timings.snapshot("assistant", suite.baseUrl(Service.ASSISTANT)));
+    all.putAll(timings.snapshot("rest-service", suite.baseUrl(Service.REST)));
+    return all;
   }
 
   private void row(String name, String measured, String target) {

@@ -1,9 +1,7 @@
 package org.smartassistant.tgbot.relay;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +24,6 @@ public class AssistantRelay {
 
   /** The envelope's {@code source}. */
   public static final String SOURCE = "telegram";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final EnvelopePublisher publisher;
   private final Clock clock;
@@ -66,19 +62,9 @@ public class AssistantRelay {
             text,
             SOURCE,
             clock.instant(),
-            newTraceparent(),
+            null, // the publisher writes the current trace (the update's) into it
             attrs);
     return publisher.publish(envelope, key);
-  }
-
-  /** A W3C traceparent starting a new trace for one user message. */
-  static String newTraceparent() {
-    byte[] traceId = new byte[16];
-    byte[] spanId = new byte[8];
-    RANDOM.nextBytes(traceId);
-    RANDOM.nextBytes(spanId);
-    HexFormat hex = HexFormat.of();
-    return "00-" + hex.formatHex(traceId) + "-" + hex.formatHex(spanId) + "-01";
   }
 
   /**

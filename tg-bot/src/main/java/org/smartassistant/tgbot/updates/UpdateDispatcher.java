@@ -2,6 +2,8 @@ package org.smartassistant.tgbot.updates;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,12 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
   private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
 
   /**
+   * The observation of an update from its arrival in a batch until it is taken in (its wait for the
+   * chat's lane included); the trace it starts is carried on by the inbox envelope.
+   */
+  static final String UPDATE_OBSERVATION = "smart.telegram.update";
+
+  /**
    * Redis or rest-service out of reach: an outage for every user, waited out for as long as it
    * lasts (the batch stays unconfirmed, so nothing is lost; nobody else could be served meanwhile).
    * An error Redis itself answered is not an outage.
@@ -67,10 +75,13 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
   private final ChatLanes followUpLanes;
   private final RetryTemplate outageRetry;
   private final RetryTemplate failureRetry;
+  private final ObservationRegistry observations;
   private volatile boolean stopping;
 
-  UpdateDispatcher(UpdateIntake intake, TelegramProperties properties) {
+  UpdateDispatcher(
+      UpdateIntake intake, TelegramProperties properties, ObservationRegistry observations) {
     this.intake = intake;
+    this.observations = observations;
     this.intakeLanes = new ChatLanes("telegram-intake", properties.updateThreads());
     this.followUpLanes = new ChatLanes("telegram-answer", properties.updateThreads());
     this.outageRetry =
@@ -98,7 +109,10 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
       if (chat.isEmpty()) {
         continue; // nothing the bot handles: confirming it loses nothing
       }
-      takenIn.add(intakeLanes.submit(chat.get(), () -> takeIn(update, chat.get())));
+      // one trace per update, from its arrival to its envelope in the inbox and on to the reply
+      Observation observation =
+          Observation.start(UPDATE_OBSERVATION, observations).contextualName("telegram update");
+      takenIn.add(intakeLanes.submit(chat.get(), () -> takeIn(update, chat.get(), observation)));
     }
     try {
       CompletableFuture.allOf(takenIn.toArray(CompletableFuture[]::new)).get();
@@ -116,6 +130,14 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
    * given up: logged, its user told with an apology, and its batch confirmed, so one poisoned
    * update does not hold up everybody's next updates.
    */
+  private void takeIn(Update update, long chatId, Observation observation) {
+    try (Observation.Scope scope = observation.openScope()) {
+      takeIn(update, chatId);
+    } finally {
+      observation.stop();
+    }
+  }
+
   private void takeIn(Update update, long chatId) {
     FollowUp followUp;
     try {

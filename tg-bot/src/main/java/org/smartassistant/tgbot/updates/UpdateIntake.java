@@ -3,6 +3,7 @@ package org.smartassistant.tgbot.updates;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.common.stream.PublishResult;
 import org.smartassistant.tgbot.access.AccessPolicy;
 import org.smartassistant.tgbot.access.Refusals;
 import org.smartassistant.tgbot.commands.Command;
@@ -131,10 +132,12 @@ class UpdateIntake {
     if (Commands.isCommand(text)) {
       return command(updateId, chatId, from, user, text, message.getMessageId());
     }
-    relay.userMessage(
-        new AssistantRelay.Source(
-            updateId, user.id(), from.getId(), chatId, message.getMessageId()),
-        text);
+    PublishResult added =
+        relay.userMessage(
+            new AssistantRelay.Source(
+                updateId, user.id(), from.getId(), chatId, message.getMessageId()),
+            text);
+    log.debug("update {} of chat {} is in the inbox as {}", updateId, chatId, added.recordId());
     return () -> sender.typing(chatId);
   }
 

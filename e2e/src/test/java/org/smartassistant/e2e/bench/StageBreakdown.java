@@ -1,0 +1,194 @@
+package org.smartassistant.e2e.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.smartassistant.e2e.bench.StageTimings.Histogram;
+import org.smartassistant.e2e.bench.StageTimings.Series;
+
+/**
+ * Where the time of a message goes, stage by stage along its way (Telegram update in tg-bot, inbox,
+ * assistant, outbox, sendMessage), from the services' own timers between two snapshots: per stage
+ * the calls per message, mean, p50 and p99; the top-level stages follow one another, so their means
+ * add up to the end-to-end mean (less the moments no service measures: the fake Telegram's answer
+ * to getUpdates in transit, and the sendMessage answer).
+ */
+final class StageBreakdown {
+
+  private static final String INBOX = "assistant:inbox";
+  private static final String OUTBOX = "assistant:outbox";
+
+  private final Map<Series, Histogram> before;
+  private final Map<Series, Histogram> after;
+  private final int messages;
+  private final List<String> lines = new ArrayList<>();
+  private double topLevelMeans;
+
+  StageBreakdown(Map<Series, Histogram> before, Map<Series, Histogram> after, int messages) {
+    this.before = before;
+    this.after = after;
+    this.messages = messages;
+  }
+
+  /** The table rows, ending with the sum of the stages beside the measured end-to-end mean. */
+  List<String> rows(double endToEndMeanMillis) {
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-52s %6s %9s %9s %9s",
+            "stage (latency phase)",
+            "n/msg",
+            "mean ms",
+            "p50 ms",
+            "p99 ms"));
+    lines.add("-".repeat(90));
+    stage("tg-bot", "smart_telegram_update_seconds", any(), "tg-bot: update taken in", true);
+    stage("tg-bot", "http_client_requests_seconds", any(), "  user lookup (rest-service)", false);
+    stage("tg-bot", "smart_stream_publish_seconds", stream(INBOX), "  inbox XADD", false);
+    stage("assistant", "smart_stream_wait_seconds", stream(INBOX), "inbox wait", true);
+    Histogram handling =
+        stage(
+            "assistant",
+            "smart_stream_handling_seconds",
+            stream(INBOX),
+            "assistant: message handled",
+            true);
+    double parts = 0;
+    parts +=
+        perMessage(
+            stage(
+                "assistant",
+                "http_client_requests_seconds",
+                any(),
+                "  REST calls (rest-service)",
+                false));
+    for (String uri : uris()) {
+      stage(
+          "assistant",
+          "http_client_requests_seconds",
+          labels -> uri.equals(labels.get("uri")),
+          "    " + labels(uri),
+          false);
+    }
+    parts +=
+        perMessage(
+            stage("assistant", "gen_ai_client_operation_seconds", any(), "  model call", false));
+    parts +=
+        perMessage(
+            stage(
+                "assistant",
+                "smart_stream_publish_seconds",
+                stream(OUTBOX),
+                "  outbox XADD",
+                false));
+    row(
+        "  other (prompt, memory, limits, in-process)",
+        "",
+        perMessage(handling) - parts,
+        Double.NaN,
+        Double.NaN);
+    stage("tg-bot", "smart_stream_wait_seconds", stream(OUTBOX), "outbox wait", true);
+    stage(
+        "tg-bot",
+        "smart_stream_handling_seconds",
+        stream(OUTBOX),
+        "tg-bot: reply sent (sendMessage)",
+        true);
+    lines.add("-".repeat(90));
+    row("sum of the stages", "", topLevelMeans, Double.NaN, Double.NaN);
+    row(
+        "end to end (update pushed → sendMessage received)",
+        "",
+        endToEndMeanMillis,
+        Double.NaN,
+        Double.NaN);
+    row(
+        String.format(
+            Locale.ROOT,
+            "stages cover %.0f %% of the end-to-end time",
+            endToEndMeanMillis == 0 ? 0 : topLevelMeans / endToEndMeanMillis * 100),
+        "",
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
+    return lines;
+  }
+
+  /** Mean time per message of a stage (calls per message × mean per call). */
+  private double perMessage(Histogram histogram) {
+    return messages == 0 ? 0 : histogram.sum * 1000 / messages;
+  }
+
+  private Histogram stage(
+      String service,
+      String name,
+      Predicate<Map<String, String>> labels,
+      String label,
+      boolean topLevel) {
+    Histogram histogram = StageTimings.between(before, after, service, name, labels);
+    double perMessage = perMessage(histogram);
+    if (topLevel) {
+      topLevelMeans += perMessage;
+    }
+    row(
+        label,
+        String.format(Locale.ROOT, "%.1f", messages == 0 ? 0 : histogram.count / messages),
+        perMessage,
+        histogram.quantileMillis(0.5),
+        histogram.quantileMillis(0.99));
+    return histogram;
+  }
+
+  private List<String> uris() {
+    return after.keySet().stream()
+        .filter(
+            series ->
+                series.service().equals("assistant")
+                    && series.name().equals("http_client_requests_seconds"))
+        .map(series -> series.labels().get("uri"))
+        .filter(uri -> uri != null)
+        .distinct()
+        .filter(
+            uri ->
+                StageTimings.between(
+                            before,
+                            after,
+                            "assistant",
+                            "http_client_requests_seconds",
+                            labels -> uri.equals(labels.get("uri")))
+                        .count
+                    > 0)
+        .sorted()
+        .toList();
+  }
+
+  private static String labels(String uri) {
+    return uri.length() > 48 ? uri.substring(0, 45) + "..." : uri;
+  }
+
+  private void row(String stage, String count, double mean, double p50, double p99) {
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%-52s %6s %9s %9s %9s",
+            stage,
+            count,
+            number(mean),
+            number(p50),
+            number(p99)));
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static Predicate<Map<String, String>> any() {
+    return labels -> true;
+  }
+
+  private static Predicate<Map<String, String>> stream(String stream) {
+    return labels -> stream.equals(labels.get("stream"));
+  }
+}
