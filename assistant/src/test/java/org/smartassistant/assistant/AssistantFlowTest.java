@@ -1,5 +1,6 @@
 package org.smartassistant.assistant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -154,6 +155,15 @@ public abstract class AssistantFlowTest {
   protected Envelope awaitAnswer(Envelope message) {
     await().atMost(WAIT).until(() -> !answersTo(message).isEmpty());
     return answersTo(message).get(0);
+  }
+
+  /** The one answer to the message, once the consumer has acknowledged every entry. */
+  protected Envelope onlyAnswerTo(Envelope message) {
+    awaitAnswer(message);
+    awaitProcessed();
+    List<Envelope> answers = answersTo(message);
+    assertThat(answers).as("outbox entries answering " + message.id()).hasSize(1);
+    return answers.get(0);
   }
 
   /** Every outbox envelope that answers the message. */

@@ -200,13 +200,11 @@ class InboxFlowTest extends AssistantFlowTest {
         OpenAiAnswer.serverError(), OpenAiAnswer.serverError(), OpenAiAnswer.text("Recovered."));
 
     Envelope message = send(user, "hello?");
-    Envelope reply = awaitAnswer(message);
+    Envelope reply = onlyAnswerTo(message);
 
     assertThat(reply.type()).isEqualTo(EnvelopeType.REPLY);
     assertThat(reply.text()).isEqualTo("Recovered.");
     assertThat(llm.requests()).hasSize(3);
-    awaitProcessed();
-    assertThat(answersTo(message)).hasSize(1);
     assertThat(deadLettersOf(message)).isEmpty();
   }
 
