@@ -1,5 +1,6 @@
 package org.smartassistant.assistant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -11,10 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
+import org.smartassistant.common.api.ReminderType;
+import org.smartassistant.common.events.ChangeEvent;
+import org.smartassistant.common.events.ChangeKind;
+import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.common.stream.ReminderTiming;
+import org.smartassistant.common.stream.ReminderTriggered;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.testsupport.UseTestInfrastructure;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
@@ -26,18 +33,30 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The running assistant for a test class: real Redis and consumer, Spring AI's OpenAI model against
  * the fake OpenAI API, a fake rest-service, "now" fixed at Tuesday 24 November 2026, 08:30 UTC, and
- * the helpers to send envelopes and read the answers. One subclass per set of properties; each
- * subclass runs against the fakes of this class, closed after it.
+ * the helpers to send envelopes and read the answers. The model is not retried ({@code
+ * smart.llm.max-retries} 0); a subclass changes that, or another fixed setting, with a {@code
+ * TestPropertySource} of its own (a Spring context of its own). Every subclass runs against the
+ * fakes of this class, closed when the tests end: user ids come from {@link #userIds}, so that no
+ * two tests share a user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @UseTestInfrastructure
+@TestPropertySource(
+    properties = {
+      "smart.llm.openai.api-key=test-key",
+      "smart.llm.timeout=5s",
+      "smart.llm.max-retries=0",
+      "smart.streams.consumer.retry-backoff=100ms"
+    })
 public abstract class AssistantFlowTest {
 
   protected static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
@@ -61,15 +80,12 @@ public abstract class AssistantFlowTest {
     }
   }
 
+  // the fakes' addresses; fixed settings in @TestPropertySource, which a subclass may override
   @DynamicPropertySource
   static void outside(DynamicPropertyRegistry registry) {
     registry.add("smart.rest-service.url", () -> rest.baseUrl());
     registry.add("smart.internal.token", () -> FakeRestService.TOKEN);
     registry.add("smart.llm.openai.base-url", () -> llm.apiUrl());
-    registry.add("smart.llm.openai.api-key", () -> "test-key");
-    registry.add("smart.llm.timeout", () -> "5s");
-    registry.add("smart.llm.max-retries", () -> "0");
-    registry.add("smart.streams.consumer.retry-backoff", () -> "100ms");
   }
 
   static {
@@ -96,6 +112,7 @@ public abstract class AssistantFlowTest {
     return id;
   }
 
+  /** The user's chat: its Telegram id in the fake rest-service. */
   protected static long chatOf(long user) {
     return 500_000 + user;
   }
@@ -111,25 +128,42 @@ public abstract class AssistantFlowTest {
   }
 
   protected Envelope sendReminder(long user, String text) {
-    Envelope envelope =
-        Envelope.of(EnvelopeType.REMINDER_TRIGGERED, user, chatOf(user), text, "test", NOW)
-            .withAttrs(
-                Map.of(
-                    "reminderId",
-                    UUID.randomUUID().toString(),
-                    "scheduledFor",
-                    NOW.toString(),
-                    "text",
-                    text,
-                    "status",
-                    "delivered"));
+    Envelope envelope = reminderNotice(user, text, NOW, ReminderTiming.ON_TIME);
     publisher.publish(envelope);
     return envelope;
+  }
+
+  /**
+   * A {@code reminder_triggered} of a new one-time reminder (in Europe/Paris) to the user's chat,
+   * with the attributes cron-service writes.
+   */
+  protected static Envelope reminderNotice(
+      long user, String text, Instant scheduledFor, ReminderTiming timing) {
+    ReminderTriggered notice =
+        new ReminderTriggered(
+            UUID.randomUUID().toString(),
+            scheduledFor,
+            text,
+            timing,
+            ReminderType.ONE_TIME,
+            "Europe/Paris");
+    return Envelope.of(
+            EnvelopeType.REMINDER_TRIGGERED, user, chatOf(user), text, "cron-service", NOW)
+        .withAttrs(notice.toAttrs());
   }
 
   protected Envelope awaitAnswer(Envelope message) {
     await().atMost(WAIT).until(() -> !answersTo(message).isEmpty());
     return answersTo(message).get(0);
+  }
+
+  /** The one answer to the message, once the consumer has acknowledged every entry. */
+  protected Envelope onlyAnswerTo(Envelope message) {
+    awaitAnswer(message);
+    awaitProcessed();
+    List<Envelope> answers = answersTo(message);
+    assertThat(answers).as("outbox entries answering " + message.id()).hasSize(1);
+    return answers.get(0);
   }
 
   /** Every outbox envelope that answers the message. */
@@ -156,6 +190,12 @@ public abstract class AssistantFlowTest {
                         .pending(Streams.INBOX, Streams.ASSISTANT_GROUP)
                         .getTotalPendingMessages()
                     == 0);
+  }
+
+  /** A change event as rest-service publishes it, for the caches to drop the entry. */
+  protected void publishChange(ChangeKind kind, String id) {
+    ChangeEvent event = new ChangeEvent(kind, id, ChangeType.UPDATED, NOW, Map.of());
+    redis.opsForStream().add(StreamRecords.newRecord().in(kind.stream()).ofMap(event.toFields()));
   }
 
   protected List<OpenAiRequest> requestsOf(String systemPromptPart) {

@@ -276,23 +276,25 @@ public final class FakeRestService implements AutoCloseable {
     CreateReminderRequest request =
         json.readValue(FakeHttpServer.readBody(exchange), CreateReminderRequest.class);
     reminderKeys.add(exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER));
-    respond(
-        exchange,
-        201,
-        new ReminderDto(
-            UUID.randomUUID(),
-            request.userId(),
-            request.assistantId(),
-            request.type(),
-            request.triggerAt(),
-            request.cronExpression(),
-            request.timezone(),
-            request.text(),
-            ReminderStatus.ACTIVE,
-            null,
-            request.triggerAt(),
-            CREATED,
-            CREATED));
+    respond(exchange, 201, created(request, CREATED));
+  }
+
+  /** The reminder rest-service creates for the request: active, with a new id, at {@code at}. */
+  public static ReminderDto created(CreateReminderRequest request, Instant at) {
+    return new ReminderDto(
+        UUID.randomUUID(),
+        request.userId(),
+        request.assistantId(),
+        request.type(),
+        request.triggerAt(),
+        request.cronExpression(),
+        request.timezone(),
+        request.text(),
+        ReminderStatus.ACTIVE,
+        null,
+        request.triggerAt(),
+        at,
+        at);
   }
 
   private void messages(

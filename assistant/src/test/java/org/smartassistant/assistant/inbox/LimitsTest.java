@@ -72,20 +72,10 @@ class LimitsTest extends AssistantFlowTest {
 
   @Test
   void aModelThatAlwaysWantsAnotherToolEndsAfterTheBudgetWithOneAnswer() {
-    long user = newUser("Loopy", "UTC", "You are Loopy's secretary.");
-    AssistantDto secretary = rest.assignSecretary(user, "You are Loopy's secretary.");
-    rest.linkTool(secretary.id(), "clock", ToolType.TIME);
-    llm.respondWith(
-        request ->
-            request.systemPromptContains("You are Loopy's secretary.")
-                ? OpenAiAnswer.toolCall("clock", "{}")
-                : null);
+    long user = userWhoseModelCallsTheClockForever("Loopy");
 
-    Envelope message = send(user, "what time is it?");
-    Envelope answer = awaitAnswer(message);
-    awaitProcessed();
+    Envelope answer = onlyAnswerTo(send(user, "what time is it?"));
 
-    assertThat(answersTo(message)).hasSize(1);
     assertThat(answer.text()).isEqualTo(AssistantChat.STOPPED);
     List<OpenAiRequest> requests = requestsOf("You are Loopy's secretary.");
     assertThat(requests).hasSize(5);
@@ -136,11 +126,8 @@ class LimitsTest extends AssistantFlowTest {
               OpenAiToolCall.of("ask_" + below + "b", "{\"task\":\"Do your part.\"}"));
         });
 
-    Envelope message = send(user, "plan my week");
-    Envelope answer = awaitAnswer(message);
-    awaitProcessed();
+    Envelope answer = onlyAnswerTo(send(user, "plan my week"));
 
-    assertThat(answersTo(message)).hasSize(1);
     assertThat(llm.requests()).hasSizeLessThanOrEqualTo(5);
     assertThat(answer.text())
         .isEqualTo(
@@ -152,21 +139,11 @@ class LimitsTest extends AssistantFlowTest {
 
   @Test
   void aModelSlowerThanTheDeadlineEndsTheMessageWithOneAnswer() {
-    long user = newUser("Slow", "UTC", "You are Slow's secretary.");
-    AssistantDto secretary = rest.assignSecretary(user, "You are Slow's secretary.");
-    rest.linkTool(secretary.id(), "clock", ToolType.TIME);
     llm.setLatency(Duration.ofMillis(2_500));
-    llm.respondWith(
-        request ->
-            request.systemPromptContains("You are Slow's secretary.")
-                ? OpenAiAnswer.toolCall("clock", "{}")
-                : null);
+    long user = userWhoseModelCallsTheClockForever("Slow");
 
-    Envelope message = send(user, "what time is it?");
-    Envelope answer = awaitAnswer(message);
-    awaitProcessed();
+    Envelope answer = onlyAnswerTo(send(user, "what time is it?"));
 
-    assertThat(answersTo(message)).hasSize(1);
     assertThat(answer.text()).isEqualTo(AssistantChat.STOPPED);
     // stopped by the clock (4 s: two requests of 2.5 s, one on a slow machine), not by the five
     // model calls
@@ -199,6 +176,20 @@ class LimitsTest extends AssistantFlowTest {
   List<Envelope> answersToAll(List<Envelope> messages) {
     List<String> ids = messages.stream().map(m -> m.id().toString()).toList();
     return outbox().stream().filter(a -> ids.contains(a.attr("inReplyTo"))).toList();
+  }
+
+  /** A user whose secretary has a clock tool and a model that calls it whatever it is told. */
+  long userWhoseModelCallsTheClockForever(String name) {
+    String instructions = "You are " + name + "'s secretary.";
+    long user = newUser(name, "UTC", instructions);
+    AssistantDto secretary = rest.assignSecretary(user, instructions);
+    rest.linkTool(secretary.id(), "clock", ToolType.TIME);
+    llm.respondWith(
+        request ->
+            request.systemPromptContains(instructions)
+                ? OpenAiAnswer.toolCall("clock", "{}")
+                : null);
+    return user;
   }
 
   static void linkBoth(AssistantDto from, List<AssistantDto> helpers) {

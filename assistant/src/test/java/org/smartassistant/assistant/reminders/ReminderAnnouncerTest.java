@@ -1,93 +1,37 @@
 package org.smartassistant.assistant.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartassistant.common.stream.ReminderTiming.LATE;
+import static org.smartassistant.common.stream.ReminderTiming.MISSED;
+import static org.smartassistant.common.stream.ReminderTiming.ON_TIME;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smartassistant.assistant.FakeRestService;
+import org.smartassistant.assistant.AssistantFlowTest;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.stream.Envelope;
-import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.EnvelopeType;
-import org.smartassistant.common.stream.Streams;
-import org.smartassistant.testsupport.UseTestInfrastructure;
-import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A {@code reminder_triggered} told to the user: real Redis (outbox, remembered answers), Spring
  * AI's OpenAI model against the fake OpenAI API, and the module's fake rest-service. The notices
- * carry the attributes cron-service sets. "Now" is Tuesday 24 November 2026, 08:30 UTC.
+ * carry the attributes cron-service sets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@UseTestInfrastructure
-class ReminderAnnouncerTest {
-
-  static final Instant NOW = Instant.parse("2026-11-24T08:30:00Z");
-
-  static final FakeOpenAi llm = new FakeOpenAi().start();
-  static final FakeRestService rest = new FakeRestService();
-  static final AtomicLong userIds = new AtomicLong(7_000);
+class ReminderAnnouncerTest extends AssistantFlowTest {
 
   @Autowired ReminderAnnouncer announcer;
-  @Autowired StringRedisTemplate redis;
-
-  final EnvelopeCodec codec = new EnvelopeCodec();
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock testClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
-
-  @DynamicPropertySource
-  static void outside(DynamicPropertyRegistry registry) {
-    registry.add("smart.rest-service.url", rest::baseUrl);
-    registry.add("smart.internal.token", () -> FakeRestService.TOKEN);
-    registry.add("smart.llm.openai.base-url", llm::apiUrl);
-    registry.add("smart.llm.openai.api-key", () -> "test-key");
-    registry.add("smart.llm.timeout", () -> "5s");
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    llm.close();
-    rest.close();
-  }
-
-  @BeforeEach
-  void resetLlm() {
-    llm.reset();
-  }
 
   @Test
   void theSecretaryTellsTheReminderInItsOwnVoice() {
     long user = newUser("Jon", "Europe/Paris", "You are Jon's secretary.");
     llm.enqueue(OpenAiAnswer.text("Jon, time to call your mum!"));
-    Envelope notice = notice(user, "call mum", NOW, "delivered");
+    Envelope notice = reminderNotice(user, "call mum", NOW, ON_TIME);
 
     String told = announcer.announce(notice);
 
@@ -117,7 +61,7 @@ class ReminderAnnouncerTest {
     llm.enqueue(OpenAiAnswer.text("Lia, a bit late: your call with Marco."));
     Instant due = NOW.minusSeconds(3 * 60);
 
-    String told = announcer.announce(notice(user, "call Marco", due, "late"));
+    String told = announcer.announce(reminderNotice(user, "call Marco", due, LATE));
 
     assertThat(told)
         .startsWith("Lia, a bit late: your call with Marco.")
@@ -132,7 +76,7 @@ class ReminderAnnouncerTest {
   void aMissedReminderIsToldOnceThatItWasMissed() {
     long user = newUser("Mo", "UTC", "You are Mo's secretary.");
     llm.enqueue(OpenAiAnswer.text("Mo, I missed a reminder for you: renew the passport."));
-    Envelope notice = notice(user, "renew the passport", NOW.minusSeconds(3_600), "missed");
+    Envelope notice = reminderNotice(user, "renew the passport", NOW.minusSeconds(3_600), MISSED);
 
     String told = announcer.announce(notice);
     announcer.announce(notice);
@@ -151,7 +95,7 @@ class ReminderAnnouncerTest {
   void withTheModelDownTheRemindersOwnTextIsDelivered() {
     long user = newUser("Kim", "UTC", "You are Kim's secretary.");
     llm.setDefaultAnswer(OpenAiAnswer.serverError());
-    Envelope notice = notice(user, "water the plants", NOW, "delivered");
+    Envelope notice = reminderNotice(user, "water the plants", NOW, ON_TIME);
 
     String told = announcer.announce(notice);
 
@@ -167,7 +111,7 @@ class ReminderAnnouncerTest {
 
     String told =
         announcer.announce(
-            notice(user, "pay the rent", Instant.parse("2026-11-23T00:00:00Z"), "missed"));
+            reminderNotice(user, "pay the rent", Instant.parse("2026-11-23T00:00:00Z"), MISSED));
 
     assertThat(told)
         .isEqualTo(
@@ -179,7 +123,7 @@ class ReminderAnnouncerTest {
   void theSameReminderNotifiedTwiceIsToldOnceAndAskedOnce() {
     long user = newUser("Ola", "UTC", "You are Ola's secretary.");
     llm.setDefaultAnswer(OpenAiAnswer.text("Ola, stretch your legs!"));
-    Envelope first = notice(user, "stretch", NOW, "delivered");
+    Envelope first = reminderNotice(user, "stretch", NOW, ON_TIME);
     // the same reminder and time under another envelope id, as a second writer would send it
     Envelope second = first.withId(UUID.randomUUID());
 
@@ -198,7 +142,7 @@ class ReminderAnnouncerTest {
   void aUserRestServiceDoesNotKnowStillGetsTheReminderInTheNoticesChat() {
     long stranger = userIds.incrementAndGet();
 
-    String told = announcer.announce(notice(stranger, "feed the cat", NOW, "delivered"));
+    String told = announcer.announce(reminderNotice(stranger, "feed the cat", NOW, ON_TIME));
 
     assertThat(told).isEqualTo("⏰ Reminder: feed the cat");
     assertThat(messagesOfReminder(null).stream().filter(m -> m.chatId() == chatOf(stranger)))
@@ -208,7 +152,7 @@ class ReminderAnnouncerTest {
 
   @Test
   void thePlainTextNeedsNothingButTheEnvelope() {
-    Envelope notice = notice(1, "stand up", NOW.minusSeconds(120), "late");
+    Envelope notice = reminderNotice(1, "stand up", NOW.minusSeconds(120), LATE);
 
     assertThat(ReminderAnnouncer.plainText(notice))
         .isEqualTo(
@@ -216,39 +160,6 @@ class ReminderAnnouncerTest {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  long newUser(String name, String zone, String instructions) {
-    long id = userIds.incrementAndGet();
-    rest.addUser(id, name, zone);
-    rest.assignSecretary(id, instructions);
-    return id;
-  }
-
-  /** The fake rest-service's Telegram id of a user, which cron-service puts in the notice. */
-  static long chatOf(long user) {
-    return 500_000 + user;
-  }
-
-  /** A notice as cron-service writes it (ReminderNotices). */
-  static Envelope notice(long user, String text, Instant scheduledFor, String status) {
-    Map<String, String> attrs = new HashMap<>();
-    attrs.put("reminderId", UUID.randomUUID().toString());
-    attrs.put("scheduledFor", scheduledFor.toString());
-    attrs.put("text", text);
-    attrs.put("status", status);
-    attrs.put("late", Boolean.toString(!status.equals("delivered")));
-    attrs.put("type", "one_time");
-    attrs.put("timezone", "Europe/Paris");
-    return Envelope.of(
-            EnvelopeType.REMINDER_TRIGGERED, user, chatOf(user), text, "cron-service", NOW)
-        .withAttrs(attrs);
-  }
-
-  List<Envelope> outbox() {
-    return redis.opsForStream().range(Streams.OUTBOX, Range.unbounded()).stream()
-        .map(record -> codec.decode((String) record.getValue().get("envelope")))
-        .toList();
-  }
 
   List<Envelope> messagesOf(Envelope notice) {
     return messagesOfReminder(notice.attr("reminderId"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smartassistant.assistant.FakeRestService;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderDto;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakeReminderApi implements AutoCloseable {
 
-  static final String TOKEN = "test-internal-token-0123456789abcdef";
+  static final String TOKEN = FakeRestService.TOKEN;
 
   private static final Pattern ONE = Pattern.compile("/api/reminders/([0-9a-f-]{36})");
 
@@ -173,21 +174,7 @@ final class FakeReminderApi implements AutoCloseable {
               List.of(Map.of("field", problem, "message", "is invalid"))));
       return;
     }
-    ReminderDto reminder =
-        new ReminderDto(
-            UUID.randomUUID(),
-            request.userId(),
-            request.assistantId(),
-            request.type(),
-            request.triggerAt(),
-            request.cronExpression(),
-            request.timezone(),
-            request.text(),
-            ReminderStatus.ACTIVE,
-            null,
-            request.triggerAt(),
-            now,
-            now);
+    ReminderDto reminder = FakeRestService.created(request, now);
     reminders.put(reminder.id(), reminder);
     respond(exchange, 201, reminder);
   }

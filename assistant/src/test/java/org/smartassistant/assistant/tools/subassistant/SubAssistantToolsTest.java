@@ -5,21 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.assistant.AssistantFlowTest;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.ToolType;
-import org.smartassistant.common.events.ChangeEvent;
 import org.smartassistant.common.events.ChangeKind;
-import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.OpenAiToolCall;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 
 /**
  * Delegation through {@code sub_assistant} tools in the running assistant: a message from the
@@ -277,10 +273,5 @@ class SubAssistantToolsTest extends AssistantFlowTest {
     long id = userIds.incrementAndGet();
     rest.addUser(id, name, "Europe/Berlin");
     return id;
-  }
-
-  void publishChange(ChangeKind kind, String id) {
-    ChangeEvent event = new ChangeEvent(kind, id, ChangeType.UPDATED, NOW, Map.of());
-    redis.opsForStream().add(StreamRecords.newRecord().in(kind.stream()).ofMap(event.toFields()));
   }
 }
