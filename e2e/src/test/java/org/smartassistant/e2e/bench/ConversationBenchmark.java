@@ -66,11 +66,18 @@ class ConversationBenchmark {
     Map<Series, Histogram> stagesBefore = snapshot(suite, timings);
     List<Long> latencies = sequentialLatency(telegram, LATENCY_SAMPLES, "latency", true);
     Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
+    int throughputStart = telegram.sentMessages().size();
+    long cpuBefore = cpuMillis(suite);
     double perSecond = throughput(telegram);
+    long cpuPerMessage = (cpuMillis(suite) - cpuBefore) / (THROUGHPUT_USERS * THROUGHPUT_PER_USER);
 
+    int slowStart = telegram.sentMessages().size();
     llm.setLatency(SLOW_LLM);
     Duration lastAnswer = concurrentSlowLlm(telegram);
     llm.setLatency(Duration.ZERO);
+    // late doubles would arrive now: give them a moment before counting
+    Thread.sleep(2_000);
+    List<TelegramCall> sent = telegram.sentMessages();
 
     latencies.sort(Long::compare);
     report.add("");
@@ -94,6 +101,19 @@ class ConversationBenchmark {
         CONCURRENT_USERS + " users at once, LLM 2 s: last answer after",
         String.format(Locale.ROOT, "%.2f s", lastAnswer.toMillis() / 1000.0),
         "<= 4 s");
+    row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
+    long totalRss = 0;
+    for (Service service : Service.values()) {
+      long rss = ProcessUsage.rssBytes(suite.instance(service).pid());
+      totalRss += rss;
+      row("RSS after the run: " + service.module(), mib(rss), "");
+    }
+    row("RSS after the run: five services", mib(totalRss), "");
+    answered(
+        "throughput",
+        sent.subList(throughputStart, slowStart),
+        THROUGHPUT_USERS * THROUGHPUT_PER_USER);
+    answered("1000 users at once", sent.subList(slowStart, sent.size()), CONCURRENT_USERS);
     report.add("");
     double meanMillis = latencies.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
     report.addAll(new StageBreakdown(stagesBefore, stagesAfter, latencies.size()).rows(meanMillis));
@@ -111,6 +131,32 @@ class ConversationBenchmark {
     Path out = Path.of("target", "bench-report.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);
+  }
+
+  /**
+   * Answered = sent: every message of the phase got exactly one reply (a reply is {@code You said:
+   * <text>} in the user's chat, and each user's texts in a phase are distinct).
+   */
+  private void answered(String phase, List<TelegramCall> replies, int messages) {
+    long distinct =
+        replies.stream().map(call -> call.chatId() + "\u0000" + call.text()).distinct().count();
+    row(
+        "answered = sent: " + phase,
+        replies.size() + " = " + messages + (distinct == replies.size() ? "" : " DOUBLED"),
+        "equal");
+  }
+
+  /** CPU milliseconds the five services have used so far. */
+  private static long cpuMillis(Suite suite) throws Exception {
+    long total = 0;
+    for (Service service : Service.values()) {
+      total += ProcessUsage.cpuMillis(suite.instance(service).pid());
+    }
+    return total;
+  }
+
+  private static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
   }
 
   /** The stage timers of the services a message passes. */
