@@ -1,4 +1,4 @@
-package org.smartassistant.testsupport.fakes;
+package org.smartassistant.testsupport.fakes.telegram;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

@@ -1,0 +1,63 @@
+package org.smartassistant.testsupport.fakes.telegram;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
+import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+
+/**
+ * {@link FakeTelegramBotApi}'s parts, wired to one shared {@link TelegramState}: the faults, the
+ * call log, the update queue and the user's updates, with the server whose requests {@link
+ * TelegramRouter} routes to them. The facade forwards to these; tests use the facade.
+ */
+public final class TelegramParts {
+
+  private final TelegramState state = new TelegramState();
+  private final TelegramFaults faults = new TelegramFaults(state);
+  private final TelegramCallLog calls = new TelegramCallLog(state);
+  private final FakeHttpServer http;
+  private final TelegramUpdates updates;
+  private final UserUpdates userUpdates;
+  private final TelegramRouter router;
+
+  /** The parts of a fake on the given port (0 for a free one); the server is not started. */
+  public TelegramParts(String name, int port) {
+    TelegramObjects objects = new TelegramObjects(state);
+    this.http = new FakeHttpServer(name, port, this::route);
+    this.updates = new TelegramUpdates(state, http, faults, calls);
+    this.userUpdates = new UserUpdates(updates, objects, calls);
+    this.router = new TelegramRouter(state, faults, calls, updates, objects);
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    router.handle(exchange);
+  }
+
+  public FakeHttpServer http() {
+    return http;
+  }
+
+  public TelegramFaults faults() {
+    return faults;
+  }
+
+  public TelegramCallLog calls() {
+    return calls;
+  }
+
+  public TelegramUpdates updates() {
+    return updates;
+  }
+
+  public UserUpdates userUpdates() {
+    return userUpdates;
+  }
+
+  /**
+   * Every part forgets, at once, what tests set and what the bot did; update and message ids keep
+   * growing.
+   */
+  public void reset() {
+    state.reset();
+  }
+}
