@@ -17,7 +17,7 @@ import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.testsupport.TcpProxy;
 import org.smartassistant.testsupport.TestRedis;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Range;

@@ -16,8 +16,8 @@ import org.smartassistant.e2e.Suite;
 import org.smartassistant.e2e.bench.StageTimings.Histogram;
 import org.smartassistant.e2e.bench.StageTimings.Series;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
  * The conversation benchmark behind {@code ./manage.sh bench}: the real five services with the

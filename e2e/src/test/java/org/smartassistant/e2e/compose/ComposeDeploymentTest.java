@@ -28,8 +28,8 @@ import org.smartassistant.common.restclient.ServiceClients;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
+import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
 import org.springframework.web.client.RestClient;
 
 /**

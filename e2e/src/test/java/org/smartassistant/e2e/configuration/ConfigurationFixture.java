@@ -15,8 +15,8 @@ import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
+import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**

@@ -11,8 +11,8 @@ import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
 

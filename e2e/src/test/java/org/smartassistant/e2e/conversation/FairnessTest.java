@@ -11,7 +11,7 @@ import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
  * Issue 4, must-hold 9: one user's slow answer does not hold up another user, and one user's quick

@@ -16,7 +16,7 @@ import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
  * A reminder from the user's words to the user's Telegram chat at its time, through all five

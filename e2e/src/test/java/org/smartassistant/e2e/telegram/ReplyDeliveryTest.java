@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
  * Issue 4, must-holds 6 and 7: replies put into the outbox (as the assistant writes them) reach the

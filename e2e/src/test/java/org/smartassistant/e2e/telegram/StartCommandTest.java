@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.UserDto;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /** Issue 4, must-hold 1: /start registers the user in rest-service and the secretary greets. */
 class StartCommandTest {

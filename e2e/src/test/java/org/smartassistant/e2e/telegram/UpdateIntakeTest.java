@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
-import org.smartassistant.testsupport.fakes.NonTextKind;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.NonTextKind;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
  * What tg-bot lets into the inbox: texts of allowed users (and only after they are there is the

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.e2e.Service;
 import org.smartassistant.e2e.Suite;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

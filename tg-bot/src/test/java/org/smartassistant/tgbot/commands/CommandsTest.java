@@ -14,7 +14,7 @@ import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 import org.smartassistant.tgbot.BotTest;
 import org.smartassistant.tgbot.FakeRestService;
 

@@ -13,7 +13,7 @@ import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 import org.smartassistant.tgbot.BotTest;
 import org.smartassistant.tgbot.format.MessageSplitter;
 import org.smartassistant.tgbot.format.StyledText;

@@ -9,8 +9,8 @@ import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
-import org.smartassistant.testsupport.fakes.NonTextKind;
-import org.smartassistant.testsupport.fakes.TelegramCall;
+import org.smartassistant.testsupport.fakes.telegram.NonTextKind;
+import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 import org.smartassistant.tgbot.BotTest;
 
 class UpdateIntakeTest extends BotTest {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
-import org.smartassistant.testsupport.fakes.TelegramCall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * off; tests wait here for calls to arrive. The calls are guarded by the parts' shared {@link
  * TelegramState}.
  */
-public final class TelegramCallLog {
+final class TelegramCallLog {
 
   private final TelegramState state;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -42,32 +40,32 @@ public final class TelegramCallLog {
   }
 
   /** With {@code false}, calls are only counted, not kept. */
-  public void setRecording(boolean record) {
+  void setRecording(boolean record) {
     state.write(() -> recording = record);
   }
 
-  public List<TelegramCall> calls() {
+  List<TelegramCall> calls() {
     return state.read(() -> List.copyOf(calls));
   }
 
   /** Recorded calls of one method, any case. */
-  public List<TelegramCall> calls(String method) {
+  List<TelegramCall> calls(String method) {
     String wanted = TelegramMethods.canonical(method);
     return state.read(() -> calls.stream().filter(c -> c.method().equals(wanted)).toList());
   }
 
-  public List<TelegramCall> sentMessages() {
+  List<TelegramCall> sentMessages() {
     return state.read(
         () ->
             calls.stream().filter(c -> c.method().equals("sendMessage") && c.accepted()).toList());
   }
 
-  public List<TelegramCall> sentMessages(long chatId) {
+  List<TelegramCall> sentMessages(long chatId) {
     return state.read(() -> List.copyOf(sentByChat.getOrDefault(chatId, List.of())));
   }
 
   /** Waits until at least {@code count} messages to the chat were accepted; returns them all. */
-  public List<TelegramCall> awaitSentMessages(long chatId, int count, Duration timeout) {
+  List<TelegramCall> awaitSentMessages(long chatId, int count, Duration timeout) {
     return await(
         () -> sentByChat.getOrDefault(chatId, List.of()),
         count,
@@ -76,7 +74,7 @@ public final class TelegramCallLog {
   }
 
   /** Waits until at least {@code count} calls of the method were recorded; returns them all. */
-  public List<TelegramCall> awaitCalls(String method, int count, Duration timeout) {
+  List<TelegramCall> awaitCalls(String method, int count, Duration timeout) {
     String wanted = TelegramMethods.canonical(method);
     return await(
         () -> calls.stream().filter(c -> c.method().equals(wanted)).toList(),
@@ -86,7 +84,7 @@ public final class TelegramCallLog {
   }
 
   /** Waits until the bot has called getUpdates at least once. */
-  public void awaitPolling(Duration timeout) {
+  void awaitPolling(Duration timeout) {
     state.await(
         () -> callCount("getUpdates") > 0,
         timeout,
@@ -96,7 +94,7 @@ public final class TelegramCallLog {
   }
 
   /** How many calls of the method (any case) arrived, getUpdates included. */
-  public long callCount(String method) {
+  long callCount(String method) {
     LongAdder count = counts.get(TelegramMethods.canonical(method));
     return count == null ? 0 : count.sum();
   }

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and the one bot token accepted. Its fields are guarded by the parts' shared {@link
  * TelegramState}.
  */
-public final class TelegramFaults {
+final class TelegramFaults {
 
   /** Any method but getUpdates. */
   static final String ANY_METHOD = "*";
@@ -43,12 +42,12 @@ public final class TelegramFaults {
   }
 
   /** Answers 401 Unauthorized to every other bot token; null accepts any. */
-  public void expectToken(String token) {
+  void expectToken(String token) {
     state.write(() -> expectedToken = token);
   }
 
   /** The next {@code count} sendMessage calls answer 429 "Too Many Requests: retry after S". */
-  public void rateLimitNextSendMessages(int count, int retryAfterSeconds) {
+  void rateLimitNextSendMessages(int count, int retryAfterSeconds) {
     add(
         new Fault(
             "sendmessage",
@@ -60,7 +59,7 @@ public final class TelegramFaults {
   }
 
   /** The next {@code count} sendMessage calls with a {@code parse_mode} answer 400. */
-  public void rejectNextFormattedSendMessages(int count) {
+  void rejectNextFormattedSendMessages(int count) {
     add(
         new Fault(
             "sendmessage",
@@ -73,7 +72,7 @@ public final class TelegramFaults {
   }
 
   /** The next {@code count} calls of the method (any case, or {@code "*"}) answer the status. */
-  public void failNextCalls(String method, int count, int status) {
+  void failNextCalls(String method, int count, int status) {
     add(
         new Fault(
             ANY_METHOD.equals(method) ? ANY_METHOD : method.toLowerCase(Locale.ROOT),
@@ -84,11 +83,11 @@ public final class TelegramFaults {
             false));
   }
 
-  public void blockChat(long chatId) {
+  void blockChat(long chatId) {
     state.write(() -> blockedChats.add(chatId));
   }
 
-  public void unblockChat(long chatId) {
+  void unblockChat(long chatId) {
     state.write(() -> blockedChats.remove(chatId));
   }
 

@@ -1,7 +1,6 @@
 package org.smartassistant.testsupport.fakes.telegram;
 
 import java.time.Instant;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

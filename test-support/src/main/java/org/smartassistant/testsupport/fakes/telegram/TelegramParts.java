@@ -3,14 +3,13 @@ package org.smartassistant.testsupport.fakes.telegram;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 
 /**
  * {@link FakeTelegramBotApi}'s parts, wired to one shared {@link TelegramState}: the faults, the
  * call log, the update queue and the user's updates, with the server whose requests {@link
  * TelegramRouter} routes to them. The facade forwards to these; tests use the facade.
  */
-public final class TelegramParts {
+final class TelegramParts {
 
   private final TelegramState state = new TelegramState();
   private final TelegramFaults faults = new TelegramFaults(state);
@@ -21,7 +20,7 @@ public final class TelegramParts {
   private final TelegramRouter router;
 
   /** The parts of a fake on the given port (0 for a free one); the server is not started. */
-  public TelegramParts(String name, int port) {
+  TelegramParts(String name, int port) {
     TelegramObjects objects = new TelegramObjects(state);
     this.http = new FakeHttpServer(name, port, this::route);
     this.updates = new TelegramUpdates(state, http, faults, calls);
@@ -33,23 +32,23 @@ public final class TelegramParts {
     router.handle(exchange);
   }
 
-  public FakeHttpServer http() {
+  FakeHttpServer http() {
     return http;
   }
 
-  public TelegramFaults faults() {
+  TelegramFaults faults() {
     return faults;
   }
 
-  public TelegramCallLog calls() {
+  TelegramCallLog calls() {
     return calls;
   }
 
-  public TelegramUpdates updates() {
+  TelegramUpdates updates() {
     return updates;
   }
 
-  public UserUpdates userUpdates() {
+  UserUpdates userUpdates() {
     return userUpdates;
   }
 
@@ -57,7 +56,7 @@ public final class TelegramParts {
    * Every part forgets, at once, what tests set and what the bot did; update and message ids keep
    * growing.
    */
-  public void reset() {
+  void reset() {
     state.reset();
   }
 }

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.IntFunction;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * arrives or its time is up, and the older of two concurrent polls answered 409. Its fields are
  * guarded by the parts' shared {@link TelegramState}.
  */
-public final class TelegramUpdates {
+final class TelegramUpdates {
 
   private final TelegramState state;
   private final FakeHttpServer http;
@@ -49,16 +48,16 @@ public final class TelegramUpdates {
   }
 
   /** Holds a getUpdates at most this long (the client's timeout is capped to it). */
-  public void setLongPollCap(Duration cap) {
+  void setLongPollCap(Duration cap) {
     state.write(() -> longPollCap = cap);
   }
 
   /** The highest {@code offset} a getUpdates carried (0 when none did). */
-  public int confirmedOffset() {
+  int confirmedOffset() {
     return state.read(() -> confirmedOffset);
   }
 
-  public void awaitConfirmed(int updateId, Duration timeout) {
+  void awaitConfirmed(int updateId, Duration timeout) {
     String what = "update " + updateId + " to be confirmed; confirmed offset is ";
     state.await(
         () -> confirmedOffset > updateId,
@@ -69,7 +68,7 @@ public final class TelegramUpdates {
   }
 
   /** Updates pushed and not yet confirmed. */
-  public int pending() {
+  int pending() {
     return state.read(updates::size);
   }
 
@@ -79,7 +78,7 @@ public final class TelegramUpdates {
   }
 
   /** Answers a held long poll with no updates, as the fake stops. */
-  public void releaseHeldPoll() {
+  void releaseHeldPoll() {
     Poll held =
         state.read(
             () -> {

@@ -1,8 +1,6 @@
 package org.smartassistant.testsupport.fakes.telegram;
 
 import java.time.Instant;
-import org.smartassistant.testsupport.fakes.FakeTelegramBotApi;
-import org.smartassistant.testsupport.fakes.NonTextKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -14,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * any update as JSON. Each is built under the shared lock as it is queued, so ids and names are
  * consistent.
  */
-public final class UserUpdates {
+final class UserUpdates {
 
   private final TelegramUpdates queue;
   private final TelegramObjects objects;
@@ -31,8 +29,7 @@ public final class UserUpdates {
   }
 
   /** A text message in the chat from the user; null names keep the user's earlier ones. */
-  public int pushTextMessage(
-      long chatId, long userId, String text, String username, String firstName) {
+  int pushTextMessage(long chatId, long userId, String text, String username, String firstName) {
     return queue.push(
         updateId -> {
           ObjectNode message = objects.message(chatId, userId, username, firstName);
@@ -49,7 +46,7 @@ public final class UserUpdates {
   }
 
   /** A press on an inline keyboard button under the bot's message {@code messageId}. */
-  public int pushCallbackQuery(long userId, long chatId, String data, int messageId) {
+  int pushCallbackQuery(long userId, long chatId, String data, int messageId) {
     return queue.push(
         updateId -> {
           ObjectNode query = JsonNodeFactory.instance.objectNode();
@@ -68,7 +65,7 @@ public final class UserUpdates {
   }
 
   /** A voice message, photo, sticker or document (no text) in the user's private chat. */
-  public int pushNonText(long userId, NonTextKind kind) {
+  int pushNonText(long userId, NonTextKind kind) {
     return queue.push(
         updateId -> {
           ObjectNode message = objects.message(userId, userId, null, null);
@@ -78,7 +75,7 @@ public final class UserUpdates {
   }
 
   /** Any update as a JSON object; its {@code update_id} is replaced by the next one. */
-  public int pushRawUpdate(String updateJson) {
+  int pushRawUpdate(String updateJson) {
     JsonNode parsed = json.readTree(updateJson);
     if (!(parsed instanceof ObjectNode object)) {
       throw new IllegalArgumentException("an update must be a JSON object: " + updateJson);

@@ -1,4 +1,4 @@
-package org.smartassistant.testsupport.fakes;
+package org.smartassistant.testsupport.fakes.telegram;
 
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;

@@ -1,12 +1,8 @@
-package org.smartassistant.testsupport.fakes;
+package org.smartassistant.testsupport.fakes.telegram;
 
 import java.time.Duration;
 import java.util.List;
-import org.smartassistant.testsupport.fakes.telegram.TelegramCallLog;
-import org.smartassistant.testsupport.fakes.telegram.TelegramFaults;
-import org.smartassistant.testsupport.fakes.telegram.TelegramParts;
-import org.smartassistant.testsupport.fakes.telegram.TelegramUpdates;
-import org.smartassistant.testsupport.fakes.telegram.UserUpdates;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 
 /**
  * A local Telegram Bot API speaking the real wire protocol ({@code /bot<token>/<method>}, JSON

@@ -1,4 +1,4 @@
-package org.smartassistant.testsupport.fakes;
+package org.smartassistant.testsupport.fakes.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
