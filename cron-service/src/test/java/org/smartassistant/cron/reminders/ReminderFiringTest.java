@@ -145,7 +145,8 @@ class ReminderFiringTest {
 
   @Test
   void aRecurringReminderFiresOnTwoConsecutiveSlots() throws Exception {
-    // every minute: its trigger, moved on from inside its own firing, must outlive that firing
+    // every minute (rest-service would refuse so short a gap; this fake takes it): its trigger,
+    // moved on from inside its own firing, must outlive that firing
     ReminderDto reminder = rest.put(TestReminders.recurring("* * * * *", "UTC", "every minute"));
     reminders.reconcile(reminder.id());
 
