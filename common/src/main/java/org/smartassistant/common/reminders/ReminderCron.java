@@ -10,7 +10,10 @@ import org.springframework.scheduling.support.CronExpression;
  * validates it) and the assistant (which reads what the model asks for): exactly 5 fields, minute
  * hour day-of-month month day-of-week, evaluated in the reminder's zone (so DST moves with the wall
  * clock) by Spring's {@link CronExpression} after prefixing the seconds field. No macros
- * ({@code @daily} etc.). When both day fields are restricted, a day must match both.
+ * ({@code @daily} etc.). When both day fields are restricted, a day must match both. A local time
+ * that does not exist (clocks spring forward) is skipped that day; one that occurs twice (clocks
+ * fall back) fires once, at its second occurrence. Every fire time of a recurring reminder, in
+ * every service, comes from here.
  */
 public final class ReminderCron {
 
@@ -50,12 +53,18 @@ public final class ReminderCron {
 
   /** The first fire time strictly after {@code after}, in its zone, or null if it never fires. */
   public ZonedDateTime next(ZonedDateTime after) {
-    return cron.next(after);
+    ZonedDateTime next = cron.next(after);
+    // Spring's CronExpression fires a repeated local time at both occurrences; the first one, at
+    // the earlier (summer) offset, is passed over so that a daily 02:30 fires once on that day
+    while (next != null && !next.equals(next.withLaterOffsetAtOverlap())) {
+      next = cron.next(next);
+    }
+    return next;
   }
 
   /** The first fire time strictly after {@code after} in {@code zone}, or null if never. */
   public Instant next(Instant after, ZoneId zone) {
-    ZonedDateTime next = cron.next(after.atZone(zone));
+    ZonedDateTime next = next(after.atZone(zone));
     return next == null ? null : next.toInstant();
   }
 

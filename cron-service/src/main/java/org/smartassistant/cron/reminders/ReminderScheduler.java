@@ -1,7 +1,6 @@
 package org.smartassistant.cron.reminders;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.quartz.JobDataMap;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -20,7 +18,6 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.ReminderDto;
-import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.ScheduledRemindersPage;
@@ -189,7 +186,7 @@ public class ReminderScheduler {
           // another instance scheduled the same reminder a moment ago
         }
       } else if (!ReminderTriggers.sameSchedule(existing, trigger)) {
-        scheduler.rescheduleJob(trigger.getKey(), trigger);
+        scheduler.rescheduleJob(trigger.getKey(), ReminderTriggers.replacing(existing, trigger));
         changed = true;
       }
     }
@@ -207,32 +204,10 @@ public class ReminderScheduler {
     }
   }
 
-  /**
-   * Schedules another attempt of a firing that failed, with a backoff that doubles per attempt. The
-   * decided outcome travels with it, so a retry that succeeds after the misfire limit still records
-   * what the first attempt told the user.
-   */
-  void scheduleRetry(
-      UUID id, JobDataMap firedData, Instant scheduledFor, ReminderRunStatus decided, int attempt) {
-    long factor = 1L << Math.min(attempt, 20);
-    java.time.Duration backoff = properties.retryBackoff().multipliedBy(factor);
-    if (backoff.compareTo(properties.retryBackoffMax()) > 0) {
-      backoff = properties.retryBackoffMax();
-    }
-    Instant at = clock.instant().plus(backoff);
-    try {
-      Trigger retry = ReminderTriggers.retry(id, firedData, scheduledFor, decided, attempt + 1, at);
-      transactions.run(id, () -> scheduler.scheduleJob(retry));
-      log.info(
-          "reminder {} for {} will be tried again at {} (attempt {})",
-          id,
-          scheduledFor,
-          at,
-          attempt + 2);
-    } catch (RuntimeException e) {
-      // the job is gone (reminder removed meanwhile) or the database is down; the pull and
-      // Quartz's recovery are what is left
-      log.warn("could not schedule a retry of reminder {}: {}", id, e.toString());
+  /** Runs a change to a reminder's Quartz job under the reminder's lock, in one transaction. */
+  <T> T change(UUID id, QuartzTransactions.QuartzStep<T> step) {
+    synchronized (lock(id)) {
+      return transactions.run(id, step);
     }
   }
 

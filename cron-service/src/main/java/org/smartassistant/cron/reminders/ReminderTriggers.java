@@ -1,18 +1,16 @@
 package org.smartassistant.cron.reminders;
 
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.quartz.CronExpression;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -23,10 +21,11 @@ import org.smartassistant.common.api.ReminderType;
 /**
  * How a reminder looks in Quartz: one durable job per reminder (group {@value #GROUP}, named by the
  * reminder id) with its triggers: a one-time reminder has a simple trigger at {@code triggerAt}, a
- * recurring one a cron trigger in the reminder's time zone. A firing that failed is tried again by
- * a one-shot trigger in group {@value #RETRY_GROUP}. Every trigger carries, as strings, what it was
- * built from, so that a reconcile can tell whether the reminder's schedule changed and a firing
- * knows which time it stands for.
+ * recurring one a simple trigger at its next slot ({@link RecurringSlots}), which each firing moves
+ * on to the slot after it. A firing that failed is tried again by a one-shot trigger in group
+ * {@value #RETRY_GROUP}. Every trigger carries, as strings, what it was built from, so that a
+ * reconcile can tell whether the reminder's schedule changed and a firing knows which time it
+ * stands for.
  */
 final class ReminderTriggers {
 
@@ -108,33 +107,71 @@ final class ReminderTriggers {
     if (reminder.type() != ReminderType.RECURRING) {
       throw new InvalidScheduleException("reminder " + id + " has no type");
     }
-    QuartzSchedule schedule = QuartzSchedule.of(reminder.cronExpression(), reminder.timezone());
-    CronExpression expression;
-    try {
-      expression = new CronExpression(schedule.quartzExpression());
-    } catch (ParseException e) {
-      throw new InvalidScheduleException(e.getMessage());
+    Instant first =
+        RecurringSlots.of(reminder.cronExpression(), reminder.timezone()).firstFrom(recurringStart);
+    if (first == null) {
+      throw new InvalidScheduleException(
+          "'" + reminder.cronExpression() + "' of reminder " + id + " never fires");
     }
-    expression.setTimeZone(schedule.timeZone());
-    return List.of(
-        TriggerBuilder.newTrigger()
-            .withIdentity(TriggerKey.triggerKey(id.toString(), GROUP))
-            .forJob(jobKey(id))
-            .usingJobData(REMINDER_ID, id.toString())
-            .usingJobData(TYPE, RECURRING)
-            .usingJobData(CRON, reminder.cronExpression())
-            .usingJobData(ZONE, reminder.timezone())
-            .startAt(Date.from(recurringStart))
-            // after a downtime: one firing now for all the missed slots, then on schedule
-            .withSchedule(
-                CronScheduleBuilder.cronSchedule(expression)
-                    .inTimeZone(schedule.timeZone())
-                    .withMisfireHandlingInstructionFireAndProceed())
-            .build());
+    return List.of(recurring(id, reminder.cronExpression(), reminder.timezone(), first));
   }
 
-  /** Whether a stored trigger was built from the same schedule as a newly built one. */
+  /**
+   * A recurring reminder's trigger for one slot. Found in the past after a downtime, it fires at
+   * once: one firing for all the slots missed since {@code slot}.
+   */
+  static Trigger recurring(UUID id, String cron, String zone, Instant slot) {
+    return TriggerBuilder.newTrigger()
+        .withIdentity(TriggerKey.triggerKey(id.toString(), GROUP))
+        .forJob(jobKey(id))
+        .usingJobData(REMINDER_ID, id.toString())
+        .usingJobData(TYPE, RECURRING)
+        .usingJobData(CRON, cron)
+        .usingJobData(ZONE, zone)
+        .startAt(Date.from(slot))
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+        .build();
+  }
+
+  /** Whether a trigger is a recurring reminder's own trigger (not a retry, nor a recovery). */
+  static boolean isRecurring(Trigger trigger) {
+    return GROUP.equals(trigger.getKey().getGroup())
+        && RECURRING.equals(trigger.getJobDataMap().getString(TYPE));
+  }
+
+  /**
+   * Whether a stored trigger was built from the same schedule as a newly built one. A stored
+   * trigger of another kind (the cron triggers of earlier versions) is a changed schedule: it is
+   * replaced.
+   */
   static boolean sameSchedule(Trigger stored, Trigger built) {
+    return stored instanceof SimpleTrigger == built instanceof SimpleTrigger
+        && sameData(stored, built);
+  }
+
+  /**
+   * The trigger that replaces a stored one whose schedule changed. A cron trigger of an earlier
+   * version for the same cron and zone hands over its next fire time, so that a slot it missed
+   * while the service was down is still caught up.
+   */
+  static Trigger replacing(Trigger stored, Trigger built) {
+    Date pending = stored.getNextFireTime();
+    if (stored instanceof SimpleTrigger
+        || !isRecurring(built)
+        || !sameData(stored, built)
+        || pending == null
+        || !pending.before(built.getStartTime())) {
+      return built;
+    }
+    JobDataMap data = built.getJobDataMap();
+    String cron = data.getString(CRON);
+    String zone = data.getString(ZONE);
+    Instant first = RecurringSlots.of(cron, zone).firstFrom(pending.toInstant());
+    return recurring(UUID.fromString(data.getString(REMINDER_ID)), cron, zone, first);
+  }
+
+  private static boolean sameData(Trigger stored, Trigger built) {
     JobDataMap a = stored.getJobDataMap();
     JobDataMap b = built.getJobDataMap();
     for (String key : List.of(TYPE, TRIGGER_AT, CRON, ZONE)) {
@@ -179,11 +216,10 @@ final class ReminderTriggers {
 
   /**
    * The time a firing stands for, or null when it stands for none: the one-time reminder's {@code
-   * triggerAt}, or the recurring reminder's slot. A recurring trigger fired on time fires at its
-   * slot (unless the day-of-week filter rules the day out: then null). Fired late after a downtime,
-   * Quartz's scheduled fire time is the moment of the catch-up, so the slot is the newest one the
-   * reminder was due at since {@code notBefore} (the trigger's previous firing, or its start): one
-   * firing for all the missed slots.
+   * triggerAt}, or the recurring reminder's slot. A recurring trigger starts at its slot and, fired
+   * on time, fires at it. Fired late after a downtime, Quartz's scheduled fire time is the moment
+   * of the catch-up, so the slot is the newest one since {@code notBefore} (the trigger's own
+   * slot): one firing for all the missed slots.
    */
   static Instant scheduledFor(JobDataMap data, Instant scheduledFireTime, Instant notBefore) {
     String retried = data.getString(SCHEDULED_FOR);
@@ -193,10 +229,7 @@ final class ReminderTriggers {
     if (ONE_TIME.equals(data.getString(TYPE))) {
       return Instant.parse(data.getString(TRIGGER_AT));
     }
-    QuartzSchedule schedule = QuartzSchedule.of(data.getString(CRON), data.getString(ZONE));
-    if (schedule.isTriggerTime(scheduledFireTime)) {
-      return schedule.isDue(scheduledFireTime) ? scheduledFireTime : null;
-    }
-    return schedule.latest(notBefore, scheduledFireTime);
+    return RecurringSlots.of(data.getString(CRON), data.getString(ZONE))
+        .latest(notBefore, scheduledFireTime);
   }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,6 +29,7 @@ import org.smartassistant.common.api.ScheduledRemindersPage;
 import org.smartassistant.common.api.UpdateReminderRequest;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.common.reminders.ReminderCron;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -334,7 +336,7 @@ final class FakeRestService implements AutoCloseable {
     } else {
       Instant now = Instant.now();
       Instant from = run.scheduledFor().isAfter(now) ? run.scheduledFor() : now;
-      next = QuartzSchedule.of(r.cronExpression(), r.timezone()).nextAfter(from);
+      next = ReminderCron.parse(r.cronExpression()).next(from, ZoneId.of(r.timezone()));
     }
     return new ReminderDto(
         r.id(),

@@ -117,7 +117,7 @@ class LateReminderTest {
         Set.copyOf(ReminderTriggers.triggers(reminder, now.minus(Duration.ofHours(3)))),
         false);
     Instant newestMissed =
-        QuartzSchedule.of(reminder.cronExpression(), reminder.timezone()).latest(null, now);
+        RecurringSlots.of(reminder.cronExpression(), reminder.timezone()).latest(null, now);
 
     scheduler.start();
 

@@ -125,7 +125,7 @@ class ReminderFiringTest {
   void aRecurringFiringNotesTheLastAndNextTimeAndStaysActive() {
     ReminderDto reminder =
         rest.put(TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"));
-    Instant slot = QuartzSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
+    Instant slot = RecurringSlots.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
 
     firing.fire(reminder.id(), slot, null);
 
@@ -141,6 +141,33 @@ class ReminderFiringTest {
     assertThat(TestReminders.inboxOf(redis, reminder.id()))
         .singleElement()
         .satisfies(e -> assertThat(e.attr("type")).isEqualTo("recurring"));
+  }
+
+  @Test
+  void aRecurringReminderFiresOnTwoConsecutiveSlots() throws Exception {
+    // every minute (rest-service would refuse so short a gap; this fake takes it): its trigger,
+    // moved on from inside its own firing, must outlive that firing
+    ReminderDto reminder = rest.put(TestReminders.recurring("* * * * *", "UTC", "every minute"));
+    reminders.reconcile(reminder.id());
+
+    await().atMost(Duration.ofSeconds(150)).until(() -> rest.runsOf(reminder.id()).size() >= 2);
+
+    List<ReminderRunDto> runs =
+        rest.runsOf(reminder.id()).stream()
+            .sorted(java.util.Comparator.comparing(ReminderRunDto::scheduledFor))
+            .toList();
+    Instant first = runs.get(0).scheduledFor();
+    assertThat(first).isEqualTo(first.truncatedTo(ChronoUnit.MINUTES));
+    assertThat(runs.get(1).scheduledFor()).isEqualTo(first.plusSeconds(60));
+    assertThat(runs.subList(0, 2))
+        .allSatisfy(run -> assertThat(run.status()).isEqualTo(ReminderRunStatus.DELIVERED));
+    assertThat(TestReminders.inboxOf(redis, reminder.id())).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(scheduler.getTriggersOfJob(ReminderTriggers.jobKey(reminder.id())))
+        .singleElement()
+        .satisfies(
+            trigger ->
+                assertThat(trigger.getNextFireTime().toInstant()).isAfter(first.plusSeconds(60)));
+    reminders.remove(reminder.id());
   }
 
   @Test
@@ -276,7 +303,7 @@ class ReminderFiringTest {
         rest.put(
             TestReminders.ofUser(
                 TestReminders.recurring("0 8 * * *", "Asia/Tokyo", "the day's plan"), blocked));
-    Instant slot = QuartzSchedule.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
+    Instant slot = RecurringSlots.of("0 8 * * *", "Asia/Tokyo").latest(null, Instant.now());
 
     ReminderFiring.Outcome outcome = firing.fire(reminder.id(), slot, null);
     ReminderFiring.Outcome again = firing.fire(reminder.id(), slot, null);

@@ -5,19 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.CronTrigger;
+import org.quartz.CronScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.events.ChangeType;
@@ -109,9 +118,11 @@ class ReminderSchedulingTest {
     await().atMost(AT_ONCE).until(() -> triggers(weekly.id()).size() == 1);
     assertThat(triggers(oneTime.id()).get(0).getNextFireTime().toInstant())
         .isEqualTo(oneTime.triggerAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-    CronTrigger cron = (CronTrigger) triggers(weekly.id()).get(0);
-    assertThat(cron.getCronExpression()).isEqualTo("0 0 8 ? * MON");
-    assertThat(cron.getTimeZone().getID()).isEqualTo("Asia/Tokyo");
+    Trigger recurring = triggers(weekly.id()).get(0);
+    assertThat(recurring).isInstanceOf(SimpleTrigger.class);
+    assertThat(nextFire(recurring, "Asia/Tokyo").getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+    assertThat(nextFire(recurring, "Asia/Tokyo").toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+    assertThat(recurring.getJobDataMap().getString(ReminderTriggers.ZONE)).isEqualTo("Asia/Tokyo");
   }
 
   @Test
@@ -153,14 +164,18 @@ class ReminderSchedulingTest {
 
     rest.put(TestReminders.copy(weekly, null, "0 9 * * 2", "Europe/Berlin", ReminderStatus.ACTIVE));
     assertThat(reminders.reconcile(weekly.id())).isEqualTo(Change.RESCHEDULED);
-    assertThat(((CronTrigger) triggers(weekly.id()).get(0)).getCronExpression())
-        .isEqualTo("0 0 9 ? * TUE");
+    assertThat(nextFire(triggers(weekly.id()).get(0), "Europe/Berlin").getDayOfWeek())
+        .isEqualTo(DayOfWeek.TUESDAY);
+    assertThat(nextFire(triggers(weekly.id()).get(0), "Europe/Berlin").toLocalTime())
+        .isEqualTo(LocalTime.of(9, 0));
 
     rest.put(
         TestReminders.copy(weekly, null, "0 9 * * 2", "America/New_York", ReminderStatus.ACTIVE));
     assertThat(reminders.reconcile(weekly.id())).isEqualTo(Change.RESCHEDULED);
-    assertThat(((CronTrigger) triggers(weekly.id()).get(0)).getTimeZone().getID())
+    assertThat(triggers(weekly.id()).get(0).getJobDataMap().getString(ReminderTriggers.ZONE))
         .isEqualTo("America/New_York");
+    assertThat(nextFire(triggers(weekly.id()).get(0), "America/New_York").toLocalTime())
+        .isEqualTo(LocalTime.of(9, 0));
 
     Instant later = Instant.now().plusSeconds(7200);
     rest.put(TestReminders.copy(once, later, null, "Europe/Berlin", ReminderStatus.ACTIVE));
@@ -243,6 +258,44 @@ class ReminderSchedulingTest {
 
     assertThat(jobExists(broken.id())).isFalse();
     assertThat(triggers(fine.id())).hasSize(1);
+  }
+
+  @Test
+  void thePullReplacesACronTriggerOfAnEarlierVersionWithASimpleTriggerAtTheSameSlot()
+      throws Exception {
+    ReminderDto weekly = rest.put(TestReminders.recurring("0 8 * * 1", "Asia/Tokyo", "legacy"));
+    Trigger built = ReminderTriggers.triggers(weekly, Instant.now()).get(0);
+    // as an earlier version stored it: a Quartz cron trigger carrying the same job data
+    Trigger legacy =
+        TriggerBuilder.newTrigger()
+            .withIdentity(built.getKey())
+            .forJob(built.getJobKey())
+            .usingJobData(built.getJobDataMap())
+            .startAt(new Date())
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule("0 0 8 ? * MON")
+                    .inTimeZone(TimeZone.getTimeZone("Asia/Tokyo"))
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build();
+    scheduler.scheduleJob(ReminderTriggers.job(weekly.id()), Set.of(legacy), false);
+    Date legacyNext = triggers(weekly.id()).get(0).getNextFireTime();
+
+    reminders.reconcileAll();
+
+    assertThat(triggers(weekly.id()))
+        .singleElement()
+        .satisfies(
+            trigger -> {
+              assertThat(trigger).isInstanceOf(SimpleTrigger.class);
+              assertThat(trigger.getKey()).isEqualTo(built.getKey());
+              assertThat(trigger.getNextFireTime()).isEqualTo(legacyNext);
+              assertThat(trigger.getNextFireTime()).isEqualTo(built.getStartTime());
+            });
+    assertThat(reminders.reconcile(weekly.id())).isEqualTo(Change.UNCHANGED);
+  }
+
+  private static ZonedDateTime nextFire(Trigger trigger, String zone) {
+    return trigger.getNextFireTime().toInstant().atZone(ZoneId.of(zone));
   }
 
   private List<? extends Trigger> triggers(UUID id) {
