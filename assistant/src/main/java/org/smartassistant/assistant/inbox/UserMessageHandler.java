@@ -1,5 +1,7 @@
 package org.smartassistant.assistant.inbox;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.smartassistant.assistant.conversation.HistoryMessage;
 import org.smartassistant.assistant.conversation.SecretaryTurn;
 import org.smartassistant.assistant.conversation.SecretaryTurns;
@@ -31,15 +33,40 @@ class UserMessageHandler {
 
   private final SecretaryResolver secretaries;
   private final SecretaryTurns turns;
-  private final Outbox outbox;
 
-  UserMessageHandler(SecretaryResolver secretaries, SecretaryTurns turns, Outbox outbox) {
+  /**
+   * The part of the handling the user waits for: from the envelope in hand to the reply in the
+   * outbox (what follows, the window's compaction, is not on the user's way).
+   */
+  static final String REPLY_OBSERVATION = "smart.assistant.reply";
+
+  private final Outbox outbox;
+  private final ObservationRegistry observations;
+
+  UserMessageHandler(
+      SecretaryResolver secretaries,
+      SecretaryTurns turns,
+      Outbox outbox,
+      ObservationRegistry observations) {
     this.secretaries = secretaries;
     this.turns = turns;
     this.outbox = outbox;
+    this.observations = observations;
   }
 
   void handle(Envelope envelope) {
+    SecretaryTurn turn =
+        Observation.createNotStarted(REPLY_OBSERVATION, observations)
+            .contextualName("reply")
+            .observe(() -> reply(envelope));
+    if (turn != null) {
+      // after the reply, so that the user never waits for it; best effort, retried next turn
+      turn.compact();
+    }
+  }
+
+  /** Answers the message and publishes the reply; the turn, or null when there was none. */
+  private SecretaryTurn reply(Envelope envelope) {
     long userId = envelope.userId();
     String text = envelope.text() == null ? "" : envelope.text();
     UserDto user;
@@ -49,16 +76,15 @@ class UserMessageHandler {
       secretary = secretaries.secretaryOf(userId);
     } catch (UserNotRegisteredException e) {
       outbox.error(envelope, Outbox.chatOf(envelope, null), UNKNOWN_USER);
-      return;
+      return null;
     } catch (NoSecretaryException e) {
       outbox.error(envelope, Outbox.chatOf(envelope, null), NO_SECRETARY);
-      return;
+      return null;
     }
     SecretaryTurn turn = turns.open(envelope.id(), user, secretary, Outbox.chatOf(envelope, user));
     String answer = turn.answerWithTools(new UserMessage(text));
     turn.remember(HistoryMessage.user(text), HistoryMessage.assistant(answer));
     outbox.reply(envelope, turn.chatId(), answer);
-    // after the reply, so that the user never waits for it; best effort, retried next turn
-    turn.compact();
+    return turn;
   }
 }

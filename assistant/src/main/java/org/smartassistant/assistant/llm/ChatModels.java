@@ -1,5 +1,6 @@
 package org.smartassistant.assistant.llm;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -42,15 +43,22 @@ public class ChatModels {
   record ModelKey(LlmProvider provider, String model, Double temperature) {}
 
   private final LlmProperties properties;
+  private final ObservationRegistry observations;
   private final Map<ModelKey, ChatClient> clients = new ConcurrentHashMap<>();
 
-  ChatModels(LlmProperties properties) {
+  /**
+   * @param observations observes every model call ({@code gen_ai.client.operation}) and chat client
+   *     call: a timer and a span of the message's trace
+   */
+  ChatModels(LlmProperties properties, ObservationRegistry observations) {
     this.properties = properties;
+    this.observations = observations;
   }
 
   /** The chat client of the assistant's model. */
   public ChatClient clientFor(AssistantDto assistant) {
-    return clients.computeIfAbsent(keyOf(assistant), key -> ChatClient.create(build(key)));
+    return clients.computeIfAbsent(
+        keyOf(assistant), key -> ChatClient.create(build(key), observations));
   }
 
   static ModelKey keyOf(AssistantDto assistant) {
@@ -81,7 +89,10 @@ public class ChatModels {
     if (key.temperature() != null) {
       options.temperature(key.temperature());
     }
-    return OpenAiChatModel.builder().options(options.build()).build();
+    return OpenAiChatModel.builder()
+        .options(options.build())
+        .observationRegistry(observations)
+        .build();
   }
 
   private ChatModel anthropic(ModelKey key) {
@@ -99,7 +110,10 @@ public class ChatModels {
     if (key.temperature() != null) {
       options.temperature(key.temperature());
     }
-    return AnthropicChatModel.builder().options(options.build()).build();
+    return AnthropicChatModel.builder()
+        .options(options.build())
+        .observationRegistry(observations)
+        .build();
   }
 
   private ChatModel ollama(ModelKey key) {
@@ -129,6 +143,7 @@ public class ChatModels {
         .ollamaApi(api)
         .options(options.build())
         .retryTemplate(retries)
+        .observationRegistry(observations)
         .build();
   }
 

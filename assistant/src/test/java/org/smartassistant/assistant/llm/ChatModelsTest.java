@@ -2,6 +2,7 @@ package org.smartassistant.assistant.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,7 +37,7 @@ class ChatModelsTest {
 
   @Test
   void openAiAssistantTalksToTheConfiguredServerWithItsModelAndTemperature() {
-    ChatModels models = new ChatModels(properties("sk-test"));
+    ChatModels models = new ChatModels(properties("sk-test"), ObservationRegistry.NOOP);
     llm.enqueue(OpenAiAnswer.text("hi"));
 
     String answer =
@@ -55,7 +56,7 @@ class ChatModelsTest {
 
   @Test
   void oneClientPerProviderModelAndTemperature() {
-    ChatModels models = new ChatModels(properties("sk-test"));
+    ChatModels models = new ChatModels(properties("sk-test"), ObservationRegistry.NOOP);
 
     ChatClient first = models.clientFor(assistant(LlmProvider.OPENAI, "gpt-4o-mini", null));
     ChatClient same = models.clientFor(assistant(LlmProvider.OPENAI, "gpt-4o-mini", null));
@@ -67,7 +68,7 @@ class ChatModelsTest {
 
   @Test
   void everyProviderIsBuiltWithoutAnyKeyConfigured() {
-    ChatModels models = new ChatModels(properties(null));
+    ChatModels models = new ChatModels(properties(null), ObservationRegistry.NOOP);
 
     assertThat(models.build(new ChatModels.ModelKey(LlmProvider.OPENAI, "gpt-4o-mini", null)))
         .isInstanceOf(OpenAiChatModel.class);
@@ -80,7 +81,7 @@ class ChatModelsTest {
 
   @Test
   void withoutAKeyALocalServerIsStillReached() {
-    ChatModels models = new ChatModels(properties(""));
+    ChatModels models = new ChatModels(properties(""), ObservationRegistry.NOOP);
     llm.enqueue(OpenAiAnswer.text("local"));
 
     String answer =

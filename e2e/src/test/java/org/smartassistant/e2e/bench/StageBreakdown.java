@@ -53,7 +53,14 @@ final class StageBreakdown {
             "assistant",
             "smart_stream_handling_seconds",
             stream(INBOX),
-            "assistant: message handled",
+            "assistant: message handled (reply and after)",
+            false);
+    Histogram reply =
+        stage(
+            "assistant",
+            "smart_assistant_reply_seconds",
+            any(),
+            "assistant: reply in the outbox",
             true);
     double parts = 0;
     parts +=
@@ -84,9 +91,15 @@ final class StageBreakdown {
                 "  outbox XADD",
                 false));
     row(
-        "  other (prompt, memory, limits, in-process)",
+        "  other (lookups, prompt, memory, in-process)",
         "",
-        perMessage(handling) - parts,
+        perMessage(reply) - parts,
+        Double.NaN,
+        Double.NaN);
+    row(
+        "  after the reply (window compaction)",
+        "",
+        perMessage(handling) - perMessage(reply),
         Double.NaN,
         Double.NaN);
     stage("tg-bot", "smart_stream_wait_seconds", stream(OUTBOX), "outbox wait", true);
