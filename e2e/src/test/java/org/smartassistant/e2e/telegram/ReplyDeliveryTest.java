@@ -1,6 +1,7 @@
 package org.smartassistant.e2e.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartassistant.testsupport.TestTexts.paragraphs;
 
 import java.time.Duration;
 import java.util.List;
@@ -83,18 +84,5 @@ class ReplyDeliveryTest {
         .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
     fixture.awaitQuiet(); // acknowledged, nothing more on its way
     assertThat(fixture.telegram.sentTexts(chat)).containsExactly("after the wait");
-  }
-
-  /** Numbered paragraphs of about 300 characters, at least {@code totalLength} in all. */
-  static String paragraphs(int totalLength) {
-    StringBuilder text = new StringBuilder();
-    for (int n = 1; text.length() < totalLength; n++) {
-      if (n > 1) {
-        text.append("\n\n");
-      }
-      String paragraph = "Paragraph " + n + ":" + " some words".repeat(26);
-      text.append(paragraph, 0, Math.min(paragraph.length(), 297)).append('.');
-    }
-    return text.toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.smartassistant.tgbot.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartassistant.testsupport.TestTexts.paragraphs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +11,6 @@ class MessageSplitterTest {
 
   private final TelegramMarkdown markdown = new TelegramMarkdown();
   private final MessageSplitter splitter = new MessageSplitter();
-
-  /** Paragraphs of about 300 characters, numbered so that a lost or repeated one shows. */
-  static String paragraphs(int totalLength) {
-    StringBuilder text = new StringBuilder();
-    for (int n = 1; text.length() < totalLength; n++) {
-      if (n > 1) {
-        text.append("\n\n");
-      }
-      String paragraph = "Paragraph " + n + ":" + " some words".repeat(26);
-      text.append(paragraph, 0, Math.min(paragraph.length(), 297)).append('.');
-    }
-    return text.toString();
-  }
 
   private List<String> split(String text) {
     List<String> visible = new ArrayList<>();

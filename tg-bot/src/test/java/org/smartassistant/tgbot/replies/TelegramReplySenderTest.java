@@ -1,6 +1,7 @@
 package org.smartassistant.tgbot.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartassistant.testsupport.TestTexts.paragraphs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -163,21 +164,6 @@ class TelegramReplySenderTest extends BotTest {
     assertThat(telegram.sentMessages(chat))
         .extracting(TelegramCall::text)
         .containsExactly(parts.get(1).html(), parts.get(2).html());
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  /** Paragraphs of about 300 characters, numbered, at least {@code totalLength} in all. */
-  static String paragraphs(int totalLength) {
-    StringBuilder text = new StringBuilder();
-    for (int n = 1; text.length() < totalLength; n++) {
-      if (n > 1) {
-        text.append("\n\n");
-      }
-      String paragraph = "Paragraph " + n + ":" + " some words".repeat(26);
-      text.append(paragraph, 0, Math.min(paragraph.length(), 297)).append('.');
-    }
-    return text.toString();
   }
 
   private static void awaitNothingPending() throws InterruptedException {
