@@ -84,6 +84,7 @@ class TelegramPolling implements SmartLifecycle, HealthIndicator {
           "TELEGRAM_ACCESS_MODE is allowlist and TELEGRAM_ALLOWED_USER_IDS is empty: everyone is"
               + " refused. Add Telegram user ids, or set TELEGRAM_ACCESS_MODE=open.");
     }
+    dispatcher.start();
     Duration pollTimeout = properties.pollTimeout();
     pollingClient =
         new OkHttpClient.Builder()

@@ -71,8 +71,10 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
       BoundedRetry.causedBy(HttpServerErrorException.class, DataAccessException.class);
 
   private final UpdateIntake intake;
-  private final ChatLanes intakeLanes;
-  private final ChatLanes followUpLanes;
+  private final int updateThreads;
+  // replaced on each start: a stop shuts them down, and a paused context is started again
+  private volatile ChatLanes intakeLanes;
+  private volatile ChatLanes followUpLanes;
   private final RetryTemplate outageRetry;
   private final RetryTemplate failureRetry;
   private final ObservationRegistry observations;
@@ -82,8 +84,9 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
       UpdateIntake intake, TelegramProperties properties, ObservationRegistry observations) {
     this.intake = intake;
     this.observations = observations;
-    this.intakeLanes = new ChatLanes("telegram-intake", properties.updateThreads());
-    this.followUpLanes = new ChatLanes("telegram-answer", properties.updateThreads());
+    this.updateThreads = properties.updateThreads();
+    this.intakeLanes = new ChatLanes("telegram-intake", updateThreads);
+    this.followUpLanes = new ChatLanes("telegram-answer", updateThreads);
     this.outageRetry =
         properties
             .intake()
@@ -215,8 +218,17 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
   }
 
+  /** Takes updates (again, after a {@link #stop()}: the polling was stopped and started again). */
+  synchronized void start() {
+    if (stopping) {
+      intakeLanes = new ChatLanes("telegram-intake", updateThreads);
+      followUpLanes = new ChatLanes("telegram-answer", updateThreads);
+      stopping = false;
+    }
+  }
+
   /** Stops taking updates; gives the ones in hand a moment to finish. */
-  void stop() {
+  synchronized void stop() {
     stopping = true;
     intakeLanes.shutdown(5, TimeUnit.SECONDS);
     followUpLanes.shutdown(5, TimeUnit.SECONDS);
