@@ -79,11 +79,6 @@ class ArchitectureTest {
 
   /** The feature package right below {@code org.smartassistant.rest}, e.g. {@code users}. */
   private static String featureOf(JavaClass type) {
-    String packageName = type.getPackageName() + ".";
-    if (!packageName.startsWith(ROOT) || packageName.length() == ROOT.length()) {
-      return "";
-    }
-    String below = packageName.substring(ROOT.length());
-    return below.substring(0, below.indexOf('.'));
+    return ServiceBoundaries.featureOf(ROOT, type);
   }
 }

@@ -82,8 +82,11 @@ public final class ServiceBoundaries {
         .because("a feature is used through its own package, its sub-packages are its own");
   }
 
-  /** The feature (first package below the root) of a class, or "" for the root's own classes. */
-  static String featureOf(String root, JavaClass type) {
+  /**
+   * The feature (first package below {@code root}, which ends with a dot) of a class, or "" for the
+   * root's own classes and for classes outside it.
+   */
+  public static String featureOf(String root, JavaClass type) {
     String below = below(root, type);
     if (below == null) {
       return "";

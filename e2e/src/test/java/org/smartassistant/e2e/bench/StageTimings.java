@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -78,10 +76,6 @@ final class StageTimings {
         below = cumulative;
       }
       return lower * 1000;
-    }
-
-    double meanMillis() {
-      return count <= 0 ? 0 : sum / count * 1000;
     }
   }
 
@@ -169,15 +163,5 @@ final class StageTimings {
       }
     }
     return labels;
-  }
-
-  static List<String> names(Map<Series, Histogram> snapshot, String service) {
-    List<String> names = new ArrayList<>();
-    snapshot.keySet().stream()
-        .filter(series -> series.service().equals(service))
-        .map(series -> series.name() + series.labels())
-        .sorted()
-        .forEach(names::add);
-    return names;
   }
 }
