@@ -1,5 +1,8 @@
 package org.smartassistant.assistant.llm;
 
+import com.openai.client.OpenAIClientAsyncImpl;
+import com.openai.client.OpenAIClientImpl;
+import com.openai.core.ClientOptions;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -39,6 +42,8 @@ public class ChatModels {
   /** What the OpenAI SDK is given when no key is configured: local servers need none. */
   static final String NO_KEY = "not-configured";
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** What makes two assistants share a model. */
   record ModelKey(LlmProvider provider, String model, Double temperature) {}
 
@@ -77,19 +82,26 @@ public class ChatModels {
 
   private ChatModel openAi(ModelKey key) {
     LlmProperties.OpenAi openAi = properties.openai();
-    OpenAiChatOptions.Builder options =
-        OpenAiChatOptions.builder()
-            .baseUrl(openAi.baseUrl())
-            .apiKey(keyOrPlaceholder(openAi.apiKey(), "OPENAI_API_KEY", key))
-            .maxRetries(properties.maxRetries())
-            .timeout(properties.timeout());
+    OpenAiChatOptions.Builder options = OpenAiChatOptions.builder();
     if (key.model() != null) {
       options.model(key.model());
     }
     if (key.temperature() != null) {
       options.temperature(key.temperature());
     }
+    // the SDK's client over the JDK transport (see JdkOpenAiHttpClient for why)
+    JdkOpenAiHttpClient transport = new JdkOpenAiHttpClient(CONNECT_TIMEOUT);
+    ClientOptions client =
+        ClientOptions.builder()
+            .httpClient(transport)
+            .baseUrl(openAi.baseUrl())
+            .apiKey(keyOrPlaceholder(openAi.apiKey(), "OPENAI_API_KEY", key))
+            .maxRetries(properties.maxRetries())
+            .timeout(properties.timeout())
+            .build();
     return OpenAiChatModel.builder()
+        .openAiClient(new OpenAIClientImpl(client))
+        .openAiClientAsync(new OpenAIClientAsyncImpl(client))
         .options(options.build())
         .observationRegistry(observations)
         .build();

@@ -1,6 +1,7 @@
 package org.smartassistant.assistant.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -94,6 +95,45 @@ class ChatModelsTest {
 
     assertThat(answer).isEqualTo("local");
     assertThat(llm.lastRequest().apiKey()).isEqualTo(ChatModels.NO_KEY);
+  }
+
+  @Test
+  void aLargePromptArrivesWholeAndAServerErrorIsRetriedThroughTheJdkTransport() {
+    ChatModels models = new ChatModels(properties("sk-test"), ObservationRegistry.NOOP);
+    llm.enqueue(OpenAiAnswer.serverError(), OpenAiAnswer.text("after a retry"));
+    String prompt = "word ".repeat(8_000);
+
+    String answer =
+        models
+            .clientFor(assistant(LlmProvider.OPENAI, "gpt-4o-mini", null))
+            .prompt()
+            .user(prompt)
+            .call()
+            .content();
+
+    assertThat(answer).isEqualTo("after a retry");
+    assertThat(llm.requestCount()).isEqualTo(2);
+    assertThat(llm.lastRequest().body()).contains(prompt.strip());
+  }
+
+  @Test
+  void aModelThatDoesNotAnswerInTimeFailsTheCall() {
+    LlmProperties slow = properties("sk-test");
+    LlmProperties quick =
+        new LlmProperties(
+            Duration.ofMillis(300), 0, slow.openai(), slow.anthropic(), slow.ollama());
+    ChatModels models = new ChatModels(quick, ObservationRegistry.NOOP);
+    llm.enqueue(OpenAiAnswer.hang(Duration.ofSeconds(5)));
+
+    assertThatThrownBy(
+            () ->
+                models
+                    .clientFor(assistant(LlmProvider.OPENAI, "gpt-4o-mini", null))
+                    .prompt()
+                    .user("x")
+                    .call()
+                    .content())
+        .hasRootCauseInstanceOf(java.net.http.HttpTimeoutException.class);
   }
 
   static AssistantDto assistant(LlmProvider provider, String model, Double temperature) {

@@ -1,0 +1,141 @@
+package org.smartassistant.assistant.llm;
+
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
+import com.openai.core.http.Headers;
+import com.openai.core.http.HttpClient;
+import com.openai.core.http.HttpRequest;
+import com.openai.core.http.HttpRequestBody;
+import com.openai.core.http.HttpResponse;
+import com.openai.errors.OpenAIIoException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The OpenAI SDK's HTTP transport over the JDK's {@link java.net.http.HttpClient}, in place of the
+ * OkHttp transport Spring AI builds by default.
+ *
+ * <p>Why: OkHttp leaves Nagle's algorithm on and writes a request body of more than 16 KB (any
+ * prompt with the tool definitions) in several segments, so the last one waits for the server's
+ * delayed ACK: about 40 ms added to every model call on Linux, and neither the SDK nor Spring AI
+ * offers a socket factory to change it. The JDK client writes with {@code TCP_NODELAY}. The SDK
+ * wraps this transport with its own retries, headers and timeouts, as it does OkHttp's.
+ */
+final class JdkOpenAiHttpClient implements HttpClient {
+
+  /** Headers the JDK client sets itself and refuses from callers. */
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  private final java.net.http.HttpClient client;
+
+  JdkOpenAiHttpClient(Duration connectTimeout) {
+    this.client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
+  }
+
+  @Override
+  public HttpResponse execute(HttpRequest request, RequestOptions options) {
+    try {
+      return adapt(client.send(toJdk(request, options), BodyHandlers.ofInputStream()));
+    } catch (IOException e) {
+      throw new OpenAIIoException("the model request failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OpenAIIoException("the model request was interrupted", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<HttpResponse> executeAsync(HttpRequest request, RequestOptions options) {
+    return client
+        .sendAsync(toJdk(request, options), BodyHandlers.ofInputStream())
+        .handle(
+            (response, failure) -> {
+              if (failure == null) {
+                return adapt(response);
+              }
+              Throwable cause =
+                  failure instanceof CompletionException ? failure.getCause() : failure;
+              throw new OpenAIIoException("the model request failed: " + cause.getMessage(), cause);
+            });
+  }
+
+  @Override
+  public void close() {
+    // a JDK 17 client has nothing to close: its idle connections time out by themselves
+  }
+
+  private static java.net.http.HttpRequest toJdk(HttpRequest request, RequestOptions options) {
+    java.net.http.HttpRequest.Builder jdk =
+        java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+    Timeout timeout = options.getTimeout();
+    if (timeout != null && timeout.request() != null && !timeout.request().isZero()) {
+      jdk.timeout(timeout.request());
+    }
+    Headers headers = request.headers();
+    for (String name : headers.names()) {
+      if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+        headers.values(name).forEach(value -> jdk.header(name, value));
+      }
+    }
+    HttpRequestBody body = request.body();
+    if (body != null && body.contentType() != null) {
+      jdk.header("Content-Type", body.contentType());
+    }
+    return jdk.method(request.method().name(), publisher(body)).build();
+  }
+
+  private static BodyPublisher publisher(HttpRequestBody body) {
+    if (body == null) {
+      return BodyPublishers.noBody();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    body.writeTo(bytes);
+    return BodyPublishers.ofByteArray(bytes.toByteArray());
+  }
+
+  private static HttpResponse adapt(java.net.http.HttpResponse<InputStream> response) {
+    Headers.Builder headers = Headers.builder();
+    response.headers().map().forEach(headers::put);
+    Headers built = headers.build();
+    return new HttpResponse() {
+      @Override
+      public int statusCode() {
+        return response.statusCode();
+      }
+
+      @Override
+      public Headers headers() {
+        return built;
+      }
+
+      @Override
+      public InputStream body() {
+        return response.body();
+      }
+
+      @Override
+      public void close() {
+        try {
+          response.body().close();
+        } catch (IOException e) {
+          // the connection goes back to the pool or is dropped either way
+        }
+      }
+    };
+  }
+}
