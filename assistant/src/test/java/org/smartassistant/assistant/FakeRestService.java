@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.IdempotencyKey;
@@ -45,6 +46,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
   private static final Pattern SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
   private static final Pattern MESSAGES = Pattern.compile("/api/users/(\\d+)/messages");
+  private static final Pattern MESSAGE_BATCH = Pattern.compile("/api/users/(\\d+)/messages/batch");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
   private static final Pattern ASSISTANT = Pattern.compile("/api/assistants/([0-9a-f-]+)");
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
@@ -246,6 +248,8 @@ public final class FakeRestService implements AutoCloseable {
           }
         } else if (path.equals("/api/reminders") && method.equals("POST")) {
           createReminder(exchange);
+        } else if ((matcher = MESSAGE_BATCH.matcher(path)).matches() && method.equals("POST")) {
+          appendMessages(exchange, Long.parseLong(matcher.group(1)));
         } else if ((matcher = MESSAGES.matcher(path)).matches()) {
           messages(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
@@ -295,6 +299,33 @@ public final class FakeRestService implements AutoCloseable {
         request.triggerAt(),
         at,
         at);
+  }
+
+  private void appendMessages(HttpExchange exchange, long userId) throws IOException {
+    if (!users.containsKey(userId)) {
+      notFound(exchange);
+      return;
+    }
+    AppendMessagesRequest request =
+        json.readValue(FakeHttpServer.readBody(exchange), AppendMessagesRequest.class);
+    String key = exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER);
+    List<MessageDto> history = messages.computeIfAbsent(userId, id -> new ArrayList<>());
+    List<MessageDto> appended = new ArrayList<>();
+    for (int i = 0; i < request.messages().size(); i++) {
+      AppendMessageRequest one = request.messages().get(i);
+      messageKeys.add(key == null ? null : AppendMessagesRequest.keyOf(key, i, one.role()));
+      MessageDto message =
+          new MessageDto(
+              messageIds.incrementAndGet(),
+              userId,
+              one.assistantId(),
+              one.role(),
+              one.content(),
+              Instant.now());
+      history.add(message);
+      appended.add(message);
+    }
+    respond(exchange, 201, appended);
   }
 
   private void messages(

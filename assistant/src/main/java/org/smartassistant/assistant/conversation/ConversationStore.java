@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.api.RestServiceClient;
@@ -74,9 +75,10 @@ public class ConversationStore {
   }
 
   /**
-   * As {@link #append(long, UUID, Conversation, List)}; each message is sent with the idempotency
-   * key {@code <keyPrefix>:history:<position>:<role>}, so appending the same turn again (a
-   * redelivered envelope, a retried request) stores nothing twice. A null prefix sends no keys.
+   * As {@link #append(long, UUID, Conversation, List)}, in one request; each message is stored
+   * under the idempotency key {@code <keyPrefix>:history:<position>:<role>}, so appending the same
+   * turn again (a redelivered envelope, a retried request) stores nothing twice. A null prefix
+   * sends no keys.
    */
   public Conversation append(
       long userId,
@@ -84,18 +86,15 @@ public class ConversationStore {
       Conversation current,
       List<HistoryMessage> messages,
       String keyPrefix) {
-    for (int i = 0; i < messages.size(); i++) {
-      HistoryMessage message = messages.get(i);
-      String key =
-          keyPrefix == null
-              ? null
-              : keyPrefix
-                  + ":history:"
-                  + i
-                  + ":"
-                  + message.role().name().toLowerCase(java.util.Locale.ROOT);
-      rest.appendMessage(
-          userId, key, new AppendMessageRequest(assistantId, message.role(), message.content()));
+    List<AppendMessageRequest> requests =
+        messages.stream()
+            .map(m -> new AppendMessageRequest(assistantId, m.role(), m.content()))
+            .toList();
+    if (!requests.isEmpty()) {
+      rest.appendMessages(
+          userId,
+          keyPrefix == null ? null : keyPrefix + ":history",
+          new AppendMessagesRequest(requests));
     }
     Conversation next = current.plus(messages);
     save(userId, next);

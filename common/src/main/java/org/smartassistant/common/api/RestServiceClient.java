@@ -195,6 +195,17 @@ public interface RestServiceClient {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @RequestBody AppendMessageRequest request);
 
+  /**
+   * Appends the messages in order, in one transaction. With a key {@code K} each is stored at most
+   * once under {@code K:<position>:<role>} (see {@link AppendMessagesRequest}); the call is retried
+   * on 5xx as a single keyed append is.
+   */
+  @PostExchange("/users/{id}/messages/batch")
+  List<MessageDto> appendMessages(
+      @PathVariable long id,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody AppendMessagesRequest request);
+
   /** The last {@code limit} messages (default: the settings' history window), oldest first. */
   @GetExchange("/users/{id}/messages")
   List<MessageDto> messages(

@@ -50,6 +50,9 @@ class ConversationBenchmark {
                 "TELEGRAM_GLOBAL_RATE_LIMIT", "1000000",
                 "TELEGRAM_CHAT_RATE_LIMIT", "1000",
                 "INBOX_PARALLELISM", "1024",
+                // the services' own log levels: the suite turns on per-message debug lines for
+                // TracingTest, which would be measured here too
+                "SPRING_APPLICATION_JSON", "{}",
                 // one user sends the latency samples back to back: the per-user rate limit
                 // (docs/security.md) would cut them off
                 "USER_MESSAGES_PER_MINUTE", "1000000"));

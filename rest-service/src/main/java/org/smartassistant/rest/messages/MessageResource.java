@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.web.InvalidInputException;
 import org.smartassistant.rest.web.Idempotency;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,9 @@ class MessageResource {
 
   static final int MAX_LIMIT = 500;
 
+  /** Room kept in a batch's key for {@code :<position>:<role>}. */
+  private static final int KEY_SUFFIX = ":19:assistant".length();
+
   private final MessageService service;
 
   MessageResource(MessageService service) {
@@ -51,6 +56,29 @@ class MessageResource {
       @Valid @RequestBody AppendMessageRequest request) {
     String key = Idempotency.check(idempotencyKey);
     return Idempotency.answer(Idempotency.run(key, () -> service.append(id, request, key)), null);
+  }
+
+  @Operation(
+      summary = "Append several messages in order, in one transaction",
+      description =
+          "201 with the messages (at most "
+              + AppendMessagesRequest.MAX_MESSAGES
+              + "). With an Idempotency-Key K the message at position i is appended under the key"
+              + " K:<i>:<role>, as a single append with that key would be: when all of them were"
+              + " appended before, 200 with Idempotent-Replayed: true and nothing is written.")
+  @PostMapping("/batch")
+  ResponseEntity<List<MessageDto>> appendAll(
+      @PathVariable long id,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody AppendMessagesRequest request) {
+    String key = Idempotency.check(idempotencyKey);
+    if (key != null && key.length() > IdempotencyKey.MAX_LENGTH - KEY_SUFFIX) {
+      throw new InvalidInputException(
+          IdempotencyKey.HEADER,
+          "must be at most " + (IdempotencyKey.MAX_LENGTH - KEY_SUFFIX) + " characters on a batch");
+    }
+    return Idempotency.answer(
+        Idempotency.run(key, () -> service.appendAll(id, request, key)), null);
   }
 
   @Operation(

@@ -3,9 +3,13 @@ package org.smartassistant.rest.messages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.web.InvalidInputException;
@@ -53,6 +57,16 @@ class MessageService {
   @Transactional
   Outcome<MessageDto> append(long userId, AppendMessageRequest request, String idempotencyKey) {
     users.require(userId);
+    if (request.assistantId() != null && !assistants.exists(request.assistantId())) {
+      throw new InvalidInputException(
+          "assistantId", "names no assistant: " + request.assistantId());
+    }
+    return appendChecked(userId, request, idempotencyKey);
+  }
+
+  /** Appends one message of a user and assistant known to exist. */
+  private Outcome<MessageDto> appendChecked(
+      long userId, AppendMessageRequest request, String idempotencyKey) {
     String digest = idempotencyKey == null ? null : Idempotency.digest(request);
     if (idempotencyKey != null) {
       Optional<Message> earlier = messages.findByUserIdAndIdempotencyKey(userId, idempotencyKey);
@@ -61,15 +75,42 @@ class MessageService {
             idempotencyKey, earlier.get().requestDigest(), digest, earlier.get().toDto());
       }
     }
-    if (request.assistantId() != null && !assistants.exists(request.assistantId())) {
-      throw new InvalidInputException(
-          "assistantId", "names no assistant: " + request.assistantId());
-    }
     Message message =
         new Message(
             userId, request.assistantId(), request.role(), request.content(), clock.instant());
     message.setIdempotency(idempotencyKey, digest);
     return Outcome.created(messages.saveAndFlush(message).toDto());
+  }
+
+  /**
+   * Appends the messages in order, in one transaction. With an idempotency key {@code K} each is
+   * appended under {@code K:<position>:<role>} as {@link #append(long, AppendMessageRequest,
+   * String)} would: one stored before is answered, not written again. Replayed when none was new.
+   */
+  @Transactional
+  Outcome<List<MessageDto>> appendAll(
+      long userId, AppendMessagesRequest request, String idempotencyKey) {
+    users.require(userId);
+    Set<UUID> assistantsSeen = new HashSet<>();
+    List<MessageDto> stored = new ArrayList<>();
+    boolean created = false;
+    for (int i = 0; i < request.messages().size(); i++) {
+      AppendMessageRequest one = request.messages().get(i);
+      String key =
+          idempotencyKey == null
+              ? null
+              : AppendMessagesRequest.keyOf(idempotencyKey, i, one.role());
+      if (one.assistantId() != null
+          && assistantsSeen.add(one.assistantId())
+          && !assistants.exists(one.assistantId())) {
+        throw new InvalidInputException(
+            "messages[" + i + "].assistantId", "names no assistant: " + one.assistantId());
+      }
+      Outcome<MessageDto> outcome = appendChecked(userId, one, key);
+      created |= !outcome.replayed();
+      stored.add(outcome.value());
+    }
+    return new Outcome<>(stored, !created);
   }
 
   /** The last {@code limit} messages (default: the history window), oldest first. */

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.smartassistant.common.api.AppendMessageRequest;
+import org.smartassistant.common.api.AppendMessagesRequest;
+import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
 
@@ -59,6 +64,72 @@ class MessageResourceTest extends RestServiceTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknownAppend.status()).isEqualTo(404);
     assertThat(api().delete("/api/users/99999999/messages").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBatchAppendsInOrderOnceUnderItsKeyAndAllOrNothing() {
+    long user = newUser();
+    UUID assistant = newAssistant(true);
+    AppendMessagesRequest turn =
+        new AppendMessagesRequest(
+            List.of(
+                new AppendMessageRequest(null, MessageRole.USER, "hello"),
+                new AppendMessageRequest(assistant, MessageRole.ASSISTANT, "hi there")));
+
+    List<MessageDto> first = client().appendMessages(user, "turn-7:history", turn);
+    List<MessageDto> again = client().appendMessages(user, "turn-7:history", turn);
+    // the keys a single append of each message would use: the same rows
+    MessageDto single =
+        client().appendMessage(user, "turn-7:history:1:assistant", turn.messages().get(1));
+
+    assertThat(first).extracting(MessageDto::content).containsExactly("hello", "hi there");
+    assertThat(first.get(1).assistantId()).isEqualTo(assistant);
+    assertThat(again).isEqualTo(first);
+    assertThat(single).isEqualTo(first.get(1));
+    assertThat(client().messages(user, null, null)).isEqualTo(first);
+
+    // a later message naming no assistant fails the whole batch: nothing of it is written
+    Api.Response bad =
+        api()
+            .post(
+                "/api/users/" + user + "/messages/batch",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},"
+                    + "{\"role\":\"assistant\",\"content\":\"b\",\"assistantId\":\""
+                    + UUID.randomUUID()
+                    + "\"}]}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorFields()).containsExactly("messages[1].assistantId");
+    assertThat(client().messages(user, null, null)).hasSize(2);
+  }
+
+  @Test
+  void aBatchRefusesEmptyTooLargeAndOtherUsersRequests() {
+    long user = newUser();
+    String path = "/api/users/" + user + "/messages/batch";
+    StringBuilder many = new StringBuilder("{\"messages\":[");
+    for (int i = 0; i <= AppendMessagesRequest.MAX_MESSAGES; i++) {
+      many.append(i == 0 ? "" : ",").append("{\"role\":\"user\",\"content\":\"m\"}");
+    }
+
+    Api.Response empty = api().post(path, "{\"messages\":[]}");
+    Api.Response tooMany = api().post(path, many.append("]}").toString());
+    Api.Response badRole =
+        api().post(path, "{\"messages\":[{\"role\":\"robot\",\"content\":\"x\"}]}");
+    Api.Response unknownUser =
+        api()
+            .post(
+                "/api/users/99999999/messages/batch",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    Api.Response noToken =
+        api().withToken(null).post(path, "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.errorFields()).containsExactly("messages");
+    assertThat(tooMany.errorFields()).containsExactly("messages");
+    assertThat(badRole.status()).isEqualTo(400);
+    assertThat(unknownUser.status()).isEqualTo(404);
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(client().messages(user, null, null)).isEmpty();
   }
 
   private static List<String> contents(Api.Response response) {
