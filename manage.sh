@@ -46,7 +46,8 @@ Usage: ./manage.sh <command> [options]
   seed                    load the seed data (a secretary with the standard tools, one sub-assistant)
   test    [--service S]   run the tests (all modules, or one module); --in-docker uses docker-compose.test.yml
           --compose       the compose check: the real images and docker-compose.yml, with fakes
-  bench [--llm-latency MS] conversation benchmark with the fakes; prints a table
+  bench [--llm-latency MS] [--quick]
+                          conversation benchmark with the fakes; prints a table (--quick: < 2 min)
   help                    this text
 
 Services: rest-service calendar-service assistant tg-bot cron-service
@@ -912,7 +913,7 @@ cmd_test() {
 # full JIT and a bigger heap (the test defaults favour start-up time). Prints the table of
 # e2e/target/bench-report.txt. Options: --llm-latency MS (default 0).
 cmd_bench() {
-  local latency=0
+  local latency=0 quick=()
   while (($#)); do
     case $1 in
       --llm-latency)
@@ -920,7 +921,13 @@ cmd_bench() {
         latency=$2
         shift 2
         ;;
-      *) die "unknown bench option '$1' (known: --llm-latency MS)" ;;
+      --quick)
+        # fewer messages and no start-up timing: the same table in under two minutes
+        quick=(-Dbench.warmup=50 -Dbench.samples=100 -Dbench.throughputUsers=50
+          -Dbench.throughputPerUser=4 -Dbench.concurrentUsers=100 -Dbench.startupTimes=false)
+        shift
+        ;;
+      *) die "unknown bench option '$1' (known: --llm-latency MS, --quick)" ;;
     esac
   done
   [[ $latency =~ ^[0-9]+$ ]] || die "--llm-latency takes whole milliseconds, not '$latency'"
@@ -932,7 +939,7 @@ cmd_bench() {
   info "benchmark (LLM latency ${latency} ms); this takes a few minutes"
   rm -f e2e/target/bench-report.txt
   mvnw -q verify -pl e2e -Dtest=ConversationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench=true -Dbench.llmLatencyMs="$latency" \
+    -Dbench=true -Dbench.llmLatencyMs="$latency" "${quick[@]}" \
     "-Dsuite.jvmOptions=-XX:+UseParallelGC -Xss512k -Xmx768m"
   [[ -f e2e/target/bench-report.txt ]] || die "the benchmark wrote no report; see e2e/target/surefire-reports and e2e/target/e2e-logs"
   cat e2e/target/bench-report.txt

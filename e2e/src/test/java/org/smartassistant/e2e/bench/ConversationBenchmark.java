@@ -33,6 +33,8 @@ class ConversationBenchmark {
   private static final int LATENCY_SAMPLES = Integer.getInteger("bench.samples", 500);
   private static final int THROUGHPUT_USERS = Integer.getInteger("bench.throughputUsers", 200);
   private static final int THROUGHPUT_PER_USER = Integer.getInteger("bench.throughputPerUser", 10);
+  private static final boolean STARTUP_TIMES =
+      Boolean.parseBoolean(System.getProperty("bench.startupTimes", "true"));
   private static final int CONCURRENT_USERS = Integer.getInteger("bench.concurrentUsers", 1000);
   private static final Duration LLM_LATENCY =
       Duration.ofMillis(Long.getLong("bench.llmLatencyMs", 0));
@@ -102,7 +104,7 @@ class ConversationBenchmark {
         ">= 300/s");
     row(
         CONCURRENT_USERS + " users at once, LLM 2 s: last answer after",
-        String.format(Locale.ROOT, "%.2f s", lastAnswer.toMillis() / 1000.0),
+        seconds(lastAnswer),
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
     long totalRss = 0;
@@ -117,6 +119,13 @@ class ConversationBenchmark {
         sent.subList(throughputStart, slowStart),
         THROUGHPUT_USERS * THROUGHPUT_PER_USER);
     answered("1000 users at once", sent.subList(slowStart, sent.size()), CONCURRENT_USERS);
+    if (STARTUP_TIMES) {
+      StartupTimes.eachAlone(suite)
+          .forEach(
+              (service, time) ->
+                  row("ready after start, alone: " + service.module(), seconds(time), "<= 5 s"));
+      row("ready after start, all five at once", seconds(StartupTimes.allFive(suite)), "<= 20 s");
+    }
     report.add("");
     double meanMillis = latencies.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
     report.addAll(new StageBreakdown(stagesBefore, stagesAfter, latencies.size()).rows(meanMillis));
@@ -174,6 +183,10 @@ class ConversationBenchmark {
 
   private void row(String name, String measured, String target) {
     report.add(String.format(Locale.ROOT, "%-52s %12s %10s", name, measured, target));
+  }
+
+  private static String seconds(Duration time) {
+    return String.format(Locale.ROOT, "%.2f s", time.toMillis() / 1000.0);
   }
 
   private static String ms(long micros) {
