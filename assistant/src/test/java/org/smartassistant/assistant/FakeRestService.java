@@ -3,6 +3,7 @@ package org.smartassistant.assistant;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,10 @@ import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.LlmProvider;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
+import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.ToolDto;
@@ -30,6 +33,7 @@ import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.common.reminders.ReminderCron;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -283,8 +287,17 @@ public final class FakeRestService implements AutoCloseable {
     respond(exchange, 201, created(request, CREATED));
   }
 
-  /** The reminder rest-service creates for the request: active, with a new id, at {@code at}. */
+  /**
+   * The reminder rest-service creates for the request: active, with a new id, at {@code at}; a
+   * recurring one's next time is its cron's first run after {@code at}, as rest-service computes
+   * it.
+   */
   public static ReminderDto created(CreateReminderRequest request, Instant at) {
+    Instant next =
+        request.type() == ReminderType.RECURRING
+            ? ReminderCron.parse(request.cronExpression())
+                .next(at, ZoneId.of(request.timezone() == null ? "UTC" : request.timezone()))
+            : request.triggerAt();
     return new ReminderDto(
         UUID.randomUUID(),
         request.userId(),
@@ -296,9 +309,10 @@ public final class FakeRestService implements AutoCloseable {
         request.text(),
         ReminderStatus.ACTIVE,
         null,
-        request.triggerAt(),
+        next,
         at,
-        at);
+        at,
+        MissedRunPolicy.orDefault(request.missedRunPolicy()));
   }
 
   private void appendMessages(HttpExchange exchange, long userId) throws IOException {

@@ -19,8 +19,9 @@ import org.smartassistant.common.stream.ReminderTriggered;
 /**
  * A {@code reminder_triggered} envelope from cron-service, read ({@link ReminderTriggered}, the
  * contract in common): which reminder, for which time, with what text, and whether it comes on
- * time, late (after a downtime, within the misfire limit) or was missed (beyond it); and how the
- * assistant says it.
+ * time, late (after a downtime, within the misfire limit), was missed (beyond it) or was skipped
+ * (missed during a downtime, and its missed-run policy is {@code skip}); and how the assistant says
+ * it.
  *
  * @param reminderId the reminder, or null when the envelope names none
  * @param scheduledFor the time it was due, or null
@@ -106,6 +107,15 @@ record ReminderNotice(
               .append(" was about: \"")
               .append(text)
               .append("\".");
+      case SKIPPED ->
+          instruction
+              .append("Tell the user, in one or two sentences, that this reminder was skipped")
+              .append(due(userZone) == null ? "" : " (it was due at " + due(userZone) + ")")
+              .append(" because the reminder service was unavailable at that time and the")
+              .append(" reminder is set to skip missed runs rather than come late; do not present")
+              .append(" it as due now. It was about: \"")
+              .append(text)
+              .append("\".");
     }
     return instruction.toString();
   }
@@ -117,9 +127,13 @@ record ReminderNotice(
 
   /** The reminder as delivered without the model. */
   String asWritten(ZoneId userZone) {
-    return (timing == ReminderTiming.MISSED ? "⏰ Missed reminder: " : "⏰ Reminder: ")
-        + text
-        + mark(userZone);
+    String label =
+        switch (timing) {
+          case MISSED -> "⏰ Missed reminder: ";
+          case SKIPPED -> "⏰ Skipped reminder: ";
+          default -> "⏰ Reminder: ";
+        };
+    return label + text + mark(userZone);
   }
 
   private String mark(ZoneId userZone) {
@@ -132,6 +146,11 @@ record ReminderNotice(
           "\n\n_(Missed: "
               + (due == null ? "it" : "it was due at " + due + " and")
               + " could not be delivered in time.)_";
+      case SKIPPED ->
+          "\n\n_(Skipped: "
+              + (due == null ? "it" : "it was due at " + due + " and")
+              + " was missed while the reminder service was unavailable; this reminder skips"
+              + " missed runs.)_";
     };
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.smartassistant.common.stream.ReminderTiming.LATE;
 import static org.smartassistant.common.stream.ReminderTiming.MISSED;
 import static org.smartassistant.common.stream.ReminderTiming.ON_TIME;
+import static org.smartassistant.common.stream.ReminderTiming.SKIPPED;
 
 import java.time.Instant;
 import java.util.List;
@@ -89,6 +90,44 @@ class ReminderAnnouncerTest extends AssistantFlowTest {
     assertThat(llm.lastRequest().lastUserText()).contains("this reminder was missed");
     assertThat(messagesOf(notice)).hasSize(1);
     assertThat(llm.requests()).hasSize(1);
+  }
+
+  @Test
+  void aSkippedRunIsToldOnceThatItWasSkippedNotAsDueNow() {
+    long user = newUser("Pia", "Europe/Berlin", "You are Pia's secretary.");
+    llm.enqueue(OpenAiAnswer.text("Pia, I skipped this morning's reminder: vitamins."));
+    Envelope notice = reminderNotice(user, "vitamins", NOW.minusSeconds(3_600), SKIPPED);
+
+    String told = announcer.announce(notice);
+    announcer.announce(notice);
+
+    assertThat(told)
+        .startsWith("Pia, I skipped this morning's reminder: vitamins.")
+        .endsWith(
+            "_(Skipped: it was due at 08:30 on Tuesday, 24 November 2026 and was missed while the"
+                + " reminder service was unavailable; this reminder skips missed runs.)_");
+    assertThat(llm.lastRequest().lastUserText())
+        .contains("this reminder was skipped")
+        .contains("do not present it as due now")
+        .contains("\"vitamins\"");
+    assertThat(messagesOf(notice)).hasSize(1);
+    assertThat(llm.requests()).hasSize(1);
+  }
+
+  @Test
+  void withTheModelDownASkippedRunStillSaysItWasSkipped() {
+    long user = newUser("Rui", "UTC", "You are Rui's secretary.");
+    llm.setDefaultAnswer(OpenAiAnswer.serverError());
+
+    String told =
+        announcer.announce(
+            reminderNotice(user, "stand up", Instant.parse("2026-11-24T07:00:00Z"), SKIPPED));
+
+    assertThat(told)
+        .isEqualTo(
+            "⏰ Skipped reminder: stand up\n\n_(Skipped: it was due at 07:00 on Tuesday, 24"
+                + " November 2026 and was missed while the reminder service was unavailable; this"
+                + " reminder skips missed runs.)_");
   }
 
   @Test

@@ -15,8 +15,9 @@ public enum ReminderRunStatus {
   @JsonProperty("failed")
   FAILED,
   /**
-   * Not delivered because the reminder's user is blocked: nothing reaches the user, and it counts
-   * neither as late nor as missed.
+   * Not delivered: either the reminder's user is blocked (nothing reaches the user), or the run was
+   * missed during a downtime and the reminder's {@link MissedRunPolicy} is {@code skip} (the user
+   * gets one note that it was skipped). It counts neither as late nor as missed.
    */
   @JsonProperty("skipped")
   SKIPPED

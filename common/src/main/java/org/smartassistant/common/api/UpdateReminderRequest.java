@@ -17,9 +17,10 @@ public record UpdateReminderRequest(
     @Size(max = 4000) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String text,
     ReminderStatus status,
     Instant lastTriggeredAt,
-    Instant nextTriggerAt) {
+    Instant nextTriggerAt,
+    MissedRunPolicy missedRunPolicy) {
 
   public static UpdateReminderRequest status(ReminderStatus status) {
-    return new UpdateReminderRequest(null, null, null, null, null, status, null, null);
+    return new UpdateReminderRequest(null, null, null, null, null, status, null, null, null);
   }
 }

@@ -14,7 +14,12 @@ public enum ReminderTiming {
   /** After a downtime of the scheduler, within the misfire limit: said to come late. */
   LATE("late"),
   /** Beyond the misfire limit: the user is told that it was missed, not that it is due. */
-  MISSED("missed");
+  MISSED("missed"),
+  /**
+   * Missed during a downtime of a reminder whose missed-run policy is {@code skip}: not delivered;
+   * the user is told once that it was skipped.
+   */
+  SKIPPED("skipped");
 
   private final String wireName;
 
@@ -27,17 +32,21 @@ public enum ReminderTiming {
     return wireName;
   }
 
-  /** The value of the {@code late} attribute: true for late and missed. */
+  /** The value of the {@code late} attribute: true for late, missed and skipped. */
   public boolean late() {
     return this != ON_TIME;
   }
 
-  /** The timing of a firing recorded with {@code status} (delivered, late or missed). */
+  /**
+   * The timing of a firing recorded with {@code status} (delivered, late, missed, or skipped by the
+   * reminder's missed-run policy).
+   */
   public static ReminderTiming of(ReminderRunStatus status) {
     return switch (status) {
       case DELIVERED -> ON_TIME;
       case LATE -> LATE;
       case MISSED -> MISSED;
+      case SKIPPED -> SKIPPED;
       default -> throw new IllegalArgumentException("a " + status + " run reaches no user");
     };
   }

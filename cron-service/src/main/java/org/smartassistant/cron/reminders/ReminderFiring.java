@@ -11,6 +11,7 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.CreateReminderRunRequest;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
@@ -22,13 +23,14 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * What happens when a reminder's time comes: decide whether it is on time, late (fired after a
- * downtime, within the misfire limit) or missed (beyond it); tell the user through the inbox;
- * record the run; complete a one-time reminder, or note a recurring one's last and next time. Every
- * step may run twice for the same scheduled time (a retry, a recovery, a second instance) without a
- * second message or run: the inbox write is idempotent and rest-service refuses a second run for
- * the same time with 409. A blocked user's reminder is not sent: its run is recorded {@code
- * skipped}, and rest-service, which owns the user's status, accepts that only while the user is
- * blocked.
+ * downtime, within the misfire limit), missed (beyond it) or, when the reminder's missed-run policy
+ * is {@code skip}, skipped (fired after a downtime: not delivered, the user told once); tell the
+ * user through the inbox; record the run; complete a one-time reminder, or note a recurring one's
+ * last and next time. Every step may run twice for the same scheduled time (a retry, a recovery, a
+ * second instance) without a second message or run: the inbox write is idempotent and rest-service
+ * refuses a second run for the same time with 409. A blocked user's reminder is not sent: its run
+ * is recorded {@code skipped}, and rest-service, which owns the user's status, accepts that only
+ * while the user is blocked.
  */
 @Component
 class ReminderFiring {
@@ -37,7 +39,7 @@ class ReminderFiring {
 
   /** What a firing did. */
   enum Outcome {
-    /** The user was told (on time, late, or that it was missed). */
+    /** The user was told (on time, late, or that it was missed or skipped). */
     DONE,
     /** The reminder is no longer active: nothing to do. */
     SKIPPED,
@@ -91,7 +93,12 @@ class ReminderFiring {
       return Outcome.SKIPPED;
     }
     Instant now = clock.instant();
-    ReminderRunStatus status = decided != null ? decided : decide(scheduledFor, now);
+    MissedRunPolicy policy = MissedRunPolicy.orDefault(reminder.missedRunPolicy());
+    ReminderRunStatus status =
+        decided != null && (decided != ReminderRunStatus.SKIPPED || policy == MissedRunPolicy.SKIP)
+            ? decided
+            // first attempt; or an attempt skipped by a policy changed since: decided again
+            : decide(scheduledFor, now, policy);
     try {
       UserDto user = restService.user(reminder.userId());
       if (user.status() == UserStatus.BLOCKED) {
@@ -100,7 +107,14 @@ class ReminderFiring {
       }
       boolean added = notices.publish(reminder, user, scheduledFor, status, now);
       recordRun(reminder, scheduledFor, status, now);
-      if (added) {
+      if (added && status == ReminderRunStatus.SKIPPED) {
+        meters.counter("reminders.skipped", "reason", "missed_run_policy").increment();
+        log.info(
+            "reminder {} for {} skipped by its missed-run policy; the user is told (user {})",
+            reminderId,
+            scheduledFor,
+            reminder.userId());
+      } else if (added) {
         meters
             .counter("reminders.fired", "status", status.name().toLowerCase(Locale.ROOT))
             .increment();
@@ -119,23 +133,34 @@ class ReminderFiring {
     }
   }
 
-  /** On time, late (within the misfire limit) or missed. */
-  ReminderRunStatus decide(Instant scheduledFor, Instant now) {
+  /**
+   * On time; or, fired later than {@code late-after} (the scheduler was down at its time): skipped
+   * when the reminder's policy is {@code skip}, else late (within the misfire limit) or missed.
+   */
+  ReminderRunStatus decide(Instant scheduledFor, Instant now, MissedRunPolicy policy) {
     Duration lateness = Duration.between(scheduledFor, now);
+    if (lateness.compareTo(properties.lateAfter()) <= 0) {
+      return ReminderRunStatus.DELIVERED;
+    }
+    if (policy == MissedRunPolicy.SKIP) {
+      return ReminderRunStatus.SKIPPED;
+    }
     if (lateness.compareTo(properties.misfireLimit()) > 0) {
       return ReminderRunStatus.MISSED;
     }
-    if (lateness.compareTo(properties.lateAfter()) > 0) {
-      return ReminderRunStatus.LATE;
-    }
-    return ReminderRunStatus.DELIVERED;
+    return ReminderRunStatus.LATE;
   }
 
   private void recordRun(
       ReminderDto reminder, Instant scheduledFor, ReminderRunStatus status, Instant now) {
     Duration lateness = Duration.between(scheduledFor, now);
     String detail =
-        "fired by " + instanceId() + ", " + Math.max(0, lateness.toMillis()) + " ms after its time";
+        (status == ReminderRunStatus.SKIPPED ? "skipped by its missed-run policy, " : "")
+            + "fired by "
+            + instanceId()
+            + ", "
+            + Math.max(0, lateness.toMillis())
+            + " ms after its time";
     try {
       restService.recordRun(
           reminder.id(), new CreateReminderRunRequest(scheduledFor, now, status, detail));

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smartassistant.common.api.CreateReminderRunRequest;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunDto;
 import org.smartassistant.common.api.ReminderRunStatus;
@@ -264,7 +265,10 @@ final class FakeRestService implements AutoCloseable {
                   update.lastTriggeredAt() != null ? update.lastTriggeredAt() : r.lastTriggeredAt(),
                   update.nextTriggerAt() != null ? update.nextTriggerAt() : r.nextTriggerAt(),
                   r.createdAt(),
-                  Instant.now());
+                  Instant.now(),
+                  update.missedRunPolicy() != null
+                      ? update.missedRunPolicy()
+                      : r.missedRunPolicy());
           return result[0];
         });
     if (conflict[0]) {
@@ -283,12 +287,19 @@ final class FakeRestService implements AutoCloseable {
       return;
     }
     UserDto user = users.get(reminders.get(id).userId());
-    if (request.status() == ReminderRunStatus.SKIPPED
-        && (user == null || user.status() != UserStatus.BLOCKED)) {
-      problem(exchange, 400, "status skipped is only for reminders of a blocked user");
+    Instant firedAt = request.firedAt() != null ? request.firedAt() : Instant.now();
+    boolean blocked = user != null && user.status() == UserStatus.BLOCKED;
+    boolean skippedByPolicy =
+        reminders.get(id).missedRunPolicy() == MissedRunPolicy.SKIP
+            && firedAt.isAfter(request.scheduledFor());
+    if (request.status() == ReminderRunStatus.SKIPPED && !blocked && !skippedByPolicy) {
+      problem(
+          exchange,
+          400,
+          "status skipped is only for reminders of a blocked user, or for a late run of a"
+              + " reminder whose missedRunPolicy is skip");
       return;
     }
-    Instant firedAt = request.firedAt() != null ? request.firedAt() : Instant.now();
     ReminderRunDto run =
         new ReminderRunDto(
             runIds.incrementAndGet(),
@@ -304,16 +315,17 @@ final class FakeRestService implements AutoCloseable {
       problem(exchange, 409, "run of " + id + " for " + request.scheduledFor() + " exists");
       return;
     }
-    reminders.computeIfPresent(id, (key, reminder) -> advance(reminder, run));
+    reminders.computeIfPresent(id, (key, reminder) -> advance(reminder, run, blocked));
     respond(exchange, 201, run);
   }
 
   /**
    * What rest-service does to an active reminder when a run is recorded (docs/rest-api.md):
    * delivered or late completes a one-time reminder and sets lastTriggeredAt, missed marks it
-   * missed, skipped (the user is blocked) cancels it; a recurring one gets its next time.
+   * missed, skipped cancels it when the user is blocked and marks it missed when its policy skipped
+   * it; a recurring one gets its next time.
    */
-  private static ReminderDto advance(ReminderDto r, ReminderRunDto run) {
+  private static ReminderDto advance(ReminderDto r, ReminderRunDto run, boolean blocked) {
     if (r.status() != ReminderStatus.ACTIVE || run.status() == ReminderRunStatus.FAILED) {
       return r;
     }
@@ -329,7 +341,7 @@ final class FakeRestService implements AutoCloseable {
       status =
           delivered
               ? ReminderStatus.COMPLETED
-              : run.status() == ReminderRunStatus.SKIPPED
+              : run.status() == ReminderRunStatus.SKIPPED && blocked
                   ? ReminderStatus.CANCELLED
                   : ReminderStatus.MISSED;
       next = null;
@@ -351,7 +363,8 @@ final class FakeRestService implements AutoCloseable {
         last,
         next,
         r.createdAt(),
-        Instant.now());
+        Instant.now(),
+        r.missedRunPolicy());
   }
 
   private <T> T read(HttpExchange exchange, Class<T> type) throws IOException {

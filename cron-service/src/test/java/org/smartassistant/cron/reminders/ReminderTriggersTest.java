@@ -18,6 +18,7 @@ import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.spi.OperableTrigger;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -296,7 +297,8 @@ class ReminderTriggersTest {
         null,
         null,
         LONG_AGO,
-        LONG_AGO);
+        LONG_AGO,
+        MissedRunPolicy.DELIVER_LATE);
   }
 
   static ReminderDto oneTime(Instant at) {
@@ -313,7 +315,8 @@ class ReminderTriggersTest {
         null,
         null,
         LONG_AGO,
-        LONG_AGO);
+        LONG_AGO,
+        MissedRunPolicy.DELIVER_LATE);
   }
 
   private static ReminderDto withId(ReminderDto r, UUID id) {
@@ -330,6 +333,7 @@ class ReminderTriggersTest {
         r.lastTriggeredAt(),
         r.nextTriggerAt(),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        r.missedRunPolicy());
   }
 }

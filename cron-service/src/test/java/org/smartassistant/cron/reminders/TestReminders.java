@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -49,7 +50,8 @@ final class TestReminders {
         null,
         null,
         at.minusSeconds(3600),
-        at.minusSeconds(3600));
+        at.minusSeconds(3600),
+        MissedRunPolicy.DELIVER_LATE);
   }
 
   static ReminderDto recurring(String cron, String zone, String text) {
@@ -67,7 +69,8 @@ final class TestReminders {
         null,
         null,
         created,
-        created);
+        created,
+        MissedRunPolicy.DELIVER_LATE);
   }
 
   /** The same reminder, of another user. */
@@ -85,7 +88,8 @@ final class TestReminders {
         r.lastTriggeredAt(),
         r.nextTriggerAt(),
         r.createdAt(),
-        r.updatedAt());
+        r.updatedAt(),
+        r.missedRunPolicy());
   }
 
   static ReminderDto with(ReminderDto r, ReminderStatus status) {
@@ -107,7 +111,27 @@ final class TestReminders {
         r.lastTriggeredAt(),
         r.nextTriggerAt(),
         r.createdAt(),
-        Instant.now());
+        Instant.now(),
+        r.missedRunPolicy());
+  }
+
+  /** The same reminder with the given missed-run policy. */
+  static ReminderDto withPolicy(ReminderDto r, MissedRunPolicy policy) {
+    return new ReminderDto(
+        r.id(),
+        r.userId(),
+        r.assistantId(),
+        r.type(),
+        r.triggerAt(),
+        r.cronExpression(),
+        r.timezone(),
+        r.text(),
+        r.status(),
+        r.lastTriggeredAt(),
+        r.nextTriggerAt(),
+        r.createdAt(),
+        r.updatedAt(),
+        policy);
   }
 
   /** Adds a change event as rest-service does. */

@@ -1,6 +1,7 @@
 package org.smartassistant.e2e.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -10,10 +11,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartassistant.common.api.CreateReminderRequest;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderRunDto;
 import org.smartassistant.common.api.ReminderRunStatus;
@@ -29,7 +35,9 @@ import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 /**
  * cron-service down at a reminder's time: after its restart the reminder is delivered once and
  * marked late (within the misfire limit), or, beyond the limit, recorded missed and the user told
- * once. The one scenario of the suite that waits out a minute of downtime.
+ * once; a recurring reminder whose missed-run policy is {@code skip} is not delivered, and the user
+ * is told once that the run was skipped. The one scenario of the suite that waits out a minute of
+ * downtime.
  */
 class CronDowntimeTest {
 
@@ -54,6 +62,7 @@ class CronDowntimeTest {
                 ? OpenAiAnswer.text("Wim, sorry for the delay: call the plumber.")
                 : null);
     ReminderDto reminder = fixture.reminder(user, "call the plumber", Instant.now().plusSeconds(8));
+    assertThat(reminder.missedRunPolicy()).isEqualTo(MissedRunPolicy.DELIVER_LATE);
     awaitInQuartz(reminder);
 
     suite.instance(Service.CRON).stop();
@@ -129,6 +138,71 @@ class CronDowntimeTest {
         .extracting(ReminderRunDto::status)
         .containsExactly(ReminderRunStatus.MISSED);
     assertThat(fixture.rest.reminder(reminder.id()).status()).isEqualTo(ReminderStatus.MISSED);
+  }
+
+  @Test
+  void aRecurringRunMissedWhileCronServiceIsDownIsSkippedWithOneNoteWhenItsPolicyIsSkip()
+      throws Exception {
+    String zone = "Europe/Lisbon";
+    UserDto user = fixture.user(1128, "Yara", zone);
+    llm.respondWith(
+        request ->
+            request.systemPromptContains("Name: Yara.")
+                ? OpenAiAnswer.text("Yara, I skipped your reminder to take the pill.")
+                : null);
+    // daily at the next whole minute that leaves time to schedule it
+    ZonedDateTime slot =
+        ZonedDateTime.now(ZoneId.of(zone)).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+    if (Duration.between(Instant.now(), slot.toInstant()).toSeconds() < 20) {
+      slot = slot.plusMinutes(1);
+    }
+    ReminderDto reminder =
+        fixture.rest.createReminder(
+            CreateReminderRequest.recurring(
+                    user.id(),
+                    slot.getMinute() + " " + slot.getHour() + " * * *",
+                    zone,
+                    "take the pill")
+                .withMissedRunPolicy(MissedRunPolicy.SKIP));
+    assertThat(reminder.missedRunPolicy()).isEqualTo(MissedRunPolicy.SKIP);
+    assertThat(reminder.nextTriggerAt()).isEqualTo(slot.toInstant());
+    awaitInQuartz(reminder);
+
+    suite.instance(Service.CRON).stop();
+    ServiceProcess restarted = null;
+    try {
+      // down across the run; back with a short late-after, so that its catch-up counts as missed
+      sleepUntil(slot.toInstant().plusSeconds(10));
+      restarted = suite.start(Service.CRON, Map.of("REMINDER_LATE_AFTER", "5s"));
+      restarted.awaitReady(READY);
+
+      await().atMost(ReminderFixture.PATIENCE).until(() -> !fixture.telegramTexts(user).isEmpty());
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> fixture.telegramTexts(user).size() == 1);
+    } finally {
+      // the rest of the suite runs with the default settings again
+      if (restarted != null) {
+        restarted.stop();
+      }
+      suite.start(Service.CRON).awaitReady(READY);
+    }
+
+    assertThat(fixture.telegramTexts(user).get(0))
+        .startsWith("Yara, I skipped your reminder to take the pill.")
+        .contains("Skipped: it was due at");
+    assertThat(fixture.inboxNoticesOf(reminder.id()))
+        .extracting(notice -> notice.attr("status"))
+        .containsExactly("skipped");
+    assertThat(llm.lastRequest().lastUserText()).contains("this reminder was skipped");
+    assertThat(fixture.runsOf(reminder))
+        .extracting(ReminderRunDto::status, ReminderRunDto::scheduledFor)
+        .containsExactly(tuple(ReminderRunStatus.SKIPPED, slot.toInstant()));
+    ReminderDto after = fixture.rest.reminder(reminder.id());
+    assertThat(after.status()).isEqualTo(ReminderStatus.ACTIVE);
+    assertThat(after.lastTriggeredAt()).isNull();
+    assertThat(after.nextTriggerAt()).isEqualTo(slot.plusDays(1).toInstant());
   }
 
   /**

@@ -5,6 +5,7 @@ import jakarta.persistence.Converter;
 import java.util.Locale;
 import org.smartassistant.common.api.LlmProvider;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderRunStatus;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -76,6 +77,13 @@ public final class EnumColumns {
   public static class ReminderRunStatusColumn extends WireName<ReminderRunStatus> {
     public ReminderRunStatusColumn() {
       super(ReminderRunStatus.class);
+    }
+  }
+
+  @Converter(autoApply = true)
+  public static class MissedRunPolicyColumn extends WireName<MissedRunPolicy> {
+    public MissedRunPolicyColumn() {
+      super(MissedRunPolicy.class);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -68,6 +69,9 @@ class Reminder {
   @Column(name = "next_trigger_at")
   private Instant nextTriggerAt;
 
+  @Column(name = "missed_run_policy", nullable = false)
+  private MissedRunPolicy missedRunPolicy;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -89,6 +93,7 @@ class Reminder {
     this.timezone = timezone;
     this.text = text;
     this.status = ReminderStatus.ACTIVE;
+    this.missedRunPolicy = MissedRunPolicy.DELIVER_LATE;
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -131,6 +136,14 @@ class Reminder {
 
   Instant nextTriggerAt() {
     return nextTriggerAt;
+  }
+
+  MissedRunPolicy missedRunPolicy() {
+    return missedRunPolicy;
+  }
+
+  void setMissedRunPolicy(MissedRunPolicy missedRunPolicy) {
+    this.missedRunPolicy = missedRunPolicy;
   }
 
   void setAssistantId(UUID assistantId) {
@@ -193,6 +206,7 @@ class Reminder {
         lastTriggeredAt,
         nextTriggerAt,
         createdAt,
-        updatedAt);
+        updatedAt,
+        missedRunPolicy);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.smartassistant.common.api.CreateReminderRunRequest;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderRunDto;
 import org.smartassistant.common.api.ReminderRunStatus;
@@ -49,8 +50,10 @@ class ReminderRuns {
 
   /**
    * Records a firing (409 when this reminder's {@code scheduledFor} was recorded before) and moves
-   * an active reminder on: delivered or late completes a one-time reminder, missed marks it missed;
-   * a recurring one gets its next fire time. A failed run changes nothing.
+   * an active reminder on: delivered or late completes a one-time reminder, missed (or skipped by
+   * its missed-run policy) marks it missed, skipped for a blocked user cancels it; a recurring one
+   * gets its next fire time. A failed run changes nothing. Skipped is accepted only while the user
+   * is blocked, or for a run fired after its time when the reminder's policy is {@code skip}.
    */
   @Transactional
   ReminderRunDto recordRun(UUID reminderId, CreateReminderRunRequest request) {
@@ -64,14 +67,20 @@ class ReminderRuns {
               + request.scheduledFor()
               + " is already recorded");
     }
-    if (request.status() == ReminderRunStatus.SKIPPED && !users.blocked(reminder.userId())) {
+    Instant firedAt = request.firedAt() != null ? request.firedAt() : now;
+    boolean blocked =
+        request.status() == ReminderRunStatus.SKIPPED && users.blocked(reminder.userId());
+    if (request.status() == ReminderRunStatus.SKIPPED
+        && !blocked
+        && !skippedByPolicy(reminder, request.scheduledFor(), firedAt)) {
       throw new InvalidInputException(
           "status",
-          "skipped is only for reminders of a blocked user; user "
+          "skipped is only for reminders of a blocked user, or for a run fired after its time of a"
+              + " reminder whose missedRunPolicy is skip; user "
               + reminder.userId()
-              + " is not blocked");
+              + " is not blocked and this reminder's missedRunPolicy is "
+              + reminder.missedRunPolicy().wireName());
     }
-    Instant firedAt = request.firedAt() != null ? request.firedAt() : now;
     ReminderRun run =
         runs.saveAndFlush(
             new ReminderRun(
@@ -81,12 +90,17 @@ class ReminderRuns {
                 request.status(),
                 request.detail(),
                 now));
-    if (advance(reminder, request.scheduledFor(), firedAt, request.status(), now)) {
+    if (advance(reminder, request.scheduledFor(), firedAt, request.status(), blocked, now)) {
       reminder.touch(now);
       reminders.flush();
       changes.record(reminder, ChangeType.UPDATED);
     }
     return run.toDto();
+  }
+
+  /** A run the scheduler fired after its time, of a reminder that skips such runs. */
+  private static boolean skippedByPolicy(Reminder reminder, Instant scheduledFor, Instant firedAt) {
+    return reminder.missedRunPolicy() == MissedRunPolicy.SKIP && firedAt.isAfter(scheduledFor);
   }
 
   @Transactional(readOnly = true)
@@ -103,6 +117,7 @@ class ReminderRuns {
       Instant scheduledFor,
       Instant firedAt,
       ReminderRunStatus outcome,
+      boolean userBlocked,
       Instant now) {
     if (reminder.status() != ReminderStatus.ACTIVE || outcome == ReminderRunStatus.FAILED) {
       return false;
@@ -117,8 +132,9 @@ class ReminderRuns {
           delivered
               ? ReminderStatus.COMPLETED
               // its only time passed while the user was blocked: it will never be delivered
-              : outcome == ReminderRunStatus.SKIPPED
+              : outcome == ReminderRunStatus.SKIPPED && userBlocked
                   ? ReminderStatus.CANCELLED
+                  // missed, or skipped by its policy after a downtime
                   : ReminderStatus.MISSED);
       reminder.setNextTriggerAt(null);
     } else {

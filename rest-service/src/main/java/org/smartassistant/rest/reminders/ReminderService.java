@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.smartassistant.common.api.CreateReminderRequest;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -104,6 +105,7 @@ class ReminderService {
         new Reminder(
             UUID.randomUUID(), request.userId(), request.type(), zone, request.text().trim(), now);
     reminder.setAssistantId(request.assistantId());
+    reminder.setMissedRunPolicy(MissedRunPolicy.orDefault(request.missedRunPolicy()));
     if (request.type() == ReminderType.ONE_TIME) {
       reminder.setTriggerAt(request.triggerAt());
     } else {
@@ -184,6 +186,9 @@ class ReminderService {
     }
     if (request.text() != null) {
       reminder.setText(request.text().trim());
+    }
+    if (request.missedRunPolicy() != null) {
+      reminder.setMissedRunPolicy(request.missedRunPolicy());
     }
     if (request.status() != null) {
       reminder.setStatus(request.status());

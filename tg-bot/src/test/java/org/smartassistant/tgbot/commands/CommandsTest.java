@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -120,7 +121,8 @@ class CommandsTest extends BotTest {
             null,
             Instant.parse("2030-01-15T09:00:00Z"),
             Instant.EPOCH,
-            Instant.EPOCH));
+            Instant.EPOCH,
+            MissedRunPolicy.DELIVER_LATE));
     telegram.pushCommand(chat, "/reminders");
 
     String list = telegram.awaitSentMessages(chat, 1, PATIENCE).get(0).text();

@@ -2,6 +2,7 @@ package org.smartassistant.assistant.tools.reminders;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -57,7 +58,8 @@ class ReminderTools implements ToolFamily {
       description =
           "Sets a reminder for the user: once at a local date and time ('when'), once after a"
               + " delay ('in'), or repeating on a cron schedule ('cron'); give exactly one of the"
-              + " three. Times are the user's local times.")
+              + " three. Times are the user's local times. A repeating reminder's answer lists"
+              + " its next runs: tell them to the user.")
   public String create(
       @ToolParam(description = "What to remind the user of, e.g. 'call mum'") String text,
       @ToolParam(
@@ -79,6 +81,7 @@ class ReminderTools implements ToolFamily {
                       + " day-of-week) in the user's local time, e.g. '0 8 * * 1' = Mondays at"
                       + " 08:00")
           String cron,
+      @ToolParam(required = false, description = MissedRuns.DESCRIPTION) String missedRuns,
       ToolContext context) {
     ToolUser user = ToolUser.from(context);
     if (text == null || text.isBlank()) {
@@ -86,6 +89,10 @@ class ReminderTools implements ToolFamily {
     }
     if (text.strip().length() > MAX_TEXT) {
       return "The reminder's text is too long: at most " + MAX_TEXT + " characters.";
+    }
+    MissedRuns.Read policy = MissedRuns.read(missedRuns);
+    if (policy.refusal() != null) {
+      return policy.refusal();
     }
     ZoneId zone = user.zone();
     Timing timing = ReminderTimes.resolve(when, in, cron, zone, clock.instant());
@@ -101,7 +108,8 @@ class ReminderTools implements ToolFamily {
               once.at(),
               null,
               zone.getId(),
-              text.strip());
+              text.strip(),
+              policy.policy());
     } else {
       Recurring recurring = (Recurring) timing;
       request =
@@ -112,7 +120,8 @@ class ReminderTools implements ToolFamily {
               null,
               recurring.cron(),
               zone.getId(),
-              text.strip());
+              text.strip(),
+              policy.policy());
     }
     ReminderDto created;
     try {
@@ -143,20 +152,29 @@ class ReminderTools implements ToolFamily {
           + "\". Id: "
           + ReminderListing.shortId(created.id())
           + "."
-          + (once.note() == null ? "" : " " + once.note());
+          + (once.note() == null ? "" : " " + once.note())
+          + MissedRuns.note(created.missedRunPolicy());
     }
     Recurring recurring = (Recurring) timing;
+    // from the first run rest-service computed, which is the one that fires
+    ZonedDateTime first =
+        created.nextTriggerAt() != null ? created.nextTriggerAt().atZone(zone) : recurring.next();
     return "Repeating reminder set: \""
         + created.text()
         + "\" on the schedule '"
         + recurring.cron()
         + "' in "
         + zone.getId()
-        + "; the first time is "
-        + ReminderTimes.describe(recurring.next())
-        + ". Id: "
+        + ". The next "
+        + UpcomingRuns.SHOWN
+        + " runs, in "
+        + zone.getId()
+        + " time: "
+        + UpcomingRuns.describe(UpcomingRuns.from(recurring.cron(), first, UpcomingRuns.SHOWN))
+        + ". Tell the user these times. Id: "
         + ReminderListing.shortId(created.id())
-        + ".";
+        + "."
+        + MissedRuns.note(created.missedRunPolicy());
   }
 
   @Tool(

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smartassistant.assistant.FakeRestService;
 import org.smartassistant.common.api.CreateReminderRequest;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
@@ -42,7 +44,14 @@ final class FakeReminderApi implements AutoCloseable {
   private Map.Entry<Integer, Map<String, Object>> refusal;
   private final List<String> createKeys = new ArrayList<>();
 
-  FakeReminderApi() {
+  private final Supplier<Instant> clock;
+
+  /**
+   * @param clock rest-service's "now" (the test's clock), from which a recurring reminder's next
+   *     time is computed
+   */
+  FakeReminderApi(Supplier<Instant> clock) {
+    this.clock = clock;
     server = new FakeHttpServer("rest-service", 0, this::handle);
     server.start();
   }
@@ -87,7 +96,8 @@ final class FakeReminderApi implements AutoCloseable {
             null,
             triggerAt,
             Instant.now(),
-            Instant.now());
+            Instant.now(),
+            MissedRunPolicy.DELIVER_LATE);
     reminders.put(reminder.id(), reminder);
     return reminder;
   }
@@ -147,7 +157,7 @@ final class FakeReminderApi implements AutoCloseable {
     createKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
     CreateReminderRequest request =
         json.readValue(FakeHttpServer.readBody(exchange), CreateReminderRequest.class);
-    Instant now = Instant.now();
+    Instant now = clock.get();
     if (refusal != null) {
       respond(exchange, refusal.getKey(), refusal.getValue());
       refusal = null;
@@ -228,7 +238,10 @@ final class FakeReminderApi implements AutoCloseable {
             reminder.lastTriggeredAt(),
             reminder.nextTriggerAt(),
             reminder.createdAt(),
-            Instant.now());
+            Instant.now(),
+            request.missedRunPolicy() == null
+                ? reminder.missedRunPolicy()
+                : request.missedRunPolicy());
     reminders.put(updated.id(), updated);
     respond(exchange, 200, updated);
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.assistant.tools.ToolCatalog;
 import org.smartassistant.assistant.tools.ToolUser;
+import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -42,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 @UseTestInfrastructure
 class ReminderToolsTest {
 
-  static final FakeReminderApi rest = new FakeReminderApi();
   static final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-11-24T08:30:00Z"));
+  static final FakeReminderApi rest = new FakeReminderApi(now::get);
   static final AtomicLong userIds = new AtomicLong(100);
 
   final JsonMapper json = JsonMapper.builder().build();
@@ -157,7 +158,104 @@ class ReminderToolsTest {
     assertThat(created.cronExpression()).isEqualTo("0 8 * * 1");
     assertThat(created.timezone()).isEqualTo("Asia/Tokyo");
     assertThat(created.triggerAt()).isNull();
-    assertThat(answer).contains("the first time is Monday, 30 November 2026 at 08:00");
+    assertThat(created.nextTriggerAt()).isEqualTo(Instant.parse("2026-11-29T23:00:00Z"));
+    assertThat(answer)
+        .contains(
+            "The next 3 runs, in Asia/Tokyo time: Monday, 30 November 2026 at 08:00 (UTC+09:00);"
+                + " Monday, 7 December 2026 at 08:00 (UTC+09:00); Monday, 14 December 2026 at"
+                + " 08:00 (UTC+09:00).");
+  }
+
+  @Test
+  void aDailyReminderInBerlinBeforeSpringForwardListsItsNextThreeRunsAtTheSameLocalTime() {
+    // Friday 27 March 2026; the clocks go forward in the night to Sunday 29 March
+    now.set(Instant.parse("2026-03-27T12:00:00Z"));
+    ToolUser user = user("Europe/Berlin");
+
+    String answer =
+        call(user, ToolType.REMINDER_CREATE, "{\"text\":\"vitamins\",\"cron\":\"0 8 * * *\"}");
+
+    assertThat(onlyReminder().nextTriggerAt()).isEqualTo(Instant.parse("2026-03-28T07:00:00Z"));
+    assertThat(answer)
+        .contains(
+            "The next 3 runs, in Europe/Berlin time: Saturday, 28 March 2026 at 08:00"
+                + " (UTC+01:00); Sunday, 29 March 2026 at 08:00 (UTC+02:00, the clocks have"
+                + " changed); Monday, 30 March 2026 at 08:00 (UTC+02:00).");
+  }
+
+  @Test
+  void aDailyReminderInNewYorkBeforeSpringForwardListsItsNextThreeRunsAtTheSameLocalTime() {
+    // Friday 6 March 2026; the clocks go forward on Sunday 8 March
+    now.set(Instant.parse("2026-03-06T15:00:00Z"));
+    ToolUser user = user("America/New_York");
+
+    String answer =
+        call(user, ToolType.REMINDER_CREATE, "{\"text\":\"walk the dog\",\"cron\":\"30 9 * * *\"}");
+
+    assertThat(onlyReminder().nextTriggerAt()).isEqualTo(Instant.parse("2026-03-07T14:30:00Z"));
+    assertThat(answer)
+        .contains(
+            "The next 3 runs, in America/New_York time: Saturday, 7 March 2026 at 09:30"
+                + " (UTC-05:00); Sunday, 8 March 2026 at 09:30 (UTC-04:00, the clocks have"
+                + " changed); Monday, 9 March 2026 at 09:30 (UTC-04:00).");
+  }
+
+  @Test
+  void runsAroundAChangeShowATimeThatDoesNotExistOrHappensTwiceAsTheSchedulerFiresThem() {
+    // 02:30 does not exist in Berlin on Sunday 29 March 2026: that day has no run
+    now.set(Instant.parse("2026-03-27T12:00:00Z"));
+    String berlin =
+        call(
+            user("Europe/Berlin"),
+            ToolType.REMINDER_CREATE,
+            "{\"text\":\"night shift\",\"cron\":\"30 2 * * *\"}");
+    // 01:30 happens twice in New York on Sunday 1 November 2026: it runs once, the second time
+    now.set(Instant.parse("2026-10-30T12:00:00Z"));
+    String newYork =
+        call(
+            user("America/New_York"),
+            ToolType.REMINDER_CREATE,
+            "{\"text\":\"backup check\",\"cron\":\"30 1 * * *\"}");
+
+    assertThat(berlin)
+        .contains(
+            "Saturday, 28 March 2026 at 02:30 (UTC+01:00); Monday, 30 March 2026 at 02:30"
+                + " (UTC+02:00, the clocks have changed); Tuesday, 31 March 2026 at 02:30"
+                + " (UTC+02:00).");
+    assertThat(newYork)
+        .contains(
+            "Saturday, 31 October 2026 at 01:30 (UTC-04:00); Sunday, 1 November 2026 at 01:30"
+                + " (UTC-05:00, the clocks have changed); Monday, 2 November 2026 at 01:30"
+                + " (UTC-05:00).");
+  }
+
+  @Test
+  void theMissedRunPolicyIsPassedOnAndAnUnknownOneIsExplained() {
+    now.set(Instant.parse("2026-11-24T08:30:00Z"));
+    ToolUser user = user("Europe/Berlin");
+
+    String refused =
+        call(
+            user,
+            ToolType.REMINDER_CREATE,
+            "{\"text\":\"pill\",\"cron\":\"0 8 * * *\",\"missedRuns\":\"catch up\"}");
+    assertThat(refused)
+        .startsWith("'catch up' is not a missed-run policy. Give 'deliver_late'")
+        .contains("or 'skip'");
+    assertThat(rest.requests()).noneMatch(request -> request.startsWith("POST"));
+
+    String skipping =
+        call(
+            user,
+            ToolType.REMINDER_CREATE,
+            "{\"text\":\"pill\",\"cron\":\"0 8 * * *\",\"missedRuns\":\"skip\"}");
+    String plain = call(user, ToolType.REMINDER_CREATE, "{\"text\":\"tea\",\"in\":\"20 minutes\"}");
+
+    assertThat(rest.reminders())
+        .extracting(ReminderDto::missedRunPolicy)
+        .containsExactly(MissedRunPolicy.SKIP, MissedRunPolicy.DELIVER_LATE);
+    assertThat(skipping).contains("is skipped, not delivered late");
+    assertThat(plain).doesNotContain("skipped");
   }
 
   @Test
@@ -279,7 +377,7 @@ class ReminderToolsTest {
     assertThat(onlyReminder().userId()).isEqualTo(user.userId());
     // the model is never offered a way to name a user
     assertThat(parameters(ToolType.REMINDER_CREATE))
-        .containsExactlyInAnyOrder("text", "when", "in", "cron");
+        .containsExactlyInAnyOrder("text", "when", "in", "cron", "missedRuns");
     assertThat(parameters(ToolType.REMINDER_DELETE)).containsExactly("id");
     assertThat(parameters(ToolType.REMINDER_LIST)).isEmpty();
   }
