@@ -10,8 +10,8 @@ import org.smartassistant.e2e.Suite;
 
 /**
  * How long the services take from their start to a readiness of UP: each started alone (its
- * instances stopped first, the others running and idle), then all five stopped and started at
- * once. Runs after the load phases, on the jars and JVM options the benchmark measured.
+ * instances stopped first, the others running and idle), then all five stopped and started at once.
+ * Runs after the load phases, on the jars and JVM options the benchmark measured.
  */
 final class StartupTimes {
 
@@ -35,8 +35,7 @@ final class StartupTimes {
   static Duration allFive(Suite suite) throws InterruptedException {
     stop(suite, List.of(Service.values()));
     long start = System.nanoTime();
-    List<ServiceProcess> started =
-        List.of(Service.values()).stream().map(suite::start).toList();
+    List<ServiceProcess> started = List.of(Service.values()).stream().map(suite::start).toList();
     for (ServiceProcess process : started) {
       process.awaitReady(PATIENCE);
     }
