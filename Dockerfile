@@ -62,14 +62,16 @@ COPY --from=layers /extracted/dependencies/ ./
 COPY --from=layers /extracted/spring-boot-loader/ ./
 COPY --from=layers /extracted/snapshot-dependencies/ ./
 COPY --from=layers /extracted/application/ ./
+COPY jvm.options ./jvm.options
 USER app
 ARG SERVICE
 ARG SERVICE_PORT=8000
 ENV SERVICE_NAME=${SERVICE} \
     SERVICE_PORT=${SERVICE_PORT} \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    SERVICE_JAVA_OPTS=""
 EXPOSE ${SERVICE_PORT}
 # ready = /actuator/health/readiness answers 200 (a public path); no curl in a JRE image: bash's /dev/tcp
 HEALTHCHECK --interval=5s --timeout=5s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# jvm.options: the same JVM options as in local mode; SERVICE_JAVA_OPTS comes later and wins
+ENTRYPOINT ["bash", "-c", "exec java @/app/jvm.options ${SERVICE_JAVA_OPTS} org.springframework.boot.loader.launch.JarLauncher"]

@@ -100,8 +100,8 @@ apply_defaults() {
   export CALENDAR_SERVICE_URL="${CALENDAR_SERVICE_URL:-http://localhost:$CALENDAR_SERVICE_PORT}"
   STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
   STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
-  # Small heaps and the serial collector: five JVMs share a small machine.
-  SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:+UseSerialGC -Xmx384m -Xss512k}"
+  # jvm.options holds every service's JVM options; SERVICE_JAVA_OPTS adds to or overrides them
+  SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-}"
   EMBEDDED_INFRA="${EMBEDDED_INFRA:-auto}"
 }
 
@@ -505,7 +505,7 @@ start_service() {
   fi
   info "starting $svc on port $port"
   # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
-  spawn "$(pidfile_of "$svc")" "$(logfile_of "$svc")" "$(java_bin)" $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
+  spawn "$(pidfile_of "$svc")" "$(logfile_of "$svc")" "$(java_bin)" "@$ROOT/jvm.options" $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
 }
 
 port_variable() {
@@ -676,7 +676,7 @@ run_rest_command() {
   ensure_infra
   info "rest-service --smart.command=$command against $PG_HOST:$PG_PORT/$PG_DB"
   # shellcheck disable=SC2086
-  "$(java_bin)" $SERVICE_JAVA_OPTS -jar "$(jar_of rest-service)" "--smart.command=$command" || rc=$?
+  "$(java_bin)" "@$ROOT/jvm.options" $SERVICE_JAVA_OPTS -jar "$(jar_of rest-service)" "--smart.command=$command" || rc=$?
   if ((STARTED_EMBEDDED)) && ! any_service_running; then
     stop_embedded_infra
   fi
@@ -910,7 +910,7 @@ cmd_test() {
 }
 
 # The conversation benchmark: the five services as processes with the fake Telegram and fake LLM,
-# full JIT and a bigger heap (the test defaults favour start-up time). Prints the table of
+# with the default JVM options (jvm.options). Prints the table of
 # e2e/target/bench-report.txt. Options: --llm-latency MS (default 0).
 cmd_bench() {
   local latency=0 quick=()
@@ -939,8 +939,7 @@ cmd_bench() {
   info "benchmark (LLM latency ${latency} ms); this takes a few minutes"
   rm -f e2e/target/bench-report.txt
   mvnw -q verify -pl e2e -Dtest=ConversationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench=true -Dbench.llmLatencyMs="$latency" "${quick[@]}" \
-    "-Dsuite.jvmOptions=-XX:+UseParallelGC -Xss512k -Xmx768m"
+    -Dbench=true -Dbench.llmLatencyMs="$latency" "${quick[@]}"
   [[ -f e2e/target/bench-report.txt ]] || die "the benchmark wrote no report; see e2e/target/surefire-reports and e2e/target/e2e-logs"
   cat e2e/target/bench-report.txt
 }

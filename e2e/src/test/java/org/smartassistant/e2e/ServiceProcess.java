@@ -18,13 +18,6 @@ import java.util.concurrent.TimeUnit;
 /** One running instance of a service: a separate JVM started from the module's built jar. */
 public final class ServiceProcess {
 
-  /**
-   * Small and quick to start, for tests; the benchmark passes its own with {@code
-   * -Dsuite.jvmOptions}.
-   */
-  static final String DEFAULT_JVM_OPTIONS =
-      "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx384m";
-
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -48,15 +41,21 @@ public final class ServiceProcess {
       int port,
       Path jar,
       Map<String, String> environment,
-      Path logDir)
+      Path logDir,
+      Path jvmOptions)
       throws IOException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Arrays.asList(
-            System.getProperty("suite.jvmOptions", DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+    // the services' default JVM options (the project's jvm.options), as ./manage.sh and the images
+    // run them; -Dsuite.jvmOptions replaces them (e.g. a profiling run)
+    String replaced = System.getProperty("suite.jvmOptions");
+    if (replaced == null || replaced.isBlank()) {
+      command.add("@" + jvmOptions.toAbsolutePath());
+    } else {
+      command.addAll(Arrays.asList(replaced.trim().split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);

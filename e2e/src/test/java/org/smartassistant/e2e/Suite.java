@@ -222,7 +222,13 @@ public final class Suite {
     try {
       ServiceProcess process =
           ServiceProcess.start(
-              service, name, port, jar(service), withExtra(extraEnvironment), logDir);
+              service,
+              name,
+              port,
+              jar(service),
+              withExtra(extraEnvironment),
+              logDir,
+              root.resolve("jvm.options"));
       instances.add(process);
       return process;
     } catch (IOException e) {
