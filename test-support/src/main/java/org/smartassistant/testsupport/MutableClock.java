@@ -1,4 +1,4 @@
-package org.smartassistant.calendar;
+package org.smartassistant.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand. */
+/** A clock the tests move by hand (e.g. to the next day); it reads in UTC. */
 public final class MutableClock extends Clock {
 
   private final Instant start;
