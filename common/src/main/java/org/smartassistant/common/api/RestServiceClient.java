@@ -3,6 +3,7 @@ package org.smartassistant.common.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -217,8 +218,8 @@ public interface RestServiceClient {
   @GetExchange("/users/{id}/usage")
   UsageDto usage(
       @PathVariable long id,
-      @RequestParam(required = false) LocalDate from,
-      @RequestParam(required = false) LocalDate to);
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
 
   // settings
 
