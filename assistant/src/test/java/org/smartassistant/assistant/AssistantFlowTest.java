@@ -44,10 +44,10 @@ import org.springframework.test.context.TestPropertySource;
  * The running assistant for a test class: real Redis and consumer, Spring AI's OpenAI model against
  * the fake OpenAI API, a fake rest-service, "now" at Tuesday 24 November 2026, 08:30 UTC ({@link
  * #CLOCK}, which a test may move), and the helpers to send envelopes and read the answers. The
- * model is not retried ({@code smart.llm.max-retries} 0); a subclass changes that, or another fixed
- * setting, with a {@code TestPropertySource} of its own (a Spring context of its own). Every
- * subclass runs against the fakes of this class, closed when the tests end: user ids come from
- * {@link #userIds}, so that no two tests share a user.
+ * model is not retried ({@code smart.llm.max-retries} 0), and its circuit does not open; a subclass
+ * changes that, or another fixed setting, with a {@code TestPropertySource} of its own (a Spring
+ * context of its own). Every subclass runs against the fakes of this class, closed when the tests
+ * end: user ids come from {@link #userIds}, so that no two tests share a user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @UseTestInfrastructure
@@ -56,6 +56,8 @@ import org.springframework.test.context.TestPropertySource;
       "smart.llm.openai.api-key=test-key",
       "smart.llm.timeout=5s",
       "smart.llm.max-retries=0",
+      // the tests share one model: failures of one test must not open its circuit for the next
+      "smart.llm.circuit-breaker.failures=1000",
       "smart.streams.consumer.retry-backoff=100ms"
     })
 public abstract class AssistantFlowTest {

@@ -106,6 +106,9 @@ public final class Suite {
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
     environment.put("LLM_PRICES", LLM_PRICES);
+    // every scenario's secretary runs on the same model: one scenario's outage must not open its
+    // circuit for the next (the breaker is shown by the assistant's ModelFallbackTest)
+    environment.put("LLM_CIRCUIT_FAILURES", "1000");
     google = new FakeGoogle().start().expectClient(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET);
     environment.put("GOOGLE_AUTH_URL", google.authorizationUrl());
     environment.put("GOOGLE_TOKEN_URL", google.tokenUrl());
