@@ -35,24 +35,43 @@ public class DailyBudget {
    * @throws OverBudgetException when the day's tokens or cost are used up (counted once per call)
    */
   public void check(long userId) {
-    if (!properties.dailyBudget()) {
-      return;
-    }
-    Instant now = clock.instant();
-    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
-    UsageDto usage = rest.usage(userId, today, today);
-    String spent = null;
-    if (properties.dailyTokens() > 0 && usage.totalTokens() >= properties.dailyTokens()) {
-      spent = usage.totalTokens() + " of " + properties.dailyTokens() + " tokens";
-    } else if (properties.dailyCost().signum() > 0
-        && usage.cost() != null
-        && usage.cost().compareTo(properties.dailyCost()) >= 0) {
-      spent = "cost " + usage.cost() + " of " + properties.dailyCost();
-    }
+    String spent = spent(userId);
     if (spent != null) {
       limits.reached("daily_budget");
-      throw new OverBudgetException(
-          userId, spent, today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      throw new OverBudgetException(userId, spent, startOfNextDay());
     }
+  }
+
+  /** Whether the user may still call a model today; not counted as a limit reached. */
+  public boolean allows(long userId) {
+    return spent(userId) == null;
+  }
+
+  /** What the user has spent of the day's budget when it is used up, else null. */
+  private String spent(long userId) {
+    if (!properties.dailyBudget()) {
+      return null;
+    }
+    LocalDate today = clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+    UsageDto usage = rest.usage(userId, today, today);
+    if (properties.dailyTokens() > 0 && usage.totalTokens() >= properties.dailyTokens()) {
+      return usage.totalTokens() + " of " + properties.dailyTokens() + " tokens";
+    }
+    if (properties.dailyCost().signum() > 0
+        && usage.cost() != null
+        && usage.cost().compareTo(properties.dailyCost()) >= 0) {
+      return "cost " + usage.cost() + " of " + properties.dailyCost();
+    }
+    return null;
+  }
+
+  private Instant startOfNextDay() {
+    return clock
+        .instant()
+        .atOffset(ZoneOffset.UTC)
+        .toLocalDate()
+        .plusDays(1)
+        .atStartOfDay()
+        .toInstant(ZoneOffset.UTC);
   }
 }
