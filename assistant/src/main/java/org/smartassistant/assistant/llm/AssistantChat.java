@@ -60,17 +60,6 @@ public class AssistantChat {
     return call(assistant, system, history, tools, toolContext, limits.newTurn());
   }
 
-  /** One exchange as a turn prepared it. */
-  public String call(ChatExchange exchange) {
-    return call(
-        exchange.assistant(),
-        exchange.system(),
-        exchange.messages(),
-        exchange.tools(),
-        exchange.toolContext(),
-        exchange.budget());
-  }
-
   /**
    * One exchange with the assistant's model, or with the fallback model when the assistant's one is
    * unavailable.
@@ -92,9 +81,14 @@ public class AssistantChat {
       List<ToolCallback> tools,
       Map<String, Object> toolContext,
       TurnBudget budget) {
+    return call(new ChatExchange(assistant, system, history, tools, toolContext, budget));
+  }
+
+  /** One exchange as a turn prepared it; see the other {@code call}. */
+  public String call(ChatExchange exchange) {
+    AssistantDto assistant = exchange.assistant();
     ChatModels.ModelKey primary = ChatModels.keyOf(assistant);
     ChatModels.ModelKey fallback = models.fallbackOf(primary);
-    Exchange exchange = new Exchange(assistant, system, history, tools, toolContext, budget);
     try {
       return attempt(exchange, primary);
     } catch (ModelUnavailable e) {
@@ -116,22 +110,13 @@ public class AssistantChat {
     }
   }
 
-  /** What an exchange is sent, whichever model answers it. */
-  private record Exchange(
-      AssistantDto assistant,
-      String system,
-      List<Message> history,
-      List<ToolCallback> tools,
-      Map<String, Object> toolContext,
-      TurnBudget budget) {}
-
   /**
    * The exchange with one model, through its circuit breaker.
    *
    * @throws ModelUnavailable when the model's circuit is open, or its first request failed because
    *     the provider is unavailable: nothing happened yet, another model may answer from the start
    */
-  private String attempt(Exchange exchange, ChatModels.ModelKey key) {
+  private String attempt(ChatExchange exchange, ChatModels.ModelKey key) {
     TurnBudget budget = exchange.budget();
     if (!budget.reserve()) {
       throw new LlmCallException("no model call is left for this message", null);
@@ -158,7 +143,7 @@ public class AssistantChat {
               .clientFor(key)
               .prompt()
               .system(exchange.system())
-              .messages(exchange.history())
+              .messages(exchange.messages())
               .advisors(limit);
       if (!exchange.tools().isEmpty()) {
         request = request.toolCallbacks(exchange.tools()).toolContext(exchange.toolContext());
