@@ -60,6 +60,26 @@ class ModelFallbackTest extends AssistantFlowTest {
   }
 
   @Test
+  void aRequestTheModelRefusesIsNoOutageAndGoesToNoFallback() {
+    String instructions = "You are Rey's secretary.";
+    long user = userOnModel("Rey", instructions, "refusing-model");
+    llm.respondWith(
+        request -> {
+          if (!request.systemPromptContains(instructions)) {
+            return null;
+          }
+          return "fallback-model".equals(request.model())
+              ? OpenAiAnswer.text("The fallback here.")
+              : OpenAiAnswer.error(400, "Invalid value for 'messages'.");
+        });
+
+    Envelope answer = onlyAnswerTo(send(user, "hello?"));
+
+    assertThat(answer.type()).isEqualTo(EnvelopeType.ERROR);
+    assertThat(modelsAsked(instructions)).isNotEmpty().doesNotContain("fallback-model");
+  }
+
+  @Test
   void withBothFailingTheUserGetsOneApology() {
     String instructions = "You are Bo's secretary.";
     long user = userOnModel("Bo", instructions, "broken-model-2");
