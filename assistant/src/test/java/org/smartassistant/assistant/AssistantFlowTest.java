@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.smartassistant.common.api.ReminderType;
 import org.smartassistant.common.events.ChangeEvent;
@@ -23,6 +23,7 @@ import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.ReminderTiming;
 import org.smartassistant.common.stream.ReminderTriggered;
 import org.smartassistant.common.stream.Streams;
+import org.smartassistant.testsupport.MutableClock;
 import org.smartassistant.testsupport.UseTestInfrastructure;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiMessage;
@@ -41,12 +42,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The running assistant for a test class: real Redis and consumer, Spring AI's OpenAI model against
- * the fake OpenAI API, a fake rest-service, "now" fixed at Tuesday 24 November 2026, 08:30 UTC, and
- * the helpers to send envelopes and read the answers. The model is not retried ({@code
- * smart.llm.max-retries} 0); a subclass changes that, or another fixed setting, with a {@code
- * TestPropertySource} of its own (a Spring context of its own). Every subclass runs against the
- * fakes of this class, closed when the tests end: user ids come from {@link #userIds}, so that no
- * two tests share a user.
+ * the fake OpenAI API, a fake rest-service, "now" at Tuesday 24 November 2026, 08:30 UTC ({@link
+ * #CLOCK}, which a test may move), and the helpers to send envelopes and read the answers. The
+ * model is not retried ({@code smart.llm.max-retries} 0), and its circuit does not open; a subclass
+ * changes that, or another fixed setting, with a {@code TestPropertySource} of its own (a Spring
+ * context of its own). Every subclass runs against the fakes of this class, closed when the tests
+ * end: user ids come from {@link #userIds}, so that no two tests share a user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @UseTestInfrastructure
@@ -55,6 +56,8 @@ import org.springframework.test.context.TestPropertySource;
       "smart.llm.openai.api-key=test-key",
       "smart.llm.timeout=5s",
       "smart.llm.max-retries=0",
+      // the tests share one model: failures of one test must not open its circuit for the next
+      "smart.llm.circuit-breaker.failures=1000",
       "smart.streams.consumer.retry-backoff=100ms"
     })
 public abstract class AssistantFlowTest {
@@ -69,6 +72,9 @@ public abstract class AssistantFlowTest {
   @Autowired protected EnvelopePublisher publisher;
   @Autowired protected StringRedisTemplate redis;
 
+  /** "Now" of the service: {@link #NOW} unless a test moves it (back at NOW after each test). */
+  protected static final MutableClock CLOCK = new MutableClock(NOW);
+
   protected final EnvelopeCodec codec = new EnvelopeCodec();
 
   @TestConfiguration
@@ -76,7 +82,7 @@ public abstract class AssistantFlowTest {
     @Bean
     @Primary
     Clock testClock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
+      return CLOCK;
     }
   }
 
@@ -102,6 +108,11 @@ public abstract class AssistantFlowTest {
   @BeforeEach
   void resetLlm() {
     llm.reset();
+  }
+
+  @AfterEach
+  void resetClock() {
+    CLOCK.reset();
   }
 
   /** A user with the given name and zone, and a secretary with the instructions. */

@@ -2,8 +2,11 @@ package org.smartassistant.assistant;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.smartassistant.common.api.LlmProvider;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.api.MissedRunPolicy;
+import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
@@ -30,6 +34,7 @@ import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.ToolDto;
 import org.smartassistant.common.api.ToolType;
+import org.smartassistant.common.api.UsageDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.common.api.UserStatus;
@@ -39,9 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * rest-service as the assistant sees it, for the module's tests: users, their secretary, the tools
- * linked to assistants, settings and the message history, with rest-service's answers (404 for
- * unknown users), the internal token checked and every request counted. The real service runs in
- * the e2e module.
+ * linked to assistants, settings, the message history and the usage, with rest-service's answers
+ * (404 for unknown users), the internal token checked and every request counted. The real service
+ * runs in the e2e module.
  */
 public final class FakeRestService implements AutoCloseable {
 
@@ -51,6 +56,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
   private static final Pattern MESSAGES = Pattern.compile("/api/users/(\\d+)/messages");
   private static final Pattern MESSAGE_BATCH = Pattern.compile("/api/users/(\\d+)/messages/batch");
+  private static final Pattern USAGE = Pattern.compile("/api/users/(\\d+)/usage");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
   private static final Pattern ASSISTANT = Pattern.compile("/api/assistants/([0-9a-f-]+)");
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
@@ -68,6 +74,7 @@ public final class FakeRestService implements AutoCloseable {
   private final Map<Long, List<MessageDto>> messages = new HashMap<>();
   private final List<String> reminderKeys = new ArrayList<>();
   private final List<String> messageKeys = new ArrayList<>();
+  private final Map<Long, List<RecordUsageRequest>> usage = new HashMap<>();
   private SettingsDto settings = new SettingsDto("UTC", "en", 20, null, CREATED);
 
   public FakeRestService() {
@@ -123,6 +130,11 @@ public final class FakeRestService implements AutoCloseable {
 
   /** A secretary on the OpenAI provider with the given instructions, assigned to the user. */
   public synchronized AssistantDto assignSecretary(long userId, String instructions) {
+    return assignSecretary(userId, instructions, "gpt-4o-mini");
+  }
+
+  /** As the other, on the given OpenAI model. */
+  public synchronized AssistantDto assignSecretary(long userId, String instructions, String model) {
     AssistantDto assistant =
         new AssistantDto(
             UUID.randomUUID(),
@@ -130,7 +142,7 @@ public final class FakeRestService implements AutoCloseable {
             "test secretary",
             true,
             LlmProvider.OPENAI,
-            "gpt-4o-mini",
+            model,
             instructions,
             "Hello!",
             null,
@@ -217,6 +229,11 @@ public final class FakeRestService implements AutoCloseable {
     return List.copyOf(messages.getOrDefault(userId, List.of()));
   }
 
+  /** The usage the assistant recorded for the user, in order. */
+  public synchronized List<RecordUsageRequest> usageOf(long userId) {
+    return List.copyOf(usage.getOrDefault(userId, List.of()));
+  }
+
   /** How many requests matched {@code "<METHOD> <path>"}, e.g. {@code "GET /api/users/7"}. */
   public int requestCount(String methodAndPath) {
     AtomicInteger count = requests.get(methodAndPath);
@@ -256,6 +273,8 @@ public final class FakeRestService implements AutoCloseable {
           appendMessages(exchange, Long.parseLong(matcher.group(1)));
         } else if ((matcher = MESSAGES.matcher(path)).matches()) {
           messages(exchange, method, Long.parseLong(matcher.group(1)), query);
+        } else if ((matcher = USAGE.matcher(path)).matches()) {
+          usage(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
           respond(exchange, 200, tools.getOrDefault(UUID.fromString(matcher.group(1)), List.of()));
         } else if ((matcher = ASSISTANT.matcher(path)).matches() && method.equals("GET")) {
@@ -386,6 +405,41 @@ public final class FakeRestService implements AutoCloseable {
       }
       default -> notFound(exchange);
     }
+  }
+
+  /** Records usage as given; sums it over the days (UTC) from and to, as rest-service does. */
+  private void usage(HttpExchange exchange, String method, long userId, Map<String, String> query)
+      throws IOException {
+    if (!users.containsKey(userId)) {
+      notFound(exchange);
+      return;
+    }
+    List<RecordUsageRequest> recorded = usage.computeIfAbsent(userId, id -> new ArrayList<>());
+    if (method.equals("POST")) {
+      recorded.add(json.readValue(FakeHttpServer.readBody(exchange), RecordUsageRequest.class));
+      FakeHttpServer.respond(exchange, 204, (String) null, new byte[0]);
+      return;
+    }
+    LocalDate from = LocalDate.parse(query.get("from"));
+    LocalDate to = LocalDate.parse(query.get("to"));
+    long calls = 0;
+    long prompt = 0;
+    long completion = 0;
+    BigDecimal cost = BigDecimal.ZERO;
+    for (RecordUsageRequest line : recorded) {
+      LocalDate day = line.at().atOffset(ZoneOffset.UTC).toLocalDate();
+      if (!day.isBefore(from) && !day.isAfter(to)) {
+        calls += line.calls();
+        prompt += line.promptTokens();
+        completion += line.completionTokens();
+        cost = cost.add(line.cost());
+      }
+    }
+    respond(
+        exchange,
+        200,
+        new UsageDto(
+            userId, from, to, calls, prompt, completion, prompt + completion, cost, List.of()));
   }
 
   private static Map<String, String> query(String raw) {

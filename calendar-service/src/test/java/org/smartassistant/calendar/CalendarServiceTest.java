@@ -21,6 +21,7 @@ import org.smartassistant.common.security.InternalToken;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeCodec;
 import org.smartassistant.common.stream.Streams;
+import org.smartassistant.testsupport.MutableClock;
 import org.smartassistant.testsupport.UseTestInfrastructure;
 import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 import org.springframework.beans.factory.annotation.Autowired;

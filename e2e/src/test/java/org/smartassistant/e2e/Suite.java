@@ -59,6 +59,9 @@ public final class Suite {
 
   public static final long LAST_ALLOWED_USER = 1200;
 
+  /** The price table of the suite's assistants (per 1M input/output tokens). */
+  public static final String LLM_PRICES = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00";
+
   /** The bot token the suite's tg-bot uses (a fake one). */
   public static final String BOT_TOKEN = "123456:suite-test-token";
 
@@ -102,6 +105,10 @@ public final class Suite {
             .collect(Collectors.joining(",")));
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
+    environment.put("LLM_PRICES", LLM_PRICES);
+    // every scenario's secretary runs on the same model: one scenario's outage must not open its
+    // circuit for the next (the breaker is shown by the assistant's ModelFallbackTest)
+    environment.put("LLM_CIRCUIT_FAILURES", "1000");
     google = new FakeGoogle().start().expectClient(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET);
     environment.put("GOOGLE_AUTH_URL", google.authorizationUrl());
     environment.put("GOOGLE_TOKEN_URL", google.tokenUrl());

@@ -4,7 +4,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.smartassistant.assistant.llm.ChatExchange;
+import org.smartassistant.assistant.llm.OverBudgetException;
 import org.smartassistant.assistant.llm.TurnBudget;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.UserDto;
@@ -93,17 +95,30 @@ public final class SecretaryTurn {
   }
 
   /**
-   * The secretary's answer to {@code next}, without tools; the same text when asked again.
+   * The secretary's answer to {@code next}, without tools; the same text when asked again. The
+   * user's daily budget is checked before the model is asked, and what the models used is recorded
+   * after.
    *
    * @throws org.smartassistant.assistant.llm.LlmCallException when the model fails
+   * @throws OverBudgetException when the user has used the day's budget: no model was asked
    */
   public String answer(Message next) {
-    return turns.memory.answer(id, () -> turns.chat.call(exchange(next)));
+    return turns.memory.answer(id, () -> ask(() -> exchange(next)));
   }
 
   /** As {@link #answer}, with the secretary's tools. */
   public String answerWithTools(Message next) {
-    return turns.memory.answer(id, () -> turns.chat.call(exchangeWithTools(next)));
+    return turns.memory.answer(id, () -> ask(() -> exchangeWithTools(next)));
+  }
+
+  private String ask(Supplier<ChatExchange> prepare) {
+    turns.budgets.check(user.id());
+    ChatExchange exchange = prepare.get();
+    try {
+      return turns.chat.call(exchange);
+    } finally {
+      turns.usage.record(user.id(), exchange.budget().usage());
+    }
   }
 
   /**
@@ -123,11 +138,30 @@ public final class SecretaryTurn {
                 id.toString()));
   }
 
-  /** Folds the older half of an overflowing window into the summary; best effort. */
+  /**
+   * Folds the older half of an overflowing window into the summary; best effort, and not while the
+   * user is over the day's budget (tried again on a later turn).
+   */
   public void compact() {
     int size = window();
-    turns.summarizer.compactIfLong(
-        user.id(), secretary, turns.conversations.load(user.id(), size), size);
+    Conversation current = turns.conversations.load(user.id(), size);
+    if (!Summarizer.overflows(current, size)) {
+      return;
+    }
+    try {
+      if (!turns.budgets.allows(user.id())) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      // rest-service unreachable: the summary waits for a later turn, like a failed one
+      return;
+    }
+    TurnBudget budget = turns.limits.newTurn();
+    try {
+      turns.summarizer.compactIfLong(user.id(), secretary, current, size, budget);
+    } finally {
+      turns.usage.record(user.id(), budget.usage());
+    }
   }
 
   private ChatExchange exchange(

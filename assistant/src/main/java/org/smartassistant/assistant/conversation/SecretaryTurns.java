@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.smartassistant.assistant.llm.AssistantChat;
+import org.smartassistant.assistant.llm.DailyBudget;
 import org.smartassistant.assistant.llm.TurnLimits;
+import org.smartassistant.assistant.llm.UsageRecorder;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.SettingsDto;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens {@link SecretaryTurn}s, and holds what every turn uses: the user's zone, the window size,
- * the stores, the model and the tools.
+ * the stores, the model, the tools, the daily budget and the usage records.
  */
 @Component
 public class SecretaryTurns {
@@ -27,6 +29,8 @@ public class SecretaryTurns {
   final AssistantChat chat;
   final TurnLimits limits;
   final TurnTools tools;
+  final DailyBudget budgets;
+  final UsageRecorder usage;
   private final ConversationProperties properties;
 
   SecretaryTurns(
@@ -38,7 +42,9 @@ public class SecretaryTurns {
       TurnMemory memory,
       AssistantChat chat,
       TurnLimits limits,
-      TurnTools tools) {
+      TurnTools tools,
+      DailyBudget budgets,
+      UsageRecorder usage) {
     this.secretaries = secretaries;
     this.conversations = conversations;
     this.properties = properties;
@@ -48,6 +54,8 @@ public class SecretaryTurns {
     this.chat = chat;
     this.limits = limits;
     this.tools = tools;
+    this.budgets = budgets;
+    this.usage = usage;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.llm.AssistantChat;
+import org.smartassistant.assistant.llm.TurnBudget;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.MessageRole;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -40,11 +41,17 @@ public class Summarizer {
   /**
    * Compacts the conversation when it holds more than {@code window} messages; returns what is
    * kept.
+   *
+   * @param budget the model call it may make, and where the tokens it uses are added
    */
   public Conversation compactIfLong(
-      long userId, AssistantDto assistant, Conversation conversation, int window) {
+      long userId,
+      AssistantDto assistant,
+      Conversation conversation,
+      int window,
+      TurnBudget budget) {
     List<HistoryMessage> messages = conversation.messages();
-    if (messages.size() <= window) {
+    if (!overflows(conversation, window)) {
       return conversation;
     }
     int keep = Math.max(1, window / 2);
@@ -57,7 +64,8 @@ public class Summarizer {
               INSTRUCTIONS,
               List.of(new UserMessage(transcript(conversation.summary(), older))),
               List.of(),
-              Map.of());
+              Map.of(),
+              budget);
       Conversation compacted = new Conversation(summary.strip(), recent);
       store.replaceWithSummary(userId, assistant.id(), compacted);
       return compacted;
@@ -73,6 +81,11 @@ public class Summarizer {
       }
       return conversation;
     }
+  }
+
+  /** Whether the conversation holds more than {@code window} messages. */
+  static boolean overflows(Conversation conversation, int window) {
+    return conversation.messages().size() > window;
   }
 
   static String transcript(String summary, List<HistoryMessage> messages) {

@@ -2,9 +2,17 @@ package org.smartassistant.assistant.inbox;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.conversation.HistoryMessage;
 import org.smartassistant.assistant.conversation.SecretaryTurn;
 import org.smartassistant.assistant.conversation.SecretaryTurns;
+import org.smartassistant.assistant.llm.OverBudgetException;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.NoSecretaryException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
@@ -20,7 +28,8 @@ import org.springframework.stereotype.Component;
  * conversation so far and its tools; the turn is stored (Redis window and rest-service) and the
  * reply published, all before the handler returns and the entry is acknowledged. A failure of the
  * model propagates, so the consumer retries the message and, in the end, {@link DeadLetterReplies}
- * apologises once.
+ * apologises once. A user over the day's budget gets one reply saying so and when it resets, and no
+ * model is asked.
  */
 @Component
 class UserMessageHandler {
@@ -30,6 +39,8 @@ class UserMessageHandler {
   static final String NO_SECRETARY =
       "No assistant is set up to answer you yet. Please ask the operator of this bot to configure"
           + " one.";
+
+  private static final Logger log = LoggerFactory.getLogger(UserMessageHandler.class);
 
   private final SecretaryResolver secretaries;
   private final SecretaryTurns turns;
@@ -42,6 +53,20 @@ class UserMessageHandler {
 
   private final Outbox outbox;
   private final ObservationRegistry observations;
+
+  /**
+   * What a user over the day's budget is told, with the local time the budget resets (the start of
+   * the next day in UTC).
+   */
+  static String overBudget(Instant resetsAt, ZoneId zone) {
+    ZonedDateTime local = resetsAt.atZone(zone);
+    return "You have used up today's allowance for your assistant, so I can't answer this one."
+        + " It resets at "
+        + local.format(DateTimeFormatter.ofPattern("HH:mm 'on' EEEE, d MMMM", Locale.ENGLISH))
+        + " ("
+        + zone.getId()
+        + "); please write again then.";
+  }
 
   UserMessageHandler(
       SecretaryResolver secretaries,
@@ -82,7 +107,14 @@ class UserMessageHandler {
       return null;
     }
     SecretaryTurn turn = turns.open(envelope.id(), user, secretary, Outbox.chatOf(envelope, user));
-    String answer = turn.answerWithTools(new UserMessage(text));
+    String answer;
+    try {
+      answer = turn.answerWithTools(new UserMessage(text));
+    } catch (OverBudgetException e) {
+      log.info("message {} of user {} not answered: {}", envelope.id(), userId, e.getMessage());
+      outbox.reply(envelope, turn.chatId(), overBudget(e.resetsAt(), turn.zone()));
+      return null;
+    }
     turn.remember(HistoryMessage.user(text), HistoryMessage.assistant(answer));
     outbox.reply(envelope, turn.chatId(), answer);
     return turn;

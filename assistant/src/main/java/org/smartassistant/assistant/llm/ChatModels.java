@@ -62,8 +62,25 @@ public class ChatModels {
 
   /** The chat client of the assistant's model. */
   public ChatClient clientFor(AssistantDto assistant) {
-    return clients.computeIfAbsent(
-        keyOf(assistant), key -> ChatClient.create(build(key), observations));
+    return clientFor(keyOf(assistant));
+  }
+
+  ChatClient clientFor(ModelKey model) {
+    return clients.computeIfAbsent(model, key -> ChatClient.create(build(key), observations));
+  }
+
+  /**
+   * The model that answers when {@code primary} cannot ({@code smart.llm.fallback}), with the
+   * primary's temperature; null when none is configured or it is the primary itself.
+   */
+  ModelKey fallbackOf(ModelKey primary) {
+    LlmProperties.Fallback fallback = properties.fallback();
+    if (!fallback.configured()) {
+      return null;
+    }
+    LlmProvider provider = fallback.provider() == null ? LlmProvider.OPENAI : fallback.provider();
+    ModelKey key = new ModelKey(provider, fallback.model().strip(), primary.temperature());
+    return key.provider() == primary.provider() && key.model().equals(primary.model()) ? null : key;
   }
 
   static ModelKey keyOf(AssistantDto assistant) {

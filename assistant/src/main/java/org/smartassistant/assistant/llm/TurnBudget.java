@@ -45,6 +45,7 @@ public final class TurnBudget {
   private final long deadlineNanos;
   private final Set<Limit> reached = ConcurrentHashMap.newKeySet();
   private final Consumer<Limit> onReached;
+  private final TurnUsage usage = new TurnUsage();
 
   TurnBudget(int maxModelCalls, java.time.Duration deadline, Consumer<Limit> onReached) {
     this.unreserved = new AtomicInteger(maxModelCalls);
@@ -103,6 +104,11 @@ public final class TurnBudget {
       return true;
     }
     return false;
+  }
+
+  /** The tokens the models reported for this message so far. */
+  public TurnUsage usage() {
+    return usage;
   }
 
   /** Model calls made so far. */

@@ -12,7 +12,8 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * Spring AI's tool loop held to the message's {@link TurnBudget}: every model request of the loop
  * is counted; when only the exchange's reserved call is left, the model is told to answer now, and
  * a model that still asks for tools then, or a loop past the deadline, ends with the last text the
- * model wrote ({@link LimitReached}). One instance per exchange.
+ * model wrote ({@link LimitReached}). The tokens every response reports are added to the budget's
+ * {@link TurnUsage}. One instance per exchange.
  */
 final class TurnLimitAdvisor extends ToolCallingAdvisor {
 
@@ -24,13 +25,18 @@ final class TurnLimitAdvisor extends ToolCallingAdvisor {
   private static final ToolCallingManager TOOLS = ToolCallingManager.builder().build();
 
   private final TurnBudget budget;
+  private final TurnUsage.Model model;
   private int calls;
   private boolean finalCall;
   private String lastText;
 
-  TurnLimitAdvisor(TurnBudget budget) {
+  /**
+   * @param model whose tokens the responses report, added to the budget's {@link TurnUsage}
+   */
+  TurnLimitAdvisor(TurnBudget budget, TurnUsage.Model model) {
     super(TOOLS, DEFAULT_TOOL_EXECUTION_ELIGIBILITY_CHECKER, DEFAULT_ORDER, true);
     this.budget = budget;
+    this.model = model;
   }
 
   /** Requests this exchange sent through the loop. */
@@ -68,6 +74,7 @@ final class TurnLimitAdvisor extends ToolCallingAdvisor {
   @Override
   protected ChatClientResponse doAfterCall(ChatClientResponse response, CallAdvisorChain chain) {
     ChatResponse answer = response.chatResponse();
+    budget.usage().add(model, answer == null ? null : answer.getMetadata().getUsage());
     String text = textOf(answer);
     if (text != null && !text.isBlank()) {
       lastText = text;

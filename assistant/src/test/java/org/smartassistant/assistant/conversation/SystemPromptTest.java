@@ -12,6 +12,7 @@ import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.LlmProvider;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.testsupport.MutableClock;
 
 class SystemPromptTest {
 
@@ -40,7 +41,7 @@ class SystemPromptTest {
     ZoneId zone = ZoneId.of("UTC");
 
     String before = prompt.build(assistant("x"), user("Ann", "UTC"), zone, null);
-    clock.now = NOW.plusSeconds(3600);
+    clock.advance(java.time.Duration.ofHours(1));
     String after = prompt.build(assistant("x"), user("Ann", "UTC"), zone, null);
 
     assertThat(before).contains("Thursday, 31 December 2026, 23:30");
@@ -77,28 +78,5 @@ class SystemPromptTest {
 
   static UserDto user(String name, String zone) {
     return new UserDto(1L, 2L, "ann", name, null, zone, "de", UserStatus.ACTIVE, NOW, NOW);
-  }
-
-  static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

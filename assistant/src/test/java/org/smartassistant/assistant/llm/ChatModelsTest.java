@@ -33,7 +33,10 @@ class ChatModelsTest {
         1,
         new LlmProperties.OpenAi(openAiKey, llm.apiUrl()),
         new LlmProperties.Anthropic(null, "http://127.0.0.1:9", 1024),
-        new LlmProperties.Ollama("http://127.0.0.1:9"));
+        new LlmProperties.Ollama("http://127.0.0.1:9"),
+        new LlmProperties.Fallback(null, null),
+        new LlmProperties.CircuitBreaker(5, java.time.Duration.ofSeconds(30)),
+        "");
   }
 
   @Test

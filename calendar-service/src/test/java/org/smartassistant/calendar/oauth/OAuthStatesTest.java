@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.calendar.CalendarProperties;
-import org.smartassistant.calendar.MutableClock;
+import org.smartassistant.testsupport.MutableClock;
 
 class OAuthStatesTest {
 

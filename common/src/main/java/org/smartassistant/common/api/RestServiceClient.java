@@ -1,7 +1,9 @@
 package org.smartassistant.common.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -216,6 +218,19 @@ public interface RestServiceClient {
   /** Forgets the conversation. */
   @DeleteExchange("/users/{id}/messages")
   void resetMessages(@PathVariable long id);
+
+  // usage of the models
+
+  /** Adds what model calls cost to the user's usage of the day (UTC) of {@code at}. */
+  @PostExchange("/users/{id}/usage")
+  void recordUsage(@PathVariable long id, @RequestBody RecordUsageRequest request);
+
+  /** The user's usage from {@code from} to {@code to} (UTC days, both included; default today). */
+  @GetExchange("/users/{id}/usage")
+  UsageDto usage(
+      @PathVariable long id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to);
 
   // settings
 

@@ -26,6 +26,10 @@ public final class OpenAiAnswer {
   private final Duration retryAfter;
   private final Duration latency;
   private final Duration hang;
+  private final Usage usage;
+
+  /** Token counts the answer reports in its {@code usage}. */
+  record Usage(long promptTokens, long completionTokens) {}
 
   private OpenAiAnswer(
       Kind kind,
@@ -37,6 +41,21 @@ public final class OpenAiAnswer {
       Duration retryAfter,
       Duration latency,
       Duration hang) {
+    this(kind, text, toolCalls, status, errorType, errorCode, retryAfter, latency, hang, null);
+  }
+
+  private OpenAiAnswer(
+      Kind kind,
+      String text,
+      List<OpenAiToolCall> toolCalls,
+      int status,
+      String errorType,
+      String errorCode,
+      Duration retryAfter,
+      Duration latency,
+      Duration hang,
+      Usage usage) {
+    this.usage = usage;
     this.kind = kind;
     this.text = text;
     this.toolCalls = toolCalls;
@@ -121,7 +140,30 @@ public final class OpenAiAnswer {
   /** The same answer, given only after this delay (added to the fake's global latency). */
   public OpenAiAnswer withLatency(Duration delay) {
     return new OpenAiAnswer(
-        kind, text, toolCalls, status, errorType, errorCode, retryAfter, delay, hang);
+        kind, text, toolCalls, status, errorType, errorCode, retryAfter, delay, hang, usage);
+  }
+
+  /**
+   * The same answer, reporting exactly these token counts in its {@code usage} (streamed too)
+   * instead of the fake's rough estimate.
+   */
+  public OpenAiAnswer withUsage(long promptTokens, long completionTokens) {
+    return new OpenAiAnswer(
+        kind,
+        text,
+        toolCalls,
+        status,
+        errorType,
+        errorCode,
+        retryAfter,
+        latency,
+        hang,
+        new Usage(promptTokens, completionTokens));
+  }
+
+  /** The token counts to report, or null for the fake's estimate. */
+  Usage usage() {
+    return usage;
   }
 
   Kind kind() {

@@ -73,9 +73,9 @@ final class OpenAiResponses {
       if (request.stream()) {
         headers.put("Content-Type", "text/event-stream");
         boolean usage = root.path("stream_options").path("include_usage").asBoolean(false);
-        body = events(id, request, answer.text(), calls, usage);
+        body = events(id, request, answer, calls, usage);
       } else {
-        body = json.writeValueAsBytes(completion(id, request, answer.text(), calls));
+        body = json.writeValueAsBytes(completion(id, request, answer, calls));
       }
     }
     if (delay.isZero() || delay.isNegative()) {
@@ -87,7 +87,8 @@ final class OpenAiResponses {
   }
 
   private ObjectNode completion(
-      String id, OpenAiRequest request, String text, List<OpenAiToolCall> calls) {
+      String id, OpenAiRequest request, OpenAiAnswer answer, List<OpenAiToolCall> calls) {
+    String text = answer.text();
     ObjectNode completion = nodes.objectNode();
     completion.put("id", id);
     completion.put("object", "chat.completion");
@@ -115,7 +116,7 @@ final class OpenAiResponses {
     message.putArray("annotations");
     choice.putNull("logprobs");
     choice.put("finish_reason", calls.isEmpty() ? "stop" : "tool_calls");
-    completion.set("usage", usage(request, text, calls));
+    completion.set("usage", usage(request, answer, calls));
     completion.put("service_tier", "default");
     completion.put("system_fingerprint", "fp_fake");
     return completion;
@@ -123,7 +124,12 @@ final class OpenAiResponses {
 
   /** The same answer as server-sent events: role, content or tool-call deltas, finish, [DONE]. */
   private byte[] events(
-      String id, OpenAiRequest request, String text, List<OpenAiToolCall> calls, boolean usage) {
+      String id,
+      OpenAiRequest request,
+      OpenAiAnswer answer,
+      List<OpenAiToolCall> calls,
+      boolean usage) {
+    String text = answer.text();
     StringBuilder events = new StringBuilder();
     ObjectNode first = chunk(id, request);
     ObjectNode delta = ((ObjectNode) first.get("choices").get(0)).putObject("delta");
@@ -174,7 +180,7 @@ final class OpenAiResponses {
     if (usage) {
       ObjectNode usageChunk = chunk(id, request);
       usageChunk.putArray("choices");
-      usageChunk.set("usage", usage(request, text, calls));
+      usageChunk.set("usage", usage(request, answer, calls));
       event(events, usageChunk);
     }
     events.append("data: [DONE]\n\n");
@@ -199,8 +205,15 @@ final class OpenAiResponses {
     events.append("data: ").append(json.writeValueAsString(chunk)).append("\n\n");
   }
 
-  /** Rough token counts (four characters a token), enough for clients that read usage. */
-  private ObjectNode usage(OpenAiRequest request, String text, List<OpenAiToolCall> calls) {
+  /**
+   * The answer's own token counts, else rough ones (four characters a token), enough for clients
+   * that read usage.
+   */
+  private ObjectNode usage(OpenAiRequest request, OpenAiAnswer answer, List<OpenAiToolCall> calls) {
+    if (answer.usage() != null) {
+      return usage(answer.usage().promptTokens(), answer.usage().completionTokens());
+    }
+    String text = answer.text();
     long promptChars = 0;
     for (OpenAiMessage message : request.messages()) {
       promptChars += message.content() == null ? 0 : message.content().length();
@@ -210,8 +223,10 @@ final class OpenAiResponses {
       completionChars +=
           call.name().length() + (call.arguments() == null ? 0 : call.arguments().length());
     }
-    long prompt = promptChars / 4 + 1;
-    long completion = completionChars / 4 + 1;
+    return usage(promptChars / 4 + 1, completionChars / 4 + 1);
+  }
+
+  private ObjectNode usage(long prompt, long completion) {
     ObjectNode usage = nodes.objectNode();
     usage.put("prompt_tokens", prompt);
     usage.put("completion_tokens", completion);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
@@ -222,6 +224,43 @@ class FakeOpenAiTest {
 
     assertThat(String.join("", pieces)).isEqualTo("one two three");
     assertThat(llm.lastRequest().stream()).isTrue();
+  }
+
+  @Test
+  void anAnswerReportsTheTokenCountsItNames() {
+    llm.enqueue(OpenAiAnswer.text("counted").withUsage(1234, 56));
+
+    Usage usage =
+        chat(2, WAIT).prompt().user("count me").call().chatResponse().getMetadata().getUsage();
+
+    assertThat(usage.getPromptTokens()).isEqualTo(1234);
+    assertThat(usage.getCompletionTokens()).isEqualTo(56);
+    assertThat(usage.getTotalTokens()).isEqualTo(1290);
+  }
+
+  @Test
+  void aStreamedAnswerReportsTheTokenCountsWhenAsked() {
+    llm.enqueue(OpenAiAnswer.text("streamed").withUsage(300, 7));
+    OpenAiChatModel model =
+        OpenAiChatModel.builder()
+            .options(
+                OpenAiChatOptions.builder()
+                    .baseUrl(llm.apiUrl())
+                    .apiKey("sk-test")
+                    .model("gpt-4o-mini")
+                    .streamUsage(true)
+                    .build())
+            .build();
+
+    List<ChatResponse> chunks =
+        ChatClient.create(model).prompt().user("count").stream()
+            .chatResponse()
+            .collectList()
+            .block(WAIT);
+
+    Usage last = chunks.get(chunks.size() - 1).getMetadata().getUsage();
+    assertThat(last.getPromptTokens()).isEqualTo(300);
+    assertThat(last.getCompletionTokens()).isEqualTo(7);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.smartassistant.calendar;
+package org.smartassistant.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand. */
+/** A clock the tests move by hand (e.g. to the next day); it reads in UTC. */
 public final class MutableClock extends Clock {
 
   private final Instant start;
@@ -36,8 +36,25 @@ public final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** This clock, read in another zone: it moves with this one. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the tests read instants only");
+    MutableClock moving = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return moving.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return moving.withZone(other);
+      }
+    };
   }
 }
