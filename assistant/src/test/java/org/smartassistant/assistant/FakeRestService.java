@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.LlmProvider;
@@ -55,6 +56,8 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
   private static final Pattern SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
   private static final Pattern MESSAGES = Pattern.compile("/api/users/(\\d+)/messages");
+  private static final Pattern MESSAGE_WINDOW =
+      Pattern.compile("/api/users/(\\d+)/messages/window");
   private static final Pattern MESSAGE_BATCH = Pattern.compile("/api/users/(\\d+)/messages/batch");
   private static final Pattern USAGE = Pattern.compile("/api/users/(\\d+)/usage");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
@@ -269,6 +272,8 @@ public final class FakeRestService implements AutoCloseable {
           }
         } else if (path.equals("/api/reminders") && method.equals("POST")) {
           createReminder(exchange);
+        } else if ((matcher = MESSAGE_WINDOW.matcher(path)).matches() && method.equals("GET")) {
+          messageWindow(exchange, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = MESSAGE_BATCH.matcher(path)).matches() && method.equals("POST")) {
           appendMessages(exchange, Long.parseLong(matcher.group(1)));
         } else if ((matcher = MESSAGES.matcher(path)).matches()) {
@@ -332,6 +337,30 @@ public final class FakeRestService implements AutoCloseable {
         at,
         at,
         MissedRunPolicy.orDefault(request.missedRunPolicy()));
+  }
+
+  private void messageWindow(HttpExchange exchange, long userId, Map<String, String> query)
+      throws IOException {
+    if (!users.containsKey(userId)) {
+      notFound(exchange);
+      return;
+    }
+    List<MessageDto> history = messages.getOrDefault(userId, List.of());
+    int limit =
+        query.containsKey("limit")
+            ? Integer.parseInt(query.get("limit"))
+            : settings.historyWindow();
+    String summary =
+        history.stream()
+            .filter(m -> m.role() == MessageRole.SYSTEM)
+            .reduce((first, second) -> second)
+            .map(MessageDto::content)
+            .orElse(null);
+    respond(
+        exchange,
+        200,
+        new ConversationWindowDto(
+            summary, history.subList(Math.max(0, history.size() - limit), history.size())));
   }
 
   private void appendMessages(HttpExchange exchange, long userId) throws IOException {

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
-import org.smartassistant.common.api.MessageDto;
+import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.api.RestServiceClient;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -131,20 +131,18 @@ public class ConversationStore {
    * repeating a little is better than forgetting.
    */
   private Conversation reload(long userId, int window) {
-    List<MessageDto> latest;
-    List<MessageDto> summaries;
+    ConversationWindowDto stored;
     try {
-      latest = rest.messages(userId, window, null);
-      summaries = rest.messages(userId, 1, MessageRole.SYSTEM);
+      stored = rest.conversationWindow(userId, window);
     } catch (HttpClientErrorException.NotFound e) {
       return Conversation.EMPTY;
     }
     List<HistoryMessage> messages =
-        latest.stream()
+        stored.messages().stream()
             .filter(m -> m.role() == MessageRole.USER || m.role() == MessageRole.ASSISTANT)
             .map(m -> new HistoryMessage(m.role(), m.content()))
             .toList();
-    String summary = summaries.isEmpty() ? null : summaries.get(0).content();
+    String summary = stored.summary();
     return new Conversation(summary, messages);
   }
 }

@@ -124,7 +124,14 @@ class ChatModelsTest {
     LlmProperties slow = properties("sk-test");
     LlmProperties quick =
         new LlmProperties(
-            Duration.ofMillis(300), 0, slow.openai(), slow.anthropic(), slow.ollama());
+            Duration.ofMillis(300),
+            0,
+            slow.openai(),
+            slow.anthropic(),
+            slow.ollama(),
+            slow.fallback(),
+            slow.circuitBreaker(),
+            slow.prices());
     ChatModels models = new ChatModels(quick, ObservationRegistry.NOOP);
     llm.enqueue(OpenAiAnswer.hang(Duration.ofSeconds(5)));
 

@@ -215,6 +215,14 @@ public interface RestServiceClient {
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) MessageRole role);
 
+  /**
+   * The last {@code limit} messages (default: the settings' history window), oldest first, and the
+   * newest summary: what {@link #messages} twice would give, in one request.
+   */
+  @GetExchange("/users/{id}/messages/window")
+  ConversationWindowDto conversationWindow(
+      @PathVariable long id, @RequestParam(required = false) Integer limit);
+
   /** Forgets the conversation. */
   @DeleteExchange("/users/{id}/messages")
   void resetMessages(@PathVariable long id);

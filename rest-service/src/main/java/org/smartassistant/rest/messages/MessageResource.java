@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
+import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
@@ -90,6 +91,18 @@ class MessageResource {
       @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
       @RequestParam(required = false) MessageRole role) {
     return service.latest(id, limit, role);
+  }
+
+  @Operation(
+      summary = "The last messages and the newest summary, in one request",
+      description =
+          "messages: the last limit messages (default: the settings' historyWindow; at most 500),"
+              + " oldest first; summary: the content of the latest system message, or null.")
+  @GetMapping("/window")
+  ConversationWindowDto window(
+      @PathVariable long id,
+      @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit) {
+    return service.window(id, limit);
   }
 
   @Operation(summary = "Reset the conversation (delete the history)")

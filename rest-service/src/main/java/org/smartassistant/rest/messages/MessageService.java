@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
+import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.web.InvalidInputException;
@@ -126,6 +127,16 @@ class MessageService {
     List<MessageDto> result = new ArrayList<>(newestFirst.stream().map(Message::toDto).toList());
     Collections.reverse(result);
     return result;
+  }
+
+  /** The last {@code limit} messages (default: the history window) and the newest summary. */
+  @Transactional(readOnly = true)
+  ConversationWindowDto window(long userId, Integer limit) {
+    List<MessageDto> latest = latest(userId, limit, null);
+    List<Message> summaries =
+        messages.findLatestByRole(userId, MessageRole.SYSTEM, PageRequest.of(0, 1));
+    return new ConversationWindowDto(
+        summaries.isEmpty() ? null : summaries.get(0).toDto().content(), latest);
   }
 
   /** Forgets the user's conversation; returns how many messages were deleted. */

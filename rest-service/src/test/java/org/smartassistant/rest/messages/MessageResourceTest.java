@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
+import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.rest.Api;
@@ -32,6 +33,27 @@ class MessageResourceTest extends RestServiceTest {
     assertThat(contents(lastThree)).containsExactly("m3", "m4", "m5");
     assertThat(contents(assistantOnly)).containsExactly("m2", "m4");
     assertThat(lastThree.json().get(0).get("role").asString()).isEqualTo("user");
+  }
+
+  @Test
+  void theWindowIsTheLastMessagesAndTheNewestSummaryInOneAnswer() {
+    long user = newUser();
+    String path = "/api/users/" + user + "/messages";
+    assertThat(client().conversationWindow(user, 5).summary()).isNull();
+    api().post(path, Api.json("role", "system", "content", "old summary"));
+    api().post(path, Api.json("role", "user", "content", "m1"));
+    api().post(path, Api.json("role", "system", "content", "new summary"));
+    for (int i = 2; i <= 4; i++) {
+      api().post(path, Api.json("role", i % 2 == 0 ? "assistant" : "user", "content", "m" + i));
+    }
+
+    ConversationWindowDto window = client().conversationWindow(user, 3);
+
+    assertThat(window.summary()).isEqualTo("new summary");
+    assertThat(window.messages()).extracting(MessageDto::content).containsExactly("m2", "m3", "m4");
+    assertThat(api().get(path + "/window?limit=0").errorFields()).containsExactly("limit");
+    assertThat(api().get("/api/users/99999999/messages/window").status()).isEqualTo(404);
+    assertThat(api().withToken(null).get(path + "/window").status()).isEqualTo(401);
   }
 
   @Test
