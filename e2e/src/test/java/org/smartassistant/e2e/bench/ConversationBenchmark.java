@@ -58,6 +58,7 @@ class ConversationBenchmark {
                 // one user sends the latency samples back to back: the per-user rate limit
                 // (docs/security.md) would cut them off
                 "USER_MESSAGES_PER_MINUTE", "1000000"));
+    long rssAfterStart = totalRss(suite);
     FakeTelegramBotApi telegram = suite.telegram();
     FakeOpenAi llm = suite.llm();
     llm.setLatency(Duration.ZERO);
@@ -107,13 +108,14 @@ class ConversationBenchmark {
         seconds(lastAnswer),
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
-    long totalRss = 0;
+    row("RSS after start (ready, idle): five services", mib(rssAfterStart), "<= 900 MiB");
     for (Service service : Service.values()) {
-      long rss = ProcessUsage.rssBytes(suite.instance(service).pid());
-      totalRss += rss;
-      row("RSS after the run: " + service.module(), mib(rss), "");
+      row(
+          "RSS after the run: " + service.module(),
+          mib(ProcessUsage.rssBytes(suite.instance(service).pid())),
+          "");
     }
-    row("RSS after the run: five services", mib(totalRss), "");
+    row("RSS after the run: five services", mib(totalRss(suite)), "");
     answered(
         "throughput",
         sent.subList(throughputStart, slowStart),
@@ -183,6 +185,14 @@ class ConversationBenchmark {
 
   private void row(String name, String measured, String target) {
     report.add(String.format(Locale.ROOT, "%-52s %12s %10s", name, measured, target));
+  }
+
+  private static long totalRss(Suite suite) {
+    long total = 0;
+    for (Service service : Service.values()) {
+      total += ProcessUsage.rssBytes(suite.instance(service).pid());
+    }
+    return total;
   }
 
   private static String seconds(Duration time) {
