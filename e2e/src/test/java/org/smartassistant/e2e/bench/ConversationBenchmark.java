@@ -187,7 +187,7 @@ class ConversationBenchmark {
     report.add(String.format(Locale.ROOT, "%-52s %12s %10s", name, measured, target));
   }
 
-  private static long totalRss(Suite suite) {
+  private static long totalRss(Suite suite) throws java.io.IOException {
     long total = 0;
     for (Service service : Service.values()) {
       total += ProcessUsage.rssBytes(suite.instance(service).pid());
