@@ -1,6 +1,7 @@
 package org.smartassistant.assistant.conversation;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import org.smartassistant.assistant.llm.ChatExchange;
 import org.smartassistant.assistant.llm.OverBudgetException;
 import org.smartassistant.assistant.llm.TurnBudget;
+import org.smartassistant.assistant.llm.TurnUsage;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.UserDto;
 import org.springframework.ai.chat.messages.Message;
@@ -32,6 +34,8 @@ public final class SecretaryTurn {
   private final ZoneId zone;
   private Integer window;
   private Conversation conversation;
+  private final List<TurnUsage> unrecordedUsage = new ArrayList<>();
+  private boolean usageAfterReply;
 
   SecretaryTurn(
       SecretaryTurns turns,
@@ -117,8 +121,29 @@ public final class SecretaryTurn {
     try {
       return turns.chat.call(exchange);
     } finally {
-      turns.usage.record(user.id(), exchange.budget().usage());
+      unrecordedUsage.add(exchange.budget().usage());
+      if (!usageAfterReply) {
+        recordUsage();
+      }
     }
+  }
+
+  /**
+   * What the models use in this turn is recorded by {@link #recordUsage}, which the caller calls
+   * once the reply is out (and when the turn fails), so that the user does not wait for it; a
+   * user's next message is handled after it, so its budget check sees it.
+   */
+  public SecretaryTurn recordingUsageAfterReply() {
+    usageAfterReply = true;
+    return this;
+  }
+
+  /** Records what the models used in this turn and is not recorded yet; best effort. */
+  public void recordUsage() {
+    for (TurnUsage usage : unrecordedUsage) {
+      turns.usage.record(user.id(), usage);
+    }
+    unrecordedUsage.clear();
   }
 
   /**

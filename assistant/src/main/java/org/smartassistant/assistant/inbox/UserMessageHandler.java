@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.conversation.HistoryMessage;
@@ -80,10 +81,19 @@ class UserMessageHandler {
   }
 
   void handle(Envelope envelope) {
-    SecretaryTurn turn =
-        Observation.createNotStarted(REPLY_OBSERVATION, observations)
-            .contextualName("reply")
-            .observe(() -> reply(envelope));
+    AtomicReference<SecretaryTurn> opened = new AtomicReference<>();
+    SecretaryTurn turn;
+    try {
+      turn =
+          Observation.createNotStarted(REPLY_OBSERVATION, observations)
+              .contextualName("reply")
+              .observe(() -> reply(envelope, opened));
+    } finally {
+      // what the models used, once the reply is out (or the turn failed): the user does not wait
+      if (opened.get() != null) {
+        opened.get().recordUsage();
+      }
+    }
     if (turn != null) {
       // after the reply, so that the user never waits for it; best effort, retried next turn
       turn.compact();
@@ -91,7 +101,7 @@ class UserMessageHandler {
   }
 
   /** Answers the message and publishes the reply; the turn, or null when there was none. */
-  private SecretaryTurn reply(Envelope envelope) {
+  private SecretaryTurn reply(Envelope envelope, AtomicReference<SecretaryTurn> opened) {
     long userId = envelope.userId();
     String text = envelope.text() == null ? "" : envelope.text();
     UserDto user;
@@ -106,7 +116,11 @@ class UserMessageHandler {
       outbox.error(envelope, Outbox.chatOf(envelope, null), NO_SECRETARY);
       return null;
     }
-    SecretaryTurn turn = turns.open(envelope.id(), user, secretary, Outbox.chatOf(envelope, user));
+    SecretaryTurn turn =
+        turns
+            .open(envelope.id(), user, secretary, Outbox.chatOf(envelope, user))
+            .recordingUsageAfterReply();
+    opened.set(turn);
     String answer;
     try {
       answer = turn.answerWithTools(new UserMessage(text));

@@ -1,6 +1,7 @@
 package org.smartassistant.assistant.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -42,6 +43,8 @@ class DailyBudgetTest extends AssistantFlowTest {
 
     Envelope first = onlyAnswerTo(send(user, "remember the milk"));
     assertThat(first.text()).isEqualTo("Noted.");
+    // recorded once the reply is out, before the user's next message is handled
+    await().atMost(WAIT).until(() -> !rest.usageOf(user).isEmpty());
     assertThat(rest.usageOf(user))
         .extracting(RecordUsageRequest::promptTokens, RecordUsageRequest::completionTokens)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(900L, 150L));
@@ -71,6 +74,7 @@ class DailyBudgetTest extends AssistantFlowTest {
     Envelope nextDay = onlyAnswerTo(send(user, "good morning"));
     assertThat(nextDay.text()).isEqualTo("Noted.");
     assertThat(requestsOf(instructions)).hasSize(2);
+    await().atMost(WAIT).until(() -> rest.usageOf(user).size() == 2);
     assertThat(rest.usageOf(user)).hasSize(2);
     assertThat(rest.usageOf(user).get(1).at()).isEqualTo(NOW.plus(Duration.ofDays(1)));
   }

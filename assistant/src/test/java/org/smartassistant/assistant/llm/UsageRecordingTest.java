@@ -1,6 +1,7 @@
 package org.smartassistant.assistant.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -46,6 +47,8 @@ class UsageRecordingTest extends AssistantFlowTest {
     Envelope answer = onlyAnswerTo(send(user, "what time is it?"));
 
     assertThat(answer.text()).isEqualTo("It is 08:30.");
+    // recorded once the reply is out
+    await().atMost(WAIT).until(() -> !rest.usageOf(user).isEmpty());
     List<RecordUsageRequest> usage = rest.usageOf(user);
     assertThat(usage).hasSize(1);
     RecordUsageRequest line = usage.get(0);

@@ -1,6 +1,7 @@
 package org.smartassistant.e2e.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,6 +52,10 @@ class UsageAccountingTest {
     assertThat(fixture.say(user, "Hello!")).isEqualTo("Hello Ugo.");
     assertThat(fixture.say(user, "What time is it?")).isEqualTo("It is late.");
 
+    // recorded once each reply is out
+    await()
+        .atMost(ConversationFixture.PATIENCE)
+        .until(() -> usageAroundToday(user).calls() - before.calls() >= 3);
     UsageDto after = usageAroundToday(user);
     assertThat(after.calls() - before.calls()).isEqualTo(3);
     assertThat(after.promptTokens() - before.promptTokens()).isEqualTo(3200);
