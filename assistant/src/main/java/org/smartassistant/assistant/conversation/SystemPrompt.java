@@ -66,13 +66,18 @@ public class SystemPrompt {
           "\n\n## What you know about the user\nFacts kept from earlier conversations (the"
               + " number in brackets is what memory_forget takes):");
       for (MemoryDto fact : facts) {
-        prompt.append("\n- [").append(fact.id()).append("] ").append(fact.content().strip());
+        prompt.append("\n- [").append(fact.id()).append("] ").append(oneLine(fact.content()));
       }
     }
     if (summary != null && !summary.isBlank()) {
       prompt.append("\n\n## Earlier in this conversation (summary)\n").append(summary.strip());
     }
     return prompt.toString();
+  }
+
+  /** A fact on one line of the list, whatever line breaks it was kept with. */
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   static String nameOf(UserDto user) {
