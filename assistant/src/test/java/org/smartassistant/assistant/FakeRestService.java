@@ -24,6 +24,7 @@ import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.api.MissedRunPolicy;
@@ -31,6 +32,7 @@ import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.ReminderStatus;
 import org.smartassistant.common.api.ReminderType;
+import org.smartassistant.common.api.SaveMemoryRequest;
 import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.ToolDto;
@@ -45,9 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * rest-service as the assistant sees it, for the module's tests: users, their secretary, the tools
- * linked to assistants, settings, the message history and the usage, with rest-service's answers
- * (404 for unknown users), the internal token checked and every request counted. The real service
- * runs in the e2e module.
+ * linked to assistants, settings, the message history, the facts kept and the usage, with
+ * rest-service's answers (404 for unknown users), the internal token checked and every request
+ * counted. The real service runs in the e2e module.
  */
 public final class FakeRestService implements AutoCloseable {
 
@@ -59,6 +61,8 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern MESSAGE_WINDOW =
       Pattern.compile("/api/users/(\\d+)/messages/window");
   private static final Pattern MESSAGE_BATCH = Pattern.compile("/api/users/(\\d+)/messages/batch");
+  private static final Pattern MEMORIES = Pattern.compile("/api/users/(\\d+)/memories");
+  private static final Pattern MEMORY = Pattern.compile("/api/users/(\\d+)/memories/(\\d+)");
   private static final Pattern USAGE = Pattern.compile("/api/users/(\\d+)/usage");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
   private static final Pattern ASSISTANT = Pattern.compile("/api/assistants/([0-9a-f-]+)");
@@ -67,6 +71,7 @@ public final class FakeRestService implements AutoCloseable {
   private final JsonMapper json = JsonMapper.builder().build();
   private final FakeHttpServer server;
   private final AtomicLong messageIds = new AtomicLong();
+  private final AtomicLong memoryIds = new AtomicLong();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
   // guarded by this
@@ -78,6 +83,8 @@ public final class FakeRestService implements AutoCloseable {
   private final List<String> reminderKeys = new ArrayList<>();
   private final List<String> messageKeys = new ArrayList<>();
   private final Map<Long, List<RecordUsageRequest>> usage = new HashMap<>();
+  private final Map<Long, List<MemoryDto>> memories = new HashMap<>();
+  private int memoryCap = 100;
   private SettingsDto settings = new SettingsDto("UTC", "en", 20, null, CREATED);
 
   public FakeRestService() {
@@ -212,6 +219,23 @@ public final class FakeRestService implements AutoCloseable {
     return tool;
   }
 
+  /** How many facts one user may keep (rest-service's MEMORY_MAX_PER_USER). */
+  public synchronized void setMemoryCap(int cap) {
+    memoryCap = cap;
+  }
+
+  /** Keeps a fact about the user, as POST /api/users/{id}/memories would. */
+  public synchronized MemoryDto addMemory(long userId, String content) {
+    MemoryDto fact = new MemoryDto(memoryIds.incrementAndGet(), userId, content, Instant.now());
+    memories.computeIfAbsent(userId, id -> new ArrayList<>()).add(fact);
+    return fact;
+  }
+
+  /** The facts kept about the user, oldest first. */
+  public synchronized List<MemoryDto> memories(long userId) {
+    return List.copyOf(memories.getOrDefault(userId, List.of()));
+  }
+
   public synchronized void setHistoryWindow(int window) {
     settings = new SettingsDto("UTC", "en", window, null, CREATED);
   }
@@ -278,6 +302,11 @@ public final class FakeRestService implements AutoCloseable {
           appendMessages(exchange, Long.parseLong(matcher.group(1)));
         } else if ((matcher = MESSAGES.matcher(path)).matches()) {
           messages(exchange, method, Long.parseLong(matcher.group(1)), query);
+        } else if ((matcher = MEMORY.matcher(path)).matches() && method.equals("DELETE")) {
+          forgetMemory(
+              exchange, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+        } else if ((matcher = MEMORIES.matcher(path)).matches()) {
+          memories(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = USAGE.matcher(path)).matches()) {
           usage(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
@@ -434,6 +463,85 @@ public final class FakeRestService implements AutoCloseable {
       }
       default -> notFound(exchange);
     }
+  }
+
+  /**
+   * Facts as rest-service keeps them: 409 at the cap, the newest first, or with {@code q} those
+   * sharing a word with it (case-insensitive), more shared words first.
+   */
+  private void memories(
+      HttpExchange exchange, String method, long userId, Map<String, String> query)
+      throws IOException {
+    if (!users.containsKey(userId)) {
+      notFound(exchange);
+      return;
+    }
+    List<MemoryDto> kept = memories.computeIfAbsent(userId, id -> new ArrayList<>());
+    switch (method) {
+      case "POST" -> {
+        SaveMemoryRequest request =
+            json.readValue(FakeHttpServer.readBody(exchange), SaveMemoryRequest.class);
+        if (kept.size() >= memoryCap) {
+          respond(
+              exchange,
+              409,
+              Map.of(
+                  "title",
+                  "Conflict",
+                  "status",
+                  409,
+                  "detail",
+                  "user " + userId + " already has " + kept.size() + " memories"));
+          return;
+        }
+        respond(exchange, 201, addMemory(userId, request.content()));
+      }
+      case "GET" -> {
+        int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 100;
+        List<MemoryDto> newest = new ArrayList<>(kept);
+        java.util.Collections.reverse(newest);
+        String q = query.get("q");
+        if (q != null && !q.isBlank()) {
+          java.util.Set<String> wanted = words(q);
+          newest =
+              newest.stream()
+                  .filter(fact -> shared(fact, wanted) > 0)
+                  .sorted(
+                      java.util.Comparator.comparingLong((MemoryDto fact) -> shared(fact, wanted))
+                          .reversed())
+                  .toList();
+        }
+        respond(exchange, 200, newest.subList(0, Math.min(limit, newest.size())));
+      }
+      case "DELETE" -> {
+        kept.clear();
+        FakeHttpServer.respond(exchange, 204, (String) null, new byte[0]);
+      }
+      default -> notFound(exchange);
+    }
+  }
+
+  private void forgetMemory(HttpExchange exchange, long userId, long memoryId) throws IOException {
+    List<MemoryDto> kept = memories.getOrDefault(userId, new ArrayList<>());
+    if (!users.containsKey(userId) || !kept.removeIf(fact -> fact.id() == memoryId)) {
+      notFound(exchange);
+      return;
+    }
+    FakeHttpServer.respond(exchange, 204, (String) null, new byte[0]);
+  }
+
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  private static long shared(MemoryDto fact, java.util.Set<String> wanted) {
+    return words(fact.content()).stream().filter(wanted::contains).count();
   }
 
   /** Records usage as given; sums it over the days (UTC) from and to, as rest-service does. */

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.CreateUserRequest;
 import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.PageDto;
 import org.smartassistant.common.api.ReminderDto;
 import org.smartassistant.common.api.SecretarySource;
@@ -31,7 +32,7 @@ import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The few rest-service endpoints tg-bot calls (users, secretaries, reminders) and
+ * The few rest-service endpoints tg-bot calls (users, secretaries, reminders, memories) and
  * calendar-service's auth link, in memory, speaking their JSON: the outer edge of tg-bot's module
  * tests. The real services meet tg-bot in the e2e suite.
  */
@@ -40,6 +41,8 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern USER_BY_TELEGRAM = Pattern.compile("/api/users/by-telegram/(\\d+)");
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
   private static final Pattern USER_SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
+  private static final Pattern MEMORIES = Pattern.compile("/api/users/(\\d+)/memories");
+  private static final Pattern MEMORY = Pattern.compile("/api/users/(\\d+)/memories/(\\d+)");
   private static final Pattern AUTH_URL = Pattern.compile("/auth/url/(\\d+)");
 
   private final JsonMapper json = JsonMapper.builder().build();
@@ -48,6 +51,8 @@ public final class FakeRestService implements AutoCloseable {
   private final Map<Long, UserDto> users = new ConcurrentHashMap<>();
   private final Map<Long, UUID> assignments = new ConcurrentHashMap<>();
   private final Map<Long, List<ReminderDto>> reminders = new ConcurrentHashMap<>();
+  private final Map<Long, List<MemoryDto>> memories = new ConcurrentHashMap<>();
+  private final AtomicLong nextMemoryId = new AtomicLong(1);
   private final Map<Long, Duration> slowLookups = new ConcurrentHashMap<>();
   private final Set<Long> failingLookups = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -78,6 +83,7 @@ public final class FakeRestService implements AutoCloseable {
     users.clear();
     assignments.clear();
     reminders.clear();
+    memories.clear();
     slowLookups.clear();
     failingLookups.clear();
     requests.clear();
@@ -128,6 +134,18 @@ public final class FakeRestService implements AutoCloseable {
 
   public void addReminder(long userId, ReminderDto reminder) {
     reminders.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(reminder);
+  }
+
+  /** Keeps a fact about the user, as rest-service would. */
+  public MemoryDto addMemory(long userId, String content) {
+    MemoryDto fact = new MemoryDto(nextMemoryId.getAndIncrement(), userId, content, Instant.now());
+    memories.computeIfAbsent(userId, id -> new CopyOnWriteArrayList<>()).add(fact);
+    return fact;
+  }
+
+  /** The facts kept about the user, oldest first. */
+  public List<MemoryDto> memories(long userId) {
+    return List.copyOf(memories.getOrDefault(userId, List.of()));
   }
 
   /** Lookups of this Telegram user answer only after the delay. */
@@ -276,6 +294,25 @@ public final class FakeRestService implements AutoCloseable {
       List<ReminderDto> list =
           reminders.getOrDefault(Long.parseLong(query.get("userId")), List.of());
       return ok(new PageDto<>(list, 0, 50, list.size(), 1));
+    }
+    if (method.equals("DELETE") && (m = MEMORY.matcher(path)).matches()) {
+      long memoryId = Long.parseLong(m.group(2));
+      // only the user's own facts: another user's id is not found, as in rest-service
+      boolean removed =
+          memories
+              .getOrDefault(Long.parseLong(m.group(1)), new ArrayList<>())
+              .removeIf(fact -> fact.id() == memoryId);
+      return removed ? new Answer(204, "") : problem(404, "no memory " + memoryId);
+    }
+    if ((m = MEMORIES.matcher(path)).matches()) {
+      long userId = Long.parseLong(m.group(1));
+      if (method.equals("DELETE")) {
+        memories.remove(userId);
+        return new Answer(204, "");
+      }
+      List<MemoryDto> newest = new ArrayList<>(memories(userId));
+      java.util.Collections.reverse(newest);
+      return ok(newest);
     }
     if (method.equals("GET") && AUTH_URL.matcher(path).matches()) {
       if (!calendarConfigured) {

@@ -17,12 +17,13 @@ import org.springframework.ai.tool.ToolCallback;
 
 /**
  * One turn of a user's secretary in their conversation, the same for a user message, a reminder and
- * a calendar confirmation: the prompt (instructions, now in the user's zone, the user, the summary)
- * and the window followed by what is to be answered, the model asked once per turn id, what was
- * said stored once, the window compacted afterwards. Every step is remembered under the turn's id
- * ({@link TurnMemory}), so a turn run again after a crash neither asks the model nor stores twice;
- * tools that create something key their calls {@code <id>:<n>}. A reply streamed to the user would
- * send {@link #exchangeWithTools} itself and {@link #remember} the text it streamed.
+ * a calendar confirmation: the prompt (instructions, now in the user's zone, the user, the facts
+ * kept about the user that matter to what is answered, the summary) and the window followed by what
+ * is to be answered, the model asked once per turn id, what was said stored once, the window
+ * compacted afterwards. Every step is remembered under the turn's id ({@link TurnMemory}), so a
+ * turn run again after a crash neither asks the model nor stores twice; tools that create something
+ * key their calls {@code <id>:<n>}. A reply streamed to the user would send {@link
+ * #exchangeWithTools} itself and {@link #remember} the text it streamed.
  */
 public final class SecretaryTurn {
 
@@ -196,7 +197,12 @@ public final class SecretaryTurn {
     }
     return new ChatExchange(
         secretary,
-        turns.systemPrompt.build(secretary, user, zone, conversation().summary()),
+        turns.systemPrompt.build(
+            secretary,
+            user,
+            zone,
+            turns.facts.relevantTo(user.id(), next.getText()),
+            conversation().summary()),
         conversation().toMessages(next),
         tools,
         context,

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens {@link SecretaryTurn}s, and holds what every turn uses: the user's zone, the window size,
- * the stores, the model, the tools, the daily budget and the usage records.
+ * the stores, the model, the tools, the daily budget, the usage records and the facts kept about
+ * the user.
  */
 @Component
 public class SecretaryTurns {
@@ -31,6 +32,7 @@ public class SecretaryTurns {
   final TurnTools tools;
   final DailyBudget budgets;
   final UsageRecorder usage;
+  final KnownFacts facts;
   private final ConversationProperties properties;
 
   SecretaryTurns(
@@ -44,7 +46,8 @@ public class SecretaryTurns {
       TurnLimits limits,
       TurnTools tools,
       DailyBudget budgets,
-      UsageRecorder usage) {
+      UsageRecorder usage,
+      KnownFacts facts) {
     this.secretaries = secretaries;
     this.conversations = conversations;
     this.properties = properties;
@@ -56,6 +59,7 @@ public class SecretaryTurns {
     this.tools = tools;
     this.budgets = budgets;
     this.usage = usage;
+    this.facts = facts;
   }
 
   /**

@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.UserDto;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the system prompt of every turn: the assistant's instructions, the current date, time and
  * weekday in the user's zone (read from the {@link Clock} each time, so the model never works with
- * a stale "now"), the user's profile, and the summary of the older conversation.
+ * a stale "now"), the user's profile, the facts kept about the user that matter to the turn, and
+ * the summary of the older conversation.
  */
 @Component
 public class SystemPrompt {
@@ -29,6 +32,12 @@ public class SystemPrompt {
   }
 
   public String build(AssistantDto assistant, UserDto user, ZoneId zone, String summary) {
+    return build(assistant, user, zone, List.of(), summary);
+  }
+
+  /** As the other, with the facts kept about the user ({@code facts}, most relevant first). */
+  public String build(
+      AssistantDto assistant, UserDto user, ZoneId zone, List<MemoryDto> facts, String summary) {
     StringBuilder prompt = new StringBuilder();
     String instructions = assistant.instructions();
     prompt.append(
@@ -52,10 +61,23 @@ public class SystemPrompt {
     if (user.language() != null && !user.language().isBlank()) {
       prompt.append(" Preferred language: ").append(user.language()).append('.');
     }
+    if (!facts.isEmpty()) {
+      prompt.append(
+          "\n\n## What you know about the user\nFacts kept from earlier conversations (the"
+              + " number in brackets is what memory_forget takes):");
+      for (MemoryDto fact : facts) {
+        prompt.append("\n- [").append(fact.id()).append("] ").append(oneLine(fact.content()));
+      }
+    }
     if (summary != null && !summary.isBlank()) {
       prompt.append("\n\n## Earlier in this conversation (summary)\n").append(summary.strip());
     }
     return prompt.toString();
+  }
+
+  /** A fact on one line of the list, whatever line breaks it was kept with. */
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   static String nameOf(UserDto user) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.testsupport.MutableClock;
@@ -52,6 +53,28 @@ class SystemPromptTest {
   void addsTheSummaryOfTheEarlierConversation() {
     assertThat(prompt.build(assistant("x"), user("Ann", "UTC"), ZoneOffset.UTC, "Likes tea."))
         .endsWith("## Earlier in this conversation (summary)\nLikes tea.");
+  }
+
+  @Test
+  void listsTheFactsKeptAboutTheUserWithTheirNumbersOneLineEach() {
+    String text =
+        prompt.build(
+            assistant("x"),
+            user("Ann", "UTC"),
+            ZoneOffset.UTC,
+            java.util.List.of(
+                new MemoryDto(12L, 1L, "Her daughter is Mia", NOW),
+                new MemoryDto(7L, 1L, "Prefers meetings\nafter 10 ", NOW)),
+            "Likes tea.");
+
+    assertThat(text)
+        .contains(
+            "## What you know about the user\n"
+                + "Facts kept from earlier conversations (the number in brackets is what"
+                + " memory_forget takes):\n- [12] Her daughter is Mia\n- [7] Prefers meetings after 10"
+                + "\n\n## Earlier in this conversation (summary)");
+    assertThat(prompt.build(assistant("x"), user("Ann", "UTC"), ZoneOffset.UTC, null))
+        .doesNotContain("What you know");
   }
 
   @Test

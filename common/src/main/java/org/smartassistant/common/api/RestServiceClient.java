@@ -227,6 +227,36 @@ public interface RestServiceClient {
   @DeleteExchange("/users/{id}/messages")
   void resetMessages(@PathVariable long id);
 
+  // long-term memory
+
+  /**
+   * Keeps a fact about the user, at most once per key (the same key again answers the fact kept the
+   * first time; 409 when the request differs). 409 too when the user has as many facts as allowed.
+   */
+  @PostExchange("/users/{id}/memories")
+  MemoryDto saveMemory(
+      @PathVariable long id,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody SaveMemoryRequest request);
+
+  /**
+   * The user's facts: without {@code q} the newest first; with {@code q} those sharing a word with
+   * it, the most relevant first. At most {@code limit} (default 100).
+   */
+  @GetExchange("/users/{id}/memories")
+  List<MemoryDto> memories(
+      @PathVariable long id,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer limit);
+
+  /** Forgets one fact; 404 when it is not this user's. */
+  @DeleteExchange("/users/{id}/memories/{memoryId}")
+  void forgetMemory(@PathVariable long id, @PathVariable long memoryId);
+
+  /** Forgets every fact kept about the user. */
+  @DeleteExchange("/users/{id}/memories")
+  void forgetAllMemories(@PathVariable long id);
+
   // usage of the models
 
   /** Adds what model calls cost to the user's usage of the day (UTC) of {@code at}. */

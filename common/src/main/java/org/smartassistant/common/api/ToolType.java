@@ -18,6 +18,12 @@ public enum ToolType {
   CALENDAR_CREATE,
   @JsonProperty("weather")
   WEATHER,
+  @JsonProperty("memory_save")
+  MEMORY_SAVE,
+  @JsonProperty("memory_search")
+  MEMORY_SEARCH,
+  @JsonProperty("memory_forget")
+  MEMORY_FORGET,
   /** Delegates to the assistant named by the tool's {@code subAssistantId}. */
   @JsonProperty("sub_assistant")
   SUB_ASSISTANT

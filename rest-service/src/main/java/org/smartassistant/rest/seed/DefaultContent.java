@@ -43,6 +43,11 @@ final class DefaultContent {
         - calendar_list and calendar_create: read and add Google Calendar events. If the tool \
       says the calendar is not connected, give the user the authorisation link it returns.
         - weather: the current weather and the forecast for a place.
+        - memory_save: keep a lasting fact the user tells you or asks you to remember \
+      (family, preferences, habits), as one short sentence. Not passing details of the chat.
+        - memory_search: look up what you keep about the user when the facts given to you \
+      below are not enough.
+        - memory_forget: forget a fact when the user asks you to or it is no longer true.
         - writer: delegate longer texts (letters, e-mails, posts, summaries) to the writer. \
       Give it a complete brief: purpose, audience, tone, length and language. Then pass the \
       result on to the user.
@@ -92,6 +97,18 @@ final class DefaultContent {
               "weather",
               ToolType.WEATHER,
               "Tells the current weather and the forecast for a place."),
+          new StandardTool(
+              "memory_save",
+              ToolType.MEMORY_SAVE,
+              "Keeps a lasting fact about the user for later conversations."),
+          new StandardTool(
+              "memory_search",
+              ToolType.MEMORY_SEARCH,
+              "Finds the facts kept about the user that share words with a query."),
+          new StandardTool(
+              "memory_forget",
+              ToolType.MEMORY_FORGET,
+              "Forgets a fact kept about the user, by its number from memory_search."),
           new StandardTool(
               WRITER_TOOL,
               ToolType.SUB_ASSISTANT,

@@ -25,7 +25,7 @@ class SeedServiceTest extends RestServiceTest {
     assertThat(assistant.json().get("isSecretary").asBoolean()).isTrue();
     assertThat(assistant.text("provider")).isEqualTo("openai");
     assertThat(assistant.text("model")).isEqualTo("gpt-4o-mini");
-    assertThat(assistant.text("instructions")).contains("reminder_create", "writer");
+    assertThat(assistant.text("instructions")).contains("reminder_create", "writer", "memory_save");
     List<String> toolNames =
         tools.json().findValues("name").stream().map(n -> n.asString()).toList();
     assertThat(toolNames)
@@ -37,6 +37,9 @@ class SeedServiceTest extends RestServiceTest {
             "calendar_list",
             "calendar_create",
             "weather",
+            "memory_save",
+            "memory_search",
+            "memory_forget",
             "writer");
     assertThat(
             jdbc.queryForObject(

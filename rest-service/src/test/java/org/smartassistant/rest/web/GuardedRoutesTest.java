@@ -87,7 +87,8 @@ class GuardedRoutesTest extends RestServiceTest {
             "userId", Long.toString(userId),
             "telegramId", Long.toString(telegramId),
             "assistantId", assistant.toString(),
-            "toolId", tool.toString());
+            "toolId", tool.toString(),
+            "memoryId", "1");
     List<Route> routes = new ArrayList<>(RawHttp.routes(mappings));
     routes.add(new Route("GET", "/actuator/prometheus"));
     routes.add(new Route("GET", "/actuator/info"));

@@ -15,7 +15,10 @@ class CommandsConfiguration {
       ResetCommand reset,
       TimezoneCommand timezone,
       CalendarCommand calendar,
-      RemindersCommand reminders) {
-    return new Commands(List.of(start, help, reset, timezone, calendar, reminders));
+      RemindersCommand reminders,
+      MemoryCommand memory,
+      ForgetAllCommand forgetAll) {
+    return new Commands(
+        List.of(start, help, reset, timezone, calendar, reminders, memory, forgetAll));
   }
 }

@@ -9,6 +9,7 @@ import org.smartassistant.tgbot.access.Refusals;
 import org.smartassistant.tgbot.commands.Command;
 import org.smartassistant.tgbot.commands.CommandRequest;
 import org.smartassistant.tgbot.commands.Commands;
+import org.smartassistant.tgbot.commands.MemoryCommand;
 import org.smartassistant.tgbot.commands.SecretaryChoice;
 import org.smartassistant.tgbot.format.TelegramMarkdown;
 import org.smartassistant.tgbot.relay.AssistantRelay;
@@ -52,6 +53,7 @@ class UpdateIntake {
   private final BlockedChats blockedChats;
   private final Commands commands;
   private final SecretaryChoice secretaryChoice;
+  private final MemoryCommand memory;
   private final AssistantRelay relay;
   private final ChatMessages messages;
   private final TelegramSender sender;
@@ -63,6 +65,7 @@ class UpdateIntake {
       BlockedChats blockedChats,
       Commands commands,
       SecretaryChoice secretaryChoice,
+      MemoryCommand memory,
       AssistantRelay relay,
       ChatMessages messages,
       TelegramSender sender) {
@@ -72,6 +75,7 @@ class UpdateIntake {
     this.blockedChats = blockedChats;
     this.commands = commands;
     this.secretaryChoice = secretaryChoice;
+    this.memory = memory;
     this.relay = relay;
     this.messages = messages;
     this.sender = sender;
@@ -171,11 +175,15 @@ class UpdateIntake {
         null,
         () -> {
           KnownUser user = blockedChats.userReturned(chatId, users.resolve(from));
-          if (user.blocked() || !secretaryChoice.handles(query.getData())) {
+          if (user.blocked()) {
             sender.answerCallback(chatId, query.getId(), null);
-            return;
+          } else if (secretaryChoice.handles(query.getData())) {
+            secretaryChoice.chosen(query, user);
+          } else if (memory.handles(query.getData())) {
+            memory.pressed(query, user);
+          } else {
+            sender.answerCallback(chatId, query.getId(), null);
           }
-          secretaryChoice.chosen(query, user);
         });
   }
 

@@ -67,7 +67,16 @@ class CommandsTest extends BotTest {
 
     String help = telegram.awaitSentMessages(chat, 1, PATIENCE).get(0).text();
 
-    assertThat(help).contains("/start", "/help", "/reset", "/timezone", "/calendar", "/reminders");
+    assertThat(help)
+        .contains(
+            "/start",
+            "/help",
+            "/reset",
+            "/timezone",
+            "/calendar",
+            "/reminders",
+            "/memory",
+            "/forget_all");
   }
 
   @Test
