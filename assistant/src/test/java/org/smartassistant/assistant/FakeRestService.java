@@ -503,13 +503,20 @@ public final class FakeRestService implements AutoCloseable {
         String q = query.get("q");
         if (q != null && !q.isBlank()) {
           java.util.Set<String> wanted = words(q);
-          newest =
+          List<MemoryDto> matching =
               newest.stream()
                   .filter(fact -> shared(fact, wanted) > 0)
                   .sorted(
                       java.util.Comparator.comparingLong((MemoryDto fact) -> shared(fact, wanted))
                           .reversed())
                   .toList();
+          if ("newest".equals(query.get("fill"))) {
+            List<MemoryDto> filled = new ArrayList<>(matching);
+            newest.stream().filter(fact -> !matching.contains(fact)).forEach(filled::add);
+            newest = filled;
+          } else {
+            newest = matching;
+          }
         }
         respond(exchange, 200, newest.subList(0, Math.min(limit, newest.size())));
       }

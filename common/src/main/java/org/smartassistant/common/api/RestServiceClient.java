@@ -249,6 +249,14 @@ public interface RestServiceClient {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer limit);
 
+  /**
+   * As {@link #memories} with {@code q}, the rest of {@code limit} filled with the newest other
+   * facts: what a prompt shows, in one request.
+   */
+  @GetExchange("/users/{id}/memories?fill=newest")
+  List<MemoryDto> memoriesFilled(
+      @PathVariable long id, @RequestParam String q, @RequestParam int limit);
+
   /** Forgets one fact; 404 when it is not this user's. */
   @DeleteExchange("/users/{id}/memories/{memoryId}")
   void forgetMemory(@PathVariable long id, @PathVariable long memoryId);

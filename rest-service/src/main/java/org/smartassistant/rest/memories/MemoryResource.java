@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.smartassistant.common.api.IdempotencyKey;
@@ -64,8 +65,10 @@ class MemoryResource {
   List<MemoryDto> find(
       @PathVariable long id,
       @RequestParam(required = false) @Size(max = 2000) String q,
-      @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit) {
-    return service.find(id, q, limit == null ? DEFAULT_LIMIT : limit);
+      @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
+      @RequestParam(required = false) @Pattern(regexp = "newest") String fill) {
+    int count = limit == null ? DEFAULT_LIMIT : limit;
+    return fill == null ? service.find(id, q, count) : service.findFilled(id, q, count);
   }
 
   @Operation(summary = "Forget one fact (404 unless it is this user's)")

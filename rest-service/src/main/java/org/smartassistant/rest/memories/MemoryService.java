@@ -1,7 +1,9 @@
 package org.smartassistant.rest.memories;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.SaveMemoryRequest;
@@ -70,6 +72,26 @@ class MemoryService {
             ? memories.findNewest(userId, PageRequest.of(0, limit))
             : memories.search(userId, query, limit);
     return found.stream().map(Memory::toDto).toList();
+  }
+
+  /**
+   * As {@link #find} with the query, the rest of {@code limit} filled with the newest facts that
+   * did not match: what a prompt shows, in one transaction.
+   */
+  @Transactional(readOnly = true)
+  List<MemoryDto> findFilled(long userId, String query, int limit) {
+    Map<Long, MemoryDto> shown = new LinkedHashMap<>();
+    find(userId, query, limit).forEach(fact -> shown.put(fact.id(), fact));
+    if (shown.size() < limit) {
+      for (Memory fact : memories.findNewest(userId, PageRequest.of(0, limit))) {
+        if (shown.size() >= limit) {
+          break;
+        }
+        MemoryDto dto = fact.toDto();
+        shown.putIfAbsent(dto.id(), dto);
+      }
+    }
+    return List.copyOf(shown.values());
   }
 
   /** Forgets one of the user's facts; 404 when the id names none of this user's. */

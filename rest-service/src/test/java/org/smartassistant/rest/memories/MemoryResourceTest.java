@@ -44,6 +44,16 @@ class MemoryResourceTest extends RestServiceTest {
     assertThat(client().memories(user, "nothing shared here", 10)).isEmpty();
     assertThat(client().memories(user, "?!", 10)).isEmpty();
     assertThat(client().memories(user, null, 2)).hasSize(2);
+    // what a prompt shows: the matches first, the rest filled with the newest others
+    assertThat(client().memoriesFilled(user, "when are meetings ok", 3))
+        .extracting(MemoryDto::content)
+        .containsExactly(
+            "I prefer meetings after 10", "The car is blue", "My daughter Mia plays the violin");
+    assertThat(client().memoriesFilled(user, "nothing shared here", 2))
+        .extracting(MemoryDto::content)
+        .containsExactly("The car is blue", "My daughter Mia plays the violin");
+    assertThat(api().get("/api/users/" + user + "/memories?q=x&fill=oldest").status())
+        .isEqualTo(400);
   }
 
   @Test
