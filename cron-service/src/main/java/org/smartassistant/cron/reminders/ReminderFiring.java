@@ -134,12 +134,14 @@ class ReminderFiring {
   }
 
   /**
-   * On time; or, fired later than {@code late-after} (the scheduler was down at its time): skipped
-   * when the reminder's policy is {@code skip}, else late (within the misfire limit) or missed.
+   * On time (within {@code late-after} and the misfire limit); otherwise (the scheduler was down at
+   * its time) skipped when the reminder's policy is {@code skip}, else missed (beyond the misfire
+   * limit, whichever of the two limits is shorter) or late.
    */
   ReminderRunStatus decide(Instant scheduledFor, Instant now, MissedRunPolicy policy) {
     Duration lateness = Duration.between(scheduledFor, now);
-    if (lateness.compareTo(properties.lateAfter()) <= 0) {
+    if (lateness.compareTo(properties.lateAfter()) <= 0
+        && lateness.compareTo(properties.misfireLimit()) <= 0) {
       return ReminderRunStatus.DELIVERED;
     }
     if (policy == MissedRunPolicy.SKIP) {
