@@ -57,6 +57,7 @@ class UpdateIntake {
   private final AssistantRelay relay;
   private final ChatMessages messages;
   private final TelegramSender sender;
+  private final GroupIntake groups;
 
   UpdateIntake(
       AccessPolicy access,
@@ -68,7 +69,9 @@ class UpdateIntake {
       MemoryCommand memory,
       AssistantRelay relay,
       ChatMessages messages,
-      TelegramSender sender) {
+      TelegramSender sender,
+      GroupIntake groups) {
+    this.groups = groups;
     this.access = access;
     this.refusals = refusals;
     this.users = users;
@@ -100,8 +103,16 @@ class UpdateIntake {
    * @return what remains to be done after the update is confirmed, or null
    */
   FollowUp accept(Update update) throws Exception {
+    if (update.hasMessage() && GroupIntake.inGroup(update.getMessage())) {
+      return groups.accept(update.getUpdateId(), update.getMessage());
+    }
     if (update.hasMessage()) {
       return message(update.getUpdateId(), update.getMessage());
+    }
+    if (update.hasCallbackQuery()
+        && update.getCallbackQuery().getMessage() != null
+        && update.getCallbackQuery().getMessage().getChatId() < 0) {
+      return null; // the bot puts no buttons in groups
     }
     if (update.hasCallbackQuery()) {
       return callback(update.getCallbackQuery());
