@@ -10,8 +10,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Who the bot is in Telegram, to tell whether a group message speaks to it: its user id (the digits
- * of the token before the colon) and its username, asked once with {@code getMe} and kept.
+ * Who the bot is in Telegram, to tell whether a group message speaks to it: its user id and
+ * username, asked once with {@code getMe} and kept (until then the id is the digits of the token
+ * before the colon, which Telegram makes the bot's id).
  */
 @Component
 public class BotIdentity {
@@ -19,7 +20,8 @@ public class BotIdentity {
   private static final Logger log = LoggerFactory.getLogger(BotIdentity.class);
 
   private final TelegramClient client;
-  private final long id;
+  private final long tokenId;
+  private volatile long id;
   private volatile String username;
 
   BotIdentity(TelegramClient client, TelegramProperties properties) {
@@ -30,12 +32,12 @@ public class BotIdentity {
     } catch (NumberFormatException noToken) {
       parsed = 0;
     }
-    this.id = parsed;
+    this.tokenId = parsed;
   }
 
-  /** The bot's Telegram user id, or 0 when the token does not tell it. */
+  /** The bot's Telegram user id, or 0 when neither Telegram nor the token told it. */
   public long id() {
-    return id;
+    return id != 0 ? id : tokenId;
   }
 
   /**
@@ -48,6 +50,7 @@ public class BotIdentity {
     if (known == null) {
       User me = client.execute(new GetMe());
       known = me.getUserName() == null ? "" : me.getUserName();
+      id = me.getId();
       username = known;
       log.info("the bot is @{} (id {})", known, me.getId());
     }
@@ -56,6 +59,6 @@ public class BotIdentity {
 
   /** Whether the Telegram user is this bot. */
   public boolean is(User user) {
-    return user != null && Boolean.TRUE.equals(user.getIsBot()) && user.getId() == id;
+    return user != null && Boolean.TRUE.equals(user.getIsBot()) && user.getId() == id();
   }
 }
