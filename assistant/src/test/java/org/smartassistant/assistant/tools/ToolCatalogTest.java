@@ -78,7 +78,7 @@ class ToolCatalogTest {
     ToolUser inGroup = new ToolUser(8, -1001234567890L, ZoneId.of("UTC"), UUID.randomUUID());
 
     assertThat(callbacks.get(0).call("{}", new ToolContext(catalog.contextFor(user))))
-        .isEqualTo("the reminders of user 7");
+        .isEqualTo("\"the reminders of user 7\"");
     assertThat(callbacks.get(0).call("{}", new ToolContext(catalog.contextFor(inGroup))))
         .isEqualTo(PrivateChatTools.ASK_IN_PRIVATE);
     assertThat(callbacks.get(1).call("{}", new ToolContext(catalog.contextFor(inGroup))))
