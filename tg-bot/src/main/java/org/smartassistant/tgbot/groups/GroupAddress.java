@@ -50,7 +50,7 @@ public final class GroupAddress {
   }
 
   /** The bot named after the command's {@code @}, lower case, or null for a bare command. */
-  static String commandAddressee(String text) {
+  public static String commandAddressee(String text) {
     int end = 1;
     while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
       end++;

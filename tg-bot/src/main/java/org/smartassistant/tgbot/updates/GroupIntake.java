@@ -128,11 +128,15 @@ class GroupIntake {
         return null; // the assistant confirms once the history is gone
       }
       case "start", "help" -> answer = String.format(GROUP_HELP, TelegramMarkdown.escape(name()));
-      default ->
-          answer =
-              String.format(
-                  commands.find(name).isPresent() ? PRIVATE_ONLY : UNKNOWN_COMMAND,
-                  TelegramMarkdown.escape(name));
+      default -> {
+        if (commands.find(name).isEmpty() && GroupAddress.commandAddressee(text) == null) {
+          return null; // a bare command the bot does not know may be another bot's
+        }
+        answer =
+            String.format(
+                commands.find(name).isPresent() ? PRIVATE_ONLY : UNKNOWN_COMMAND,
+                TelegramMarkdown.escape(name));
+      }
     }
     return answering(source.chatId(), source.messageId(), answer);
   }

@@ -112,6 +112,7 @@ class GroupIntakeTest extends BotTest {
     assertThat(rest.userByTelegramId(5040)).as("no private registration from a group").isNull();
 
     taken(telegram.pushGroupMessage(group, 5040, "/start@some_other_bot"));
+    taken(telegram.pushGroupMessage(group, 5040, "/roll_dice"));
     telegram.pushGroupMessage(group, 5040, "/reset@" + telegram.botUsername());
     List<Envelope> inbox = awaitInbox(group, 1);
 
