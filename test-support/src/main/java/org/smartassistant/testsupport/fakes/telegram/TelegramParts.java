@@ -18,14 +18,15 @@ final class TelegramParts {
   private final TelegramUpdates updates;
   private final UserUpdates userUpdates;
   private final TelegramRouter router;
+  private final TelegramFileStore files = new TelegramFileStore(state, faults);
 
   /** The parts of a fake on the given port (0 for a free one); the server is not started. */
   TelegramParts(String name, int port) {
     TelegramObjects objects = new TelegramObjects(state);
     this.http = new FakeHttpServer(name, port, this::route);
     this.updates = new TelegramUpdates(state, http, faults, calls);
-    this.userUpdates = new UserUpdates(updates, objects, calls);
-    this.router = new TelegramRouter(state, faults, calls, updates, objects);
+    this.userUpdates = new UserUpdates(updates, objects, calls, files);
+    this.router = new TelegramRouter(state, faults, calls, updates, objects, files);
   }
 
   private void route(HttpExchange exchange) throws IOException {
