@@ -90,15 +90,18 @@ class UserInputsTest {
   void aVoiceNoteIsTranscribedWithTheCaptionAfterIt() {
     files.put("v1", bytes("call the dentist"));
 
-    UserInput input = inputs(true).read(file("voice", "v1", 16, null, "audio/ogg", "urgent"), blind);
+    UserInput input =
+        inputs(true).read(file("voice", "v1", 16, null, "audio/ogg", "urgent"), blind);
 
     assertThat(input.message().getText()).isEqualTo("call the dentist\n\nurgent");
     assertThat(input.remembered()).isEqualTo("call the dentist\n\nurgent");
-    assertThat(llm.transcriptions().requests()).singleElement()
-        .satisfies(t -> {
-          assertThat(t.fileName()).isEqualTo("voice.ogg");
-          assertThat(t.apiKey()).isEqualTo("transcription-key");
-        });
+    assertThat(llm.transcriptions().requests())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.fileName()).isEqualTo("voice.ogg");
+              assertThat(t.apiKey()).isEqualTo("transcription-key");
+            });
   }
 
   @Test
@@ -116,7 +119,8 @@ class UserInputsTest {
     files.put("v3", bytes("short"));
 
     UserInput input =
-        inputs(true).read(file("audio", "v3", 2 * 1024 * 1024, "talk.mp3", "audio/mpeg", null), blind);
+        inputs(true)
+            .read(file("audio", "v3", 2 * 1024 * 1024, "talk.mp3", "audio/mpeg", null), blind);
 
     assertThat(input.refusal()).contains("too large").contains("1 MB");
     assertThat(fetched).isEmpty();
@@ -157,10 +161,12 @@ class UserInputsTest {
     files.put("p1", new byte[] {1, 2, 3});
 
     UserInput seen = inputs(true).read(file("photo", "p1", 3, null, "image/jpeg", "what?"), seeing);
-    UserInput refused = inputs(true).read(file("photo", "p1", 3, null, "image/jpeg", "what?"), blind);
+    UserInput refused =
+        inputs(true).read(file("photo", "p1", 3, null, "image/jpeg", "what?"), blind);
 
     assertThat(seen.message().getText()).isEqualTo("what?");
-    assertThat(seen.message().getMedia()).singleElement()
+    assertThat(seen.message().getMedia())
+        .singleElement()
         .satisfies(m -> assertThat(m.getDataAsByteArray()).containsExactly(1, 2, 3));
     assertThat(seen.remembered()).isEqualTo("[photo] what?");
     assertThat(refused.refusal()).isEqualTo(UserInputs.NO_IMAGES);
@@ -207,7 +213,11 @@ class UserInputsTest {
             tgBot.baseUrl(),
             null,
             new MediaProperties.Transcription(
-                transcription ? llm.apiUrl() : "", "transcription-key", null, DataSize.ofMegabytes(1), null),
+                transcription ? llm.apiUrl() : "",
+                "transcription-key",
+                null,
+                DataSize.ofMegabytes(1),
+                null),
             DataSize.ofMegabytes(1),
             DataSize.ofMegabytes(2),
             100);
