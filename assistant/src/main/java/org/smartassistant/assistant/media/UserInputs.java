@@ -65,10 +65,10 @@ public class UserInputs {
   /** What the secretary is given for the envelope (its speaker's model decides about images). */
   public UserInput read(Envelope envelope, AssistantDto secretary) {
     String kind = envelope.attr(EnvelopeAttribute.MEDIA_KIND);
-    String caption = envelope.text() == null ? "" : envelope.text().strip();
     if (kind == null) {
-      return UserInput.text(caption);
+      return UserInput.text(envelope.text() == null ? "" : envelope.text());
     }
+    String caption = envelope.text() == null ? "" : envelope.text().strip();
     try {
       return switch (kind) {
         case "voice", "audio" -> recording(envelope, caption);
