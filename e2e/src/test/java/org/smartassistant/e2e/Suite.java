@@ -67,6 +67,9 @@ public final class Suite {
   /** The price table of the suite's assistants (per 1M input/output tokens). */
   public static final String LLM_PRICES = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00";
 
+  /** The largest voice note the suite's assistant transcribes. */
+  public static final String TRANSCRIPTION_MAX_SIZE = "1MB";
+
   /** The bot token the suite's tg-bot uses (a fake one). */
   public static final String BOT_TOKEN = "123456:suite-test-token";
 
@@ -116,6 +119,10 @@ public final class Suite {
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
     environment.put("LLM_PRICES", LLM_PRICES);
+    // voice notes: the fake's transcriptions endpoint; the assistant fetches files through tg-bot
+    environment.put("TG_BOT_URL", "http://127.0.0.1:" + ports.get(Service.TG_BOT));
+    environment.put("TRANSCRIPTION_BASE_URL", llm.apiUrl());
+    environment.put("TRANSCRIPTION_MAX_SIZE", TRANSCRIPTION_MAX_SIZE);
     // every scenario's secretary runs on the same model: one scenario's outage must not open its
     // circuit for the next (the breaker is shown by the assistant's ModelFallbackTest)
     environment.put("LLM_CIRCUIT_FAILURES", "1000");
