@@ -115,7 +115,9 @@ final class DefaultContent {
           new StandardTool(
               "web_search",
               ToolType.WEB_SEARCH,
-              "Searches the web and returns the titles, URLs and snippets of the best results."),
+              "Searches the web for current information and returns the title, URL and snippet of"
+                  + " the best results. Cite the URL of every result you use, as a link in your"
+                  + " answer."),
           new StandardTool(
               WRITER_TOOL,
               ToolType.SUB_ASSISTANT,

@@ -73,8 +73,11 @@ public class WebSearchTools implements ToolFamily {
         case REFUSED ->
             "The web search provider ("
                 + provider
-                + ") refused the request: its API key (or, for SearXNG, its JSON format) is not"
-                + " accepted; the operator must check the web search settings,"
+                + ") refused the request: "
+                + (client.provider() == WebSearchProvider.SEARXNG
+                    ? "the instance must allow the JSON format (search.formats in its settings)"
+                    : "its API key is not accepted")
+                + "; the operator must check the web search settings,"
                 + cannot;
         case RATE_LIMITED ->
             "The web search provider ("
