@@ -24,6 +24,7 @@ import org.smartassistant.testsupport.TestRedis;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.websearch.FakeSearxng;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -51,6 +52,7 @@ public final class Suite {
   private final FakeTelegramBotApi telegram;
   private final FakeOpenAi llm;
   private final FakeGoogle google;
+  private final FakeSearxng searxng;
   private RestServiceClient rest;
   private StringRedisTemplate redis;
 
@@ -136,6 +138,9 @@ public final class Suite {
         "GOOGLE_REDIRECT_URI",
         "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
     environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
+    searxng = new FakeSearxng().start();
+    environment.put("WEB_SEARCH_PROVIDER", "searxng");
+    environment.put("WEB_SEARCH_URL", searxng.baseUrl());
     // one debug line per message where it enters tg-bot, per envelope handled and per request to
     // rest-service: TracingTest follows a message's trace id through them (an environment variable
     // cannot name a logger with capitals, hence the JSON)
@@ -311,6 +316,11 @@ public final class Suite {
     return google;
   }
 
+  /** The fake SearXNG the assistant's web_search tool asks. */
+  public FakeSearxng searxng() {
+    return searxng;
+  }
+
   public String internalToken() {
     return environment.get("INTERNAL_TOKEN");
   }
@@ -364,6 +374,7 @@ public final class Suite {
     telegram.close();
     llm.close();
     google.close();
+    searxng.close();
   }
 
   private void stopServices() {

@@ -26,5 +26,7 @@ public enum ToolType {
   MEMORY_FORGET,
   /** Delegates to the assistant named by the tool's {@code subAssistantId}. */
   @JsonProperty("sub_assistant")
-  SUB_ASSISTANT
+  SUB_ASSISTANT,
+  @JsonProperty("web_search")
+  WEB_SEARCH
 }
