@@ -26,5 +26,8 @@ public enum ToolType {
   MEMORY_FORGET,
   /** Delegates to the assistant named by the tool's {@code subAssistantId}. */
   @JsonProperty("sub_assistant")
-  SUB_ASSISTANT
+  SUB_ASSISTANT,
+  /** Offers the allowed tools of the MCP server named by the tool's {@code mcpServerId}. */
+  @JsonProperty("mcp")
+  MCP
 }
