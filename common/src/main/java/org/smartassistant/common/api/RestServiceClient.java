@@ -128,9 +128,6 @@ public interface RestServiceClient {
   @PostExchange("/mcp-servers")
   McpServerDto createMcpServer(@RequestBody McpServerRequest request);
 
-  @PutExchange("/mcp-servers/{id}")
-  McpServerDto updateMcpServer(@PathVariable UUID id, @RequestBody McpServerRequest request);
-
   @DeleteExchange("/mcp-servers/{id}")
   void deleteMcpServer(@PathVariable UUID id);
 
