@@ -10,6 +10,7 @@ import io.modelcontextprotocol.client.transport.customizer.McpSyncHttpClientRequ
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,12 @@ class McpConnections implements ChangeListener {
   @Override
   public void missedChanges() {
     unreachableUntil.clear();
+    Set.copyOf(connections.keySet()).forEach(this::forget);
+  }
+
+  /** Closes every client at shutdown (a stdio server's process ends with it). */
+  @PreDestroy
+  void closeAll() {
     Set.copyOf(connections.keySet()).forEach(this::forget);
   }
 
