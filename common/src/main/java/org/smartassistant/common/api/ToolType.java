@@ -28,5 +28,8 @@ public enum ToolType {
   @JsonProperty("sub_assistant")
   SUB_ASSISTANT,
   @JsonProperty("web_search")
-  WEB_SEARCH
+  WEB_SEARCH,
+  /** Offers the allowed tools of the MCP server named by the tool's {@code mcpServerId}. */
+  @JsonProperty("mcp")
+  MCP
 }

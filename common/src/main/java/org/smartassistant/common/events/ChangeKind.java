@@ -21,7 +21,9 @@ public enum ChangeKind {
   /** A user's profile (e.g. time zone); id = user id. */
   USER("user"),
   /** The global settings; id = {@code global}. */
-  SETTINGS("settings");
+  SETTINGS("settings"),
+  /** A registered MCP server; id = server uuid. */
+  MCP_SERVER("mcp_server");
 
   private final String value;
 
