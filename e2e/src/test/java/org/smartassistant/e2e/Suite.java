@@ -118,6 +118,8 @@ public final class Suite {
     environment.put(
         "GOOGLE_REDIRECT_URI",
         "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
+    // calendar reminder rules follow events moved or cancelled at the fake Google within seconds
+    environment.put("CALENDAR_RULE_SYNC_INTERVAL", "2s");
     environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
     // one debug line per message where it enters tg-bot, per envelope handled and per request to
     // rest-service: TracingTest follows a message's trace id through them (an environment variable
