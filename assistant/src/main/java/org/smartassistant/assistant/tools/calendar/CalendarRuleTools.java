@@ -111,13 +111,13 @@ public class CalendarRuleTools implements ToolFamily {
           String number,
       ToolContext context) {
     ToolUser user = ToolUser.from(context);
-    List<CalendarRuleDto> found = rules.rules(user.userId());
     int index;
     try {
       index = Integer.parseInt(number == null ? "" : number.strip().replaceAll("[\\[\\]#]", ""));
     } catch (NumberFormatException e) {
       return "'" + number + "' is not a rule's number; calendar_reminder_rule_list shows them.";
     }
+    List<CalendarRuleDto> found = rules.rules(user.userId());
     if (index < 1 || index > found.size()) {
       return "The user has no calendar reminder rule ["
           + index
