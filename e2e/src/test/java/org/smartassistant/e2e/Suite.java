@@ -137,6 +137,8 @@ public final class Suite {
     environment.put(
         "GOOGLE_REDIRECT_URI",
         "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
+    // calendar reminder rules follow events moved or cancelled at the fake Google within seconds
+    environment.put("CALENDAR_RULE_SYNC_INTERVAL", "2s");
     environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
     searxng = new FakeSearxng().start();
     environment.put("WEB_SEARCH_PROVIDER", "searxng");

@@ -23,7 +23,14 @@ public enum ChangeKind {
   /** The global settings; id = {@code global}. */
   SETTINGS("settings"),
   /** A registered MCP server; id = server uuid. */
-  MCP_SERVER("mcp_server");
+  MCP_SERVER("mcp_server"),
+  /** A calendar reminder rule; id = rule uuid, attribute {@code userId}. */
+  CALENDAR_RULE("calendar_rule"),
+  /**
+   * A user's calendar events (one was created through calendar-service, which publishes this kind
+   * itself); id = user id.
+   */
+  CALENDAR_EVENTS("calendar_events");
 
   private final String value;
 
