@@ -15,6 +15,7 @@ import org.smartassistant.assistant.conversation.SecretaryTurn;
 import org.smartassistant.assistant.conversation.SecretaryTurns;
 import org.smartassistant.assistant.llm.OverBudgetException;
 import org.smartassistant.assistant.outbox.Outbox;
+import org.smartassistant.assistant.outbox.ReplyDrafts;
 import org.smartassistant.assistant.secretary.NoSecretaryException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.secretary.UserNotRegisteredException;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * reply published, all before the handler returns and the entry is acknowledged. A failure of the
  * model propagates, so the consumer retries the message and, in the end, {@link DeadLetterReplies}
  * apologises once. A user over the day's budget gets one reply saying so and when it resets, and no
- * model is asked.
+ * model is asked. With streaming on ({@link ReplyDrafts}) the model streams its answer and drafts
+ * of it go out while it writes; the reply is the same.
  */
 @Component
 class UserMessageHandler {
@@ -53,6 +55,7 @@ class UserMessageHandler {
   static final String REPLY_OBSERVATION = "smart.assistant.reply";
 
   private final Outbox outbox;
+  private final ReplyDrafts drafts;
   private final ObservationRegistry observations;
 
   /**
@@ -73,10 +76,12 @@ class UserMessageHandler {
       SecretaryResolver secretaries,
       SecretaryTurns turns,
       Outbox outbox,
+      ReplyDrafts drafts,
       ObservationRegistry observations) {
     this.secretaries = secretaries;
     this.turns = turns;
     this.outbox = outbox;
+    this.drafts = drafts;
     this.observations = observations;
   }
 
@@ -123,7 +128,10 @@ class UserMessageHandler {
     opened.set(turn);
     String answer;
     try {
-      answer = turn.answerWithTools(new UserMessage(text));
+      answer =
+          drafts.enabled()
+              ? turn.answerWithTools(new UserMessage(text), drafts.of(envelope, turn.chatId()))
+              : turn.answerWithTools(new UserMessage(text));
     } catch (OverBudgetException e) {
       log.info("message {} of user {} not answered: {}", envelope.id(), userId, e.getMessage());
       outbox.reply(envelope, turn.chatId(), overBudget(e.resetsAt(), turn.zone()));

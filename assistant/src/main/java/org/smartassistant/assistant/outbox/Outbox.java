@@ -52,6 +52,20 @@ public class Outbox {
     publish(EnvelopeType.REPLY, inbox, chatId, markdown, Map.of(), null);
   }
 
+  /**
+   * The text of the reply to an inbox envelope written so far (Markdown, possibly cut anywhere):
+   * published without an idempotency key, since a turn run again repeats no drafts.
+   */
+  public void draft(Envelope inbox, long chatId, String markdown) {
+    Map<String, String> attrs =
+        Map.of(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
+    Envelope draft =
+        Envelope.of(EnvelopeType.DRAFT, inbox.userId(), chatId, markdown, SOURCE, clock.instant())
+            .withTraceparent(inbox.traceparent())
+            .withAttrs(attrs);
+    publisher.publish(draft);
+  }
+
   /** Something the user did not ask for just now, e.g. a reminder coming due. */
   public void notify(Envelope inbox, long chatId, String markdown) {
     publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, Map.of(), null);
