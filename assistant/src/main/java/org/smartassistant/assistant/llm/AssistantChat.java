@@ -42,14 +42,14 @@ public class AssistantChat {
   private final MeterRegistry meters;
   private final TurnLimits limits;
   private final ModelBreakers breakers;
-  private final LlmProperties properties;
+  private final LimitProperties properties;
 
   AssistantChat(
       ChatModels models,
       MeterRegistry meters,
       TurnLimits limits,
       ModelBreakers breakers,
-      LlmProperties properties) {
+      LimitProperties properties) {
     this.models = models;
     this.meters = meters;
     this.limits = limits;
@@ -100,8 +100,9 @@ public class AssistantChat {
    * As {@link #call(ChatExchange)}, the model streaming its answer: {@code partial} receives the
    * text of the round being written after every chunk that added to it (on the calling thread; a
    * tool round's text is followed by the next round's, from its start). The result is the same
-   * final text a call would give. A model that stays silent for longer than {@code
-   * smart.llm.timeout} between two chunks fails the exchange.
+   * final text a call would give. A stream silent for longer than the message's deadline ({@code
+   * smart.limits.message-deadline}: a tool round may run between two chunks) fails the exchange;
+   * each request's wait for its answer is bounded by {@code smart.llm.timeout} as for a call.
    */
   public String stream(ChatExchange exchange, Consumer<String> partial) {
     return answer(exchange, partial);
@@ -173,7 +174,7 @@ public class AssistantChat {
       ModelReply reply =
           partial == null
               ? ModelReply.called(request)
-              : ModelReply.streamed(request, limit, partial, properties.timeout());
+              : ModelReply.streamed(request, limit, partial, properties.messageDeadline());
       breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       if (limit.calls() == 0) {
         // outside the tool loop the advisor saw no response

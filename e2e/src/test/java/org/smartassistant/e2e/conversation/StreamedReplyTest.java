@@ -48,7 +48,7 @@ class StreamedReplyTest {
     llm.respondWith(
         request ->
             request.systemPromptContains("Name: " + name + ".")
-                    && !request.lastUserText().startsWith("/")
+                    && !String.valueOf(request.lastUserText()).startsWith("/")
                 ? OpenAiAnswer.text(ANSWER).withChunkDelay(Duration.ofMillis(150))
                 : null);
   }
@@ -117,7 +117,7 @@ class StreamedReplyTest {
     llm.respondWith(
         request -> {
           if (!request.systemPromptContains("Name: Ursula.")
-              || request.lastUserText().startsWith("/")) {
+              || String.valueOf(request.lastUserText()).startsWith("/")) {
             return null;
           }
           return request.answersToolCalls()
@@ -153,7 +153,8 @@ class StreamedReplyTest {
     UserDto user = fixture.start(1079, "Viktor", "UTC");
     llm.respondWith(
         request ->
-            request.systemPromptContains("Name: Viktor.") && !request.lastUserText().startsWith("/")
+            request.systemPromptContains("Name: Viktor.")
+                    && !String.valueOf(request.lastUserText()).startsWith("/")
                 ? OpenAiAnswer.text("Sorry for the wait.").withLatency(Duration.ofSeconds(12))
                 : null);
     long chat = user.telegramId();
