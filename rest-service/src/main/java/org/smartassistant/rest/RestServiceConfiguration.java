@@ -1,7 +1,6 @@
 package org.smartassistant.rest;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,9 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class RestServiceConfiguration {
 
-  /** UTC, in whole microseconds: what PostgreSQL stores, so a value reads back as written. */
+  /** UTC, in whole microseconds (see {@link MicrosecondClock}). */
   @Bean
   Clock clock() {
-    return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    return new MicrosecondClock(Clock.systemUTC());
   }
 }

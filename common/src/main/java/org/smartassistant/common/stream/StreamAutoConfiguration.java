@@ -70,6 +70,13 @@ public class StreamAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  DeadLetterQueue deadLetterQueue(
+      StringRedisTemplate redis, EnvelopeCodec codec, EnvelopePublisher publisher) {
+    return new DeadLetterQueue(redis, codec, publisher);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   StreamConsumers streamConsumers(
       StringRedisTemplate redis,
       EnvelopeCodec codec,
