@@ -9,6 +9,8 @@
 #   JRE_IMAGE=smart-assistant/base-jre:17          instead of eclipse-temurin:21-jre
 #   POSTGRES_IMAGE=smart-assistant/base-postgres:15  instead of postgres:16
 #   REDIS_IMAGE=smart-assistant/base-redis:7       instead of redis:7
+#   PROMETHEUS_IMAGE=smart-assistant/base-prometheus:2      instead of prom/prometheus (monitoring)
+#   ALERTMANAGER_IMAGE=smart-assistant/base-alertmanager:0  instead of prom/alertmanager (monitoring)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +20,8 @@ readonly -A TARGETS=(
   [jre]=smart-assistant/base-jre:17
   [postgres]=smart-assistant/base-postgres:15
   [redis]=smart-assistant/base-redis:7
+  [prometheus]=smart-assistant/base-prometheus:2
+  [alertmanager]=smart-assistant/base-alertmanager:0
 )
 
 say() { printf '[base-images] %s\n' "$*" >&2; }
@@ -48,7 +52,7 @@ main() {
   timeout 10 docker info >/dev/null 2>&1 || die "no Docker engine answers 'docker info'"
   debian_image
   local target
-  for target in jdk jre postgres redis; do
+  for target in jdk jre postgres redis prometheus alertmanager; do
     # the build cache makes this a few seconds when nothing changed
     say "building ${TARGETS[$target]}"
     DOCKER_BUILDKIT=1 docker build -q --target "$target" --build-arg DEBIAN_IMAGE="$DEBIAN_IMAGE" \
@@ -57,6 +61,8 @@ main() {
   if [[ ${1:-} == --print ]]; then
     printf 'JDK_IMAGE=%s\nJRE_IMAGE=%s\nPOSTGRES_IMAGE=%s\nREDIS_IMAGE=%s\n' \
       "${TARGETS[jdk]}" "${TARGETS[jre]}" "${TARGETS[postgres]}" "${TARGETS[redis]}"
+    printf 'PROMETHEUS_IMAGE=%s\nALERTMANAGER_IMAGE=%s\n' \
+      "${TARGETS[prometheus]}" "${TARGETS[alertmanager]}"
   fi
 }
 

@@ -29,13 +29,18 @@ docker_mode() {
 
 # The four base images: present, or pulled, or (when the registry cannot be reached) replaced by
 # stand-ins built from Debian's packages (docker/local-base-images.sh), remembered in .env.
-# $1: also the JDK image (in-image Maven build, test runner).
+# $1: also the JDK image (in-image Maven build, test runner); $2: also the monitoring profile's
+# Prometheus and Alertmanager (default: when COMPOSE_PROFILES names monitoring).
 ensure_base_images() {
   local need_jdk=${1:-0} missing=() var image
+  local monitoring=${2:-$([[ ,${COMPOSE_PROFILES:-}, == *,monitoring,* ]] && echo 1 || echo 0)}
   export JDK_IMAGE="${JDK_IMAGE:-eclipse-temurin:17-jdk}" JRE_IMAGE="${JRE_IMAGE:-eclipse-temurin:21-jre}"
   export POSTGRES_IMAGE="${POSTGRES_IMAGE:-postgres:16}" REDIS_IMAGE="${REDIS_IMAGE:-redis:7}"
+  export PROMETHEUS_IMAGE="${PROMETHEUS_IMAGE:-prom/prometheus:v2.53.0}"
+  export ALERTMANAGER_IMAGE="${ALERTMANAGER_IMAGE:-prom/alertmanager:v0.27.0}"
   local vars=(JRE_IMAGE POSTGRES_IMAGE REDIS_IMAGE)
   ((need_jdk)) && vars+=(JDK_IMAGE)
+  ((monitoring)) && vars+=(PROMETHEUS_IMAGE ALERTMANAGER_IMAGE)
   for var in "${vars[@]}"; do
     image=${!var}
     docker image inspect "$image" >/dev/null 2>&1 && continue
@@ -52,7 +57,7 @@ ensure_base_images() {
       [[ ${image%%=*} == "$var" ]] && store_env "$var" "${line#*=}"
     done
   done < <("$ROOT/docker/local-base-images.sh" --print ||
-    die "could not build the stand-in base images; on Debian run 'docker/engine.sh install' (debootstrap) as root, or set JDK_IMAGE/JRE_IMAGE/POSTGRES_IMAGE/REDIS_IMAGE in .env to images this engine has")
+    die "could not build the stand-in base images; on Debian run 'docker/engine.sh install' (debootstrap) as root, or set JDK_IMAGE/JRE_IMAGE/POSTGRES_IMAGE/REDIS_IMAGE (and PROMETHEUS_IMAGE/ALERTMANAGER_IMAGE) in .env to images this engine has")
   note "using ${missing[*]%%=*} from the stand-ins (written into .env)"
 }
 
@@ -188,7 +193,7 @@ docker_compose_check() {
   prepare_jars "${SERVICES[@]}"
   note "jars built and staged in $((SECONDS - started)) s"
   started=$SECONDS
-  ensure_base_images 0
+  ensure_base_images 0 1
   note "base images ready in $((SECONDS - started)) s"
   info "compose check (e2e ComposeDeploymentTest)"
   local rc=0 output=e2e/target/surefire-reports/org.smartassistant.e2e.compose.ComposeDeploymentTest-output.txt

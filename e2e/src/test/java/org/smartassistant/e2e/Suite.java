@@ -59,6 +59,11 @@ public final class Suite {
 
   public static final long LAST_ALLOWED_USER = 1200;
 
+  /** Telegram group chats the bot answers in; others are refused. */
+  public static final long FIRST_ALLOWED_GROUP = -1001001;
+
+  public static final long LAST_ALLOWED_GROUP = -1001020;
+
   /** The price table of the suite's assistants (per 1M input/output tokens). */
   public static final String LLM_PRICES = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00";
 
@@ -101,6 +106,11 @@ public final class Suite {
     environment.put(
         "TELEGRAM_ALLOWED_USER_IDS",
         LongStream.rangeClosed(FIRST_ALLOWED_USER, LAST_ALLOWED_USER)
+            .mapToObj(Long::toString)
+            .collect(Collectors.joining(",")));
+    environment.put(
+        "TELEGRAM_ALLOWED_GROUP_IDS",
+        LongStream.rangeClosed(LAST_ALLOWED_GROUP, FIRST_ALLOWED_GROUP)
             .mapToObj(Long::toString)
             .collect(Collectors.joining(",")));
     environment.put("OPENAI_API_KEY", "test-key");
@@ -222,9 +232,18 @@ public final class Suite {
    * other instance of it runs.
    */
   public synchronized ServiceProcess start(Service service, Map<String, String> extraEnvironment) {
+    boolean first =
+        running.getOrDefault(service, List.of()).stream().noneMatch(ServiceProcess::isAlive);
+    return start(service, first ? ports.get(service) : freePort(), extraEnvironment);
+  }
+
+  /**
+   * Starts one more instance of a service on the given port (e.g. one whose address it must be
+   * told, such as a Telegram webhook's), with settings of its own on top of the suite's.
+   */
+  public synchronized ServiceProcess start(
+      Service service, int port, Map<String, String> extraEnvironment) {
     List<ServiceProcess> instances = running.computeIfAbsent(service, s -> new ArrayList<>());
-    boolean first = instances.stream().noneMatch(ServiceProcess::isAlive);
-    int port = first ? ports.get(service) : freePort();
     String name = service.module() + "-" + instanceCounter.incrementAndGet();
     try {
       ServiceProcess process =

@@ -57,8 +57,7 @@ public class Outbox {
    * published without an idempotency key, since a turn run again repeats no drafts.
    */
   public void draft(Envelope inbox, long chatId, String markdown) {
-    Map<String, String> attrs =
-        Map.of(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
+    Map<String, String> attrs = answerAttributes(inbox, chatId, Map.of());
     Envelope draft =
         Envelope.of(EnvelopeType.DRAFT, inbox.userId(), chatId, markdown, SOURCE, clock.instant())
             .withTraceparent(inbox.traceparent())
@@ -96,14 +95,26 @@ public class Outbox {
       String text,
       Map<String, String> attrs,
       String idempotencyKey) {
-    Map<String, String> all = new HashMap<>(attrs);
-    all.put(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
+    Map<String, String> all = answerAttributes(inbox, chatId, attrs);
     Envelope answer =
         Envelope.of(type, inbox.userId(), chatId, text, SOURCE, clock.instant())
             .withTraceparent(inbox.traceparent())
             .withAttrs(all);
     return publisher.publish(
         answer, idempotencyKey == null ? idempotencyKey(inbox) : idempotencyKey);
+  }
+
+  /** The attributes of every answer to the inbox envelope, with {@code attrs} of its own. */
+  private static Map<String, String> answerAttributes(
+      Envelope inbox, long chatId, Map<String, String> attrs) {
+    Map<String, String> all = new HashMap<>(attrs);
+    all.put(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
+    String asked = inbox.attrs().get(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName());
+    if (chatId < 0 && asked != null) {
+      // in a group the answer replies to the message that asked (docs/telegram.md)
+      all.putIfAbsent(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName(), asked);
+    }
+    return all;
   }
 
   static String idempotencyKey(Envelope inbox) {

@@ -35,8 +35,10 @@ final class ConfiguredTool implements ToolCallback {
   private final Counter succeeded;
   private final Counter failed;
   private final Counter refused;
+  private final boolean privateOnly;
 
   ConfiguredTool(ToolDto tool, ToolCallback implementation, MeterRegistry meters) {
+    this.privateOnly = PrivateChatTools.privateOnly(tool.type());
     ToolDefinition own = implementation.getToolDefinition();
     this.definition =
         ToolDefinition.builder()
@@ -79,11 +81,16 @@ final class ConfiguredTool implements ToolCallback {
 
   @Override
   public String call(String input, ToolContext context) {
+    ToolUser user;
     try {
-      ToolUser.from(context);
+      user = ToolUser.from(context);
     } catch (IllegalStateException e) {
       refused.increment();
       return NO_USER;
+    }
+    if (privateOnly && user.inGroupChat()) {
+      refused.increment();
+      return PrivateChatTools.ASK_IN_PRIVATE;
     }
     TurnBudget turn = TurnBudget.from(context);
     if (turn != null && turn.expired()) {

@@ -27,11 +27,13 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The HTTP side of every service: deny by default. Every request needs the right {@code
- * X-Internal-Token} header except the exact paths of {@code smart.internal.public-paths} (health
- * and probes, and a service's own browser pages); error dispatches of permitted requests render. No
- * session, no CSRF, no login form, no basic auth, no generated user. A {@link InternalFirewall
- * firewall} refuses ambiguous paths with 400 before any routing. A service whose token is blank or
- * shorter than {@value InternalTokenProperties#MIN_TOKEN_LENGTH} characters does not start.
+ * X-Internal-Token} header (or the same token as {@code Authorization: Bearer}, which is what
+ * Prometheus and Alertmanager can send) except the exact paths of {@code
+ * smart.internal.public-paths} (health and probes, and a service's own browser pages); error
+ * dispatches of permitted requests render. No session, no CSRF, no login form, no basic auth, no
+ * generated user. A {@link InternalFirewall firewall} refuses ambiguous paths with 400 before any
+ * routing. A service whose token is blank or shorter than {@value
+ * InternalTokenProperties#MIN_TOKEN_LENGTH} characters does not start.
  */
 @AutoConfiguration(
     beforeName = {
@@ -109,6 +111,9 @@ public class InternalTokenAutoConfiguration {
 
     private static PreAuthenticatedAuthenticationToken presentedToken(HttpServletRequest request) {
       String presented = request.getHeader(InternalToken.HEADER);
+      if (presented == null) {
+        presented = InternalToken.fromBearer(request.getHeader("Authorization"));
+      }
       return presented == null
           ? null
           : new PreAuthenticatedAuthenticationToken("caller", presented);

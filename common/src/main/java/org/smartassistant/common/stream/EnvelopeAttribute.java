@@ -15,6 +15,12 @@ public enum EnvelopeAttribute {
   TELEGRAM_MESSAGE_ID("telegramMessageId"),
   /** {@code user_message}, {@code conversation_reset}: the sender's Telegram user id. */
   TELEGRAM_USER_ID("telegramUserId"),
+  /**
+   * {@code user_message}, {@code conversation_reset} from a group: the chat's type ({@code group}
+   * or {@code supergroup}); absent for a private chat. The envelope's {@code userId} is then the
+   * group's conversation and {@code telegramUserId} the member who spoke.
+   */
+  TELEGRAM_CHAT_TYPE("telegramChatType"),
   /** {@code reminder_triggered} and the notification telling it: the reminder's id. */
   REMINDER_ID("reminderId"),
   /** {@code reminder_triggered} and its notification: when the reminder was due, an instant. */

@@ -12,7 +12,8 @@ import org.smartassistant.common.stream.StreamTrimmer.StreamState;
 /**
  * The gauges {@link StreamTrimmer} publishes: {@code smart.stream.length} (tag {@code stream}),
  * {@code smart.stream.pending} and {@code smart.stream.backlog} (tags {@code stream}, {@code
- * group}), each registered once and set after every upkeep.
+ * group}), {@code smart.stream.dead.letters} (tag {@code stream}), each registered once and set
+ * after every upkeep.
  */
 final class StreamGauges {
 
@@ -20,6 +21,7 @@ final class StreamGauges {
   private final Map<String, AtomicLong> lengths = new ConcurrentHashMap<>();
   private final Map<List<String>, AtomicLong> pending = new ConcurrentHashMap<>();
   private final Map<List<String>, AtomicLong> backlogs = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
 
   StreamGauges(MeterRegistry registry) {
     this.registry = registry;
@@ -49,6 +51,22 @@ final class StreamGauges {
               "Entries the group has not acknowledged: pending plus not yet delivered")
           .set(group.backlog());
     }
+  }
+
+  /** Sets the number of entries in the stream's dead-letter stream. */
+  void recordDeadLetters(String stream, long count) {
+    deadLetters
+        .computeIfAbsent(
+            stream,
+            k -> {
+              AtomicLong value = new AtomicLong();
+              Gauge.builder("smart.stream.dead.letters", value, AtomicLong::get)
+                  .description("Entries in the stream's dead-letter stream (<stream>:dlq)")
+                  .tag("stream", k)
+                  .register(registry);
+              return value;
+            })
+        .set(count);
   }
 
   private AtomicLong gauge(

@@ -31,7 +31,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  *       and nothing is trimmed, the stream simply grows;
  *   <li>publishes the gauges {@code smart.stream.length} (tag {@code stream}), {@code
  *       smart.stream.pending} and {@code smart.stream.backlog} (tags {@code stream}, {@code
- *       group}).
+ *       group}), and {@code smart.stream.dead.letters} (tag {@code stream}: the length of its
+ *       {@code <stream>:dlq}).
  * </ul>
  *
  * Streams are added by {@link EnvelopePublisher} (each stream it writes) and {@link
@@ -146,6 +147,8 @@ public class StreamTrimmer implements SmartLifecycle {
     }
     state = new StreamState(stream, state.length(), trimmed, state.groups());
     gauges.record(state);
+    Long deadLetters = redis.opsForStream().size(Streams.dlq(stream));
+    gauges.recordDeadLetters(stream, deadLetters == null ? 0 : deadLetters);
     warnings.warnIfBacklogged(state);
     return state;
   }

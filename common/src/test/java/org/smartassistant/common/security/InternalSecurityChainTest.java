@@ -42,11 +42,17 @@ class InternalSecurityChainTest {
   /** A request through the chain; 200 when it reached the application behind it. */
   private static MockHttpServletResponse call(
       AssertableWebApplicationContext context, String rawPath, String token) throws Exception {
+    return call(context, rawPath, InternalToken.HEADER, token);
+  }
+
+  private static MockHttpServletResponse call(
+      AssertableWebApplicationContext context, String rawPath, String header, String value)
+      throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", rawPath);
     // as a servlet container does: the servlet path is decoded, the request URI is not
     request.setServletPath(UriUtils.decode(rawPath, StandardCharsets.UTF_8));
-    if (token != null) {
-      request.addHeader(InternalToken.HEADER, token);
+    if (value != null) {
+      request.addHeader(header, value);
     }
     MockHttpServletResponse response = new MockHttpServletResponse();
     MockFilterChain application = new MockFilterChain();
@@ -90,6 +96,23 @@ class InternalSecurityChainTest {
               }) {
             assertThat(call(context, path, null).getStatus()).as(path).isEqualTo(200);
           }
+        });
+  }
+
+  @Test
+  void theTokenMayComeAsABearerTokenAsPrometheusSendsIt() {
+    runner.run(
+        context -> {
+          String path = "/actuator/prometheus";
+          assertThat(call(context, path, "Authorization", "Bearer " + TOKEN).getStatus())
+              .isEqualTo(200);
+          assertThat(call(context, path, "Authorization", "bearer " + TOKEN).getStatus())
+              .isEqualTo(200);
+          assertThat(call(context, path, "Authorization", "Bearer wrong").getStatus())
+              .isEqualTo(401);
+          assertThat(call(context, path, "Authorization", "Basic " + TOKEN).getStatus())
+              .isEqualTo(401);
+          assertThat(call(context, path, "Authorization", "Bearer ").getStatus()).isEqualTo(401);
         });
   }
 

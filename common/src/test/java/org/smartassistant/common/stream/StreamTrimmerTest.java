@@ -277,6 +277,27 @@ class StreamTrimmerTest {
     assertThat(trimmer.streams()).containsExactly(streams.stream);
   }
 
+  @Test
+  void theDeadLetterGaugeCountsTheEntriesOfTheDeadLetterStream() {
+    StreamTrimmer trimmer = trimmer(100, Duration.ofHours(1));
+    trimmer.upkeep(streams.stream);
+    assertThat(deadLetterGauge().value()).isZero();
+    for (int i = 0; i < 3; i++) {
+      streams
+          .redis
+          .opsForStream()
+          .add(Streams.dlq(streams.stream), java.util.Map.of("error", "failed " + i));
+    }
+
+    trimmer.upkeep(streams.stream);
+
+    assertThat(deadLetterGauge().value()).isEqualTo(3);
+  }
+
+  private Gauge deadLetterGauge() {
+    return registry.get("smart.stream.dead.letters").tag("stream", streams.stream).gauge();
+  }
+
   private StreamTrimmer trimmer(long limit, Duration interval) {
     StreamTrimmer trimmer =
         new StreamTrimmer(streams.redis, registry, Clock.systemUTC(), limit, interval);

@@ -48,6 +48,7 @@ class ComposeDeploymentTest {
   private static final Duration UP_PATIENCE = Duration.ofMinutes(10);
   private static final long ADA = 3001;
   private static final long BOB = 3002;
+  private static final long OPERATOR = 3999;
   private static final List<String> SERVICES =
       List.of(
           "postgres",
@@ -65,6 +66,7 @@ class ComposeDeploymentTest {
   private static FakeTelegramBotApi telegram;
   private static FakeOpenAi llm;
   private static RestServiceClient rest;
+  private static Prometheus prometheus;
 
   @BeforeAll
   static void upTheDeployment() {
@@ -84,6 +86,10 @@ class ComposeDeploymentTest {
     settings.put("ASSISTANT_PORT", Integer.toString(publishablePort()));
     settings.put("TG_BOT_PORT", Integer.toString(publishablePort()));
     settings.put("CRON_SERVICE_PORT", Integer.toString(publishablePort()));
+    int prometheusPort = publishablePort();
+    settings.put("PROMETHEUS_PORT", Integer.toString(prometheusPort));
+    settings.put("ALERTMANAGER_PORT", Integer.toString(publishablePort()));
+    settings.put("TELEGRAM_ALERT_CHAT_IDS", Long.toString(OPERATOR));
     settings.put("PUBLISH_ADDRESS", "127.0.0.1");
     settings.put("TELEGRAM_BOT_TOKEN", Suite.BOT_TOKEN);
     settings.put("TELEGRAM_API_URL", "http://host.docker.internal:" + telegram.port());
@@ -94,6 +100,7 @@ class ComposeDeploymentTest {
         "OPENAI_BASE_URL",
         "http://host.docker.internal:" + java.net.URI.create(llm.baseUrl()).getPort() + "/v1");
     compose = new ComposeProject(Suite.projectRoot(), "smart-assistant-check", settings);
+    prometheus = new Prometheus("http://127.0.0.1:" + prometheusPort);
     compose.tryRun(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
     rest =
         ServiceClients.create(
@@ -175,6 +182,76 @@ class ComposeDeploymentTest {
 
   @Test
   @Order(4)
+  void prometheusScrapesEveryServiceAndEveryDashboardPanelHasData() throws Exception {
+    compose.run(
+        UP_PATIENCE,
+        "--profile",
+        "monitoring",
+        "up",
+        "--detach",
+        "--wait",
+        "--wait-timeout",
+        "300",
+        "prometheus",
+        "alertmanager");
+    // a short load while Prometheus watches
+    llm.enqueue(OpenAiAnswer.text("Monitored hello."));
+    int before = telegram.sentTexts(ADA).size();
+    telegram.pushTextMessage(ADA, "Are you watched?");
+    telegram.awaitSentMessages(ADA, before + 1, PATIENCE);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(prometheus.targetHealth())
+                    .containsOnlyKeys(
+                        "rest-service", "calendar-service", "assistant", "tg-bot", "cron-service")
+                    .allSatisfy((job, health) -> assertThat(health).as(job).isEqualTo("up")));
+    List<String> expressions = Prometheus.dashboardExpressions(Suite.projectRoot());
+    assertThat(expressions).hasSizeGreaterThanOrEqualTo(10);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(expressions)
+                    .allSatisfy(
+                        expression ->
+                            assertThat(prometheus.seriesCount(expression))
+                                .as(expression)
+                                .isPositive()));
+  }
+
+  @Test
+  @Order(5)
+  void aStoppedServiceRaisesAnAlertInTheOperatorsChat() {
+    compose.run(Duration.ofMinutes(2), "stop", "calendar-service");
+    try {
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .untilAsserted(
+              () ->
+                  assertThat(telegram.sentTexts(OPERATOR))
+                      .anySatisfy(
+                          text ->
+                              assertThat(text).contains("firing: ServiceDown (calendar-service)")));
+    } finally {
+      compose.run(
+          UP_PATIENCE, "up", "--detach", "--wait", "--wait-timeout", "300", "calendar-service");
+      compose.run(
+          Duration.ofMinutes(2),
+          "--profile",
+          "monitoring",
+          "rm",
+          "--stop",
+          "--force",
+          "prometheus",
+          "alertmanager");
+    }
+  }
+
+  @Test
+  @Order(6)
   void restartingRedisLosesNoMessageInFlight() {
     UserDto bob = startUser(BOB, "Bob");
     int before = telegram.sentTexts(BOB).size();
@@ -198,7 +275,7 @@ class ComposeDeploymentTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void restartingTheAssistantLosesNoMessageInFlight() {
     int before = telegram.sentTexts(BOB).size();
     long requests = llm.requestCount();
@@ -213,7 +290,7 @@ class ComposeDeploymentTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void downAndUpKeepUsersHistoryAndReminders() {
     UserDto ada = rest.userByTelegramId(ADA);
     ReminderDto later =

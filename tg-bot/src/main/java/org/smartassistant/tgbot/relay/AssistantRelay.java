@@ -45,9 +45,29 @@ public class AssistantRelay {
     return publish(source, EnvelopeType.CONVERSATION_RESET, null);
   }
 
+  /**
+   * A text said to the bot in a group chat ({@code chatType} {@code group} or {@code supergroup}):
+   * the source's user is the group's conversation, its Telegram user the member who spoke.
+   */
+  public PublishResult groupMessage(Source source, String chatType, String text) {
+    return publish(source, EnvelopeType.USER_MESSAGE, text, chatType);
+  }
+
+  /** A member asked to forget the group's conversation. */
+  public PublishResult groupReset(Source source, String chatType) {
+    return publish(source, EnvelopeType.CONVERSATION_RESET, null, chatType);
+  }
+
   private PublishResult publish(Source source, EnvelopeType type, String text) {
+    return publish(source, type, text, null);
+  }
+
+  private PublishResult publish(Source source, EnvelopeType type, String text, String chatType) {
     String key = "telegram:" + botId + ":update:" + source.updateId();
     Map<String, String> attrs = new LinkedHashMap<>();
+    if (chatType != null) {
+      attrs.put(EnvelopeAttribute.TELEGRAM_CHAT_TYPE.wireName(), chatType);
+    }
     attrs.put(
         EnvelopeAttribute.TELEGRAM_USER_ID.wireName(), Long.toString(source.telegramUserId()));
     if (source.messageId() != null) {

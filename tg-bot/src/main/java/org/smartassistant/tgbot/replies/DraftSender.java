@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessageDraft;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -96,12 +97,21 @@ class DraftSender {
       throws TelegramApiException {
     Integer messageId = groupDrafts.messageOf(draft);
     if (messageId == null) {
+      // like the answer it becomes, a reply to the message that asked
+      Integer replyTo = GroupReplies.replyTo(draft);
       Message sent =
           sender.once(
               SendMessage.builder()
                   .chatId(chatId)
                   .text(shown.html())
                   .parseMode(ParseMode.HTML)
+                  .replyParameters(
+                      replyTo == null
+                          ? null
+                          : ReplyParameters.builder()
+                              .messageId(replyTo)
+                              .allowSendingWithoutReply(true)
+                              .build())
                   .build());
       groupDrafts.remember(draft, sent.getMessageId());
     } else {

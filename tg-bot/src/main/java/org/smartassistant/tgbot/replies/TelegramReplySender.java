@@ -73,9 +73,10 @@ class TelegramReplySender implements EnvelopeHandler {
       }
       try {
         if (part == 0 && draftMessage != null) {
-          replaceDraft(chatId, draftMessage, parts.get(0));
+          replaceDraft(chatId, draftMessage, parts.get(0), GroupReplies.replyTo(envelope));
         } else {
-          sender.send(chatId, parts.get(part));
+          sender.send(
+              chatId, parts.get(part), null, part == 0 ? GroupReplies.replyTo(envelope) : null);
         }
       } catch (ChatUnreachableException blocked) {
         blockedChats.markBlocked(chatId, envelope.userId());
@@ -90,7 +91,7 @@ class TelegramReplySender implements EnvelopeHandler {
   }
 
   /** The group's draft message shows the first part; sent anew when Telegram refuses the edit. */
-  private void replaceDraft(long chatId, int messageId, StyledText first)
+  private void replaceDraft(long chatId, int messageId, StyledText first, Integer replyTo)
       throws InterruptedException {
     try {
       sender.edit(chatId, messageId, first);
@@ -103,7 +104,7 @@ class TelegramReplySender implements EnvelopeHandler {
           messageId,
           chatId,
           e.getMessage());
-      sender.send(chatId, first);
+      sender.send(chatId, first, null, replyTo);
     }
   }
 }

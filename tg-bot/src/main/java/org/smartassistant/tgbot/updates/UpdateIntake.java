@@ -59,6 +59,7 @@ class UpdateIntake {
   private final ChatMessages messages;
   private final TelegramSender sender;
   private final ChatTyping typing;
+  private final GroupIntake groups;
 
   UpdateIntake(
       AccessPolicy access,
@@ -71,8 +72,10 @@ class UpdateIntake {
       AssistantRelay relay,
       ChatMessages messages,
       TelegramSender sender,
-      ChatTyping typing) {
+      ChatTyping typing,
+      GroupIntake groups) {
     this.typing = typing;
+    this.groups = groups;
     this.access = access;
     this.refusals = refusals;
     this.users = users;
@@ -104,8 +107,16 @@ class UpdateIntake {
    * @return what remains to be done after the update is confirmed, or null
    */
   FollowUp accept(Update update) throws Exception {
+    if (update.hasMessage() && GroupIntake.inGroup(update.getMessage())) {
+      return groups.accept(update.getUpdateId(), update.getMessage());
+    }
     if (update.hasMessage()) {
       return message(update.getUpdateId(), update.getMessage());
+    }
+    if (update.hasCallbackQuery()
+        && update.getCallbackQuery().getMessage() != null
+        && update.getCallbackQuery().getMessage().getChatId() < 0) {
+      return null; // the bot puts no buttons in groups
     }
     if (update.hasCallbackQuery()) {
       return callback(update.getCallbackQuery());

@@ -18,6 +18,8 @@ final class TelegramParts {
   private final TelegramUpdates updates;
   private final UserUpdates userUpdates;
   private final TelegramRouter router;
+  private final TextUpdates textUpdates;
+  private final TelegramWebhookPoster webhook;
 
   /** The parts of a fake on the given port (0 for a free one); the server is not started. */
   TelegramParts(String name, int port) {
@@ -25,7 +27,17 @@ final class TelegramParts {
     this.http = new FakeHttpServer(name, port, this::route);
     this.updates = new TelegramUpdates(state, http, faults, calls);
     this.userUpdates = new UserUpdates(updates, objects, calls);
-    this.router = new TelegramRouter(state, faults, calls, updates, objects);
+    this.textUpdates = new TextUpdates(objects, calls);
+    this.webhook = new TelegramWebhookPoster(state, updates);
+    this.router = new TelegramRouter(state, faults, calls, updates, objects, webhook);
+  }
+
+  TextUpdates textUpdates() {
+    return textUpdates;
+  }
+
+  TelegramWebhookPoster webhook() {
+    return webhook;
   }
 
   private void route(HttpExchange exchange) throws IOException {

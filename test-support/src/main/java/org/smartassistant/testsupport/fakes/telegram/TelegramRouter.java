@@ -24,6 +24,7 @@ final class TelegramRouter implements HttpHandler {
   private final TelegramUpdates updates;
   private final TelegramObjects objects;
   private final TelegramMessages messages;
+  private final TelegramWebhookPoster webhook;
 
   // guarded by the state's lock
   private JsonNode myCommands = JsonNodeFactory.instance.arrayNode();
@@ -33,7 +34,9 @@ final class TelegramRouter implements HttpHandler {
       TelegramFaults faults,
       TelegramCallLog calls,
       TelegramUpdates updates,
-      TelegramObjects objects) {
+      TelegramObjects objects,
+      TelegramWebhookPoster webhook) {
+    this.webhook = webhook;
     this.state = state;
     this.faults = faults;
     this.calls = calls;
@@ -102,6 +105,12 @@ final class TelegramRouter implements HttpHandler {
       default -> {
         if (!TelegramMethods.answersTrue(method)) {
           yield TelegramAnswer.rejected(404, "Not Found");
+        }
+        if (method.equals("setwebhook")) {
+          webhook.set(
+              TelegramParams.textOf(params, "url"), TelegramParams.textOf(params, "secret_token"));
+        } else if (method.equals("deletewebhook")) {
+          webhook.delete();
         }
         if (method.equals("setmycommands") && params.get("commands") != null) {
           myCommands = TelegramParams.jsonValue(params.get("commands"));
