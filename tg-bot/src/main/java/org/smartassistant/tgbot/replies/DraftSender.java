@@ -40,12 +40,19 @@ class DraftSender {
   private final GroupDrafts groupDrafts;
   private final BlockedChats blockedChats;
   private final Map<Long, Long> pausedUntil = new ConcurrentHashMap<>();
+  private final boolean inGroups;
 
+  /**
+   * @param inGroups whether drafts are shown in groups too ({@code smart.telegram.group-drafts});
+   *     off, a group sees "typing…" and then the answer only
+   */
   DraftSender(
       ChatMessages messages,
       TelegramSender sender,
       GroupDrafts groupDrafts,
-      BlockedChats blockedChats) {
+      BlockedChats blockedChats,
+      boolean inGroups) {
+    this.inGroups = inGroups;
     this.messages = messages;
     this.sender = sender;
     this.groupDrafts = groupDrafts;
@@ -57,6 +64,9 @@ class DraftSender {
       return;
     }
     long chatId = draft.chatId();
+    if (GroupDrafts.isGroup(chatId) && !inGroups) {
+      return;
+    }
     Long paused = pausedUntil.get(chatId);
     if (paused != null) {
       if (System.nanoTime() - paused < 0) {

@@ -9,6 +9,7 @@ import org.smartassistant.tgbot.telegram.ChatTyping;
 import org.smartassistant.tgbot.telegram.TelegramProperties;
 import org.smartassistant.tgbot.telegram.TelegramSender;
 import org.smartassistant.tgbot.users.BlockedChats;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +49,10 @@ class RepliesConfiguration {
       TelegramSender sender,
       StringRedisTemplate redis,
       BlockedChats blockedChats,
-      ChatTyping typing) {
-    DraftSender drafts = new DraftSender(messages, sender, new GroupDrafts(redis), blockedChats);
+      ChatTyping typing,
+      @Value("${smart.telegram.group-drafts:false}") boolean groupDrafts) {
+    DraftSender drafts =
+        new DraftSender(messages, sender, new GroupDrafts(redis), blockedChats, groupDrafts);
     return consumers.create(
         consumers.settings(Streams.OUTBOX, Streams.TG_BOT_GROUP),
         new OutboxDelivery(replySender, drafts, typing),

@@ -16,12 +16,14 @@ import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 import org.smartassistant.tgbot.BotTest;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.PendingMessagesSummary;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Drafts of a streamed answer (docs/telegram.md "Streamed replies"): shown with sendMessageDraft in
  * a private chat and as one edited message in a group, best effort, never in the way of the answer;
  * "typing…" ends with the first draft or answer.
  */
+@TestPropertySource(properties = "smart.telegram.group-drafts=true")
 class DraftSenderTest extends BotTest {
 
   @Test
