@@ -98,6 +98,7 @@ apply_defaults() {
   export BIND_ADDRESS="${BIND_ADDRESS:-127.0.0.1}"
   export REST_SERVICE_URL="${REST_SERVICE_URL:-http://localhost:$REST_SERVICE_PORT}"
   export CALENDAR_SERVICE_URL="${CALENDAR_SERVICE_URL:-http://localhost:$CALENDAR_SERVICE_PORT}"
+  export TG_BOT_URL="${TG_BOT_URL:-http://localhost:$TG_BOT_PORT}"
   STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
   STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
   # jvm.options holds every service's JVM options; SERVICE_JAVA_OPTS adds to or overrides them

@@ -24,6 +24,7 @@ import org.smartassistant.testsupport.TestRedis;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.websearch.FakeSearxng;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -51,6 +52,7 @@ public final class Suite {
   private final FakeTelegramBotApi telegram;
   private final FakeOpenAi llm;
   private final FakeGoogle google;
+  private final FakeSearxng searxng;
   private RestServiceClient rest;
   private StringRedisTemplate redis;
 
@@ -66,6 +68,9 @@ public final class Suite {
 
   /** The price table of the suite's assistants (per 1M input/output tokens). */
   public static final String LLM_PRICES = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00";
+
+  /** The largest voice note the suite's assistant transcribes. */
+  public static final String TRANSCRIPTION_MAX_SIZE = "1MB";
 
   /** The bot token the suite's tg-bot uses (a fake one). */
   public static final String BOT_TOKEN = "123456:suite-test-token";
@@ -116,6 +121,10 @@ public final class Suite {
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
     environment.put("LLM_PRICES", LLM_PRICES);
+    // voice notes: the fake's transcriptions endpoint; the assistant fetches files through tg-bot
+    environment.put("TG_BOT_URL", "http://127.0.0.1:" + ports.get(Service.TG_BOT));
+    environment.put("TRANSCRIPTION_BASE_URL", llm.apiUrl());
+    environment.put("TRANSCRIPTION_MAX_SIZE", TRANSCRIPTION_MAX_SIZE);
     // every scenario's secretary runs on the same model: one scenario's outage must not open its
     // circuit for the next (the breaker is shown by the assistant's ModelFallbackTest)
     environment.put("LLM_CIRCUIT_FAILURES", "1000");
@@ -128,7 +137,12 @@ public final class Suite {
     environment.put(
         "GOOGLE_REDIRECT_URI",
         "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
+    // calendar reminder rules follow events moved or cancelled at the fake Google within seconds
+    environment.put("CALENDAR_RULE_SYNC_INTERVAL", "2s");
     environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
+    searxng = new FakeSearxng().start();
+    environment.put("WEB_SEARCH_PROVIDER", "searxng");
+    environment.put("WEB_SEARCH_URL", searxng.baseUrl());
     // one debug line per message where it enters tg-bot, per envelope handled and per request to
     // rest-service: TracingTest follows a message's trace id through them (an environment variable
     // cannot name a logger with capitals, hence the JSON)
@@ -304,6 +318,11 @@ public final class Suite {
     return google;
   }
 
+  /** The fake SearXNG the assistant's web_search tool asks. */
+  public FakeSearxng searxng() {
+    return searxng;
+  }
+
   public String internalToken() {
     return environment.get("INTERNAL_TOKEN");
   }
@@ -357,6 +376,7 @@ public final class Suite {
     telegram.close();
     llm.close();
     google.close();
+    searxng.close();
   }
 
   private void stopServices() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smartassistant.assistant.llm.TurnBudget;
 import org.smartassistant.common.api.ToolDto;
+import org.smartassistant.common.api.ToolType;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
@@ -38,19 +39,36 @@ final class ConfiguredTool implements ToolCallback {
   private final boolean privateOnly;
 
   ConfiguredTool(ToolDto tool, ToolCallback implementation, MeterRegistry meters) {
-    this.privateOnly = PrivateChatTools.privateOnly(tool.type());
-    ToolDefinition own = implementation.getToolDefinition();
-    this.definition =
+    this(
         ToolDefinition.builder()
             .name(tool.name())
             .description(
                 tool.description() == null || tool.description().isBlank()
-                    ? own.description()
+                    ? implementation.getToolDefinition().description()
                     : tool.description())
-            .inputSchema(own.inputSchema())
-            .build();
+            .inputSchema(implementation.getToolDefinition().inputSchema())
+            .build(),
+        tool.type(),
+        implementation,
+        meters);
+  }
+
+  /**
+   * One of the several model tools a configured tool of {@code type} stands for, as it names it.
+   */
+  ConfiguredTool(ToolType type, ToolCallback named, MeterRegistry meters) {
+    this(named.getToolDefinition(), type, named, meters);
+  }
+
+  private ConfiguredTool(
+      ToolDefinition definition,
+      ToolType toolType,
+      ToolCallback implementation,
+      MeterRegistry meters) {
+    this.definition = definition;
     this.implementation = implementation;
-    String type = tool.type().name().toLowerCase(Locale.ROOT);
+    this.privateOnly = PrivateChatTools.privateOnly(toolType);
+    String type = toolType.name().toLowerCase(Locale.ROOT);
     this.succeeded = counter(meters, type, "success");
     this.failed = counter(meters, type, "error");
     this.refused = counter(meters, type, "refused");

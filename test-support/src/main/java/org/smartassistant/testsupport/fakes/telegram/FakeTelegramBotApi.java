@@ -254,6 +254,40 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   }
 
   /**
+   * A voice note, audio file, photo or document from the user with a file the bot can fetch ({@code
+   * getFile}, then {@code /file/bot<token>/<file_path>}); {@code size} is what Telegram announces
+   * and may exceed the content to stand for a big file (over 20 MB getFile answers "Bad Request:
+   * file is too big"). Null name, MIME type and caption are left out. Returns the update_id.
+   */
+  public int pushFile(
+      long userId,
+      MediaKind kind,
+      byte[] content,
+      long size,
+      String fileName,
+      String mimeType,
+      String caption) {
+    return userUpdates.pushFile(userId, kind, content, size, fileName, mimeType, caption);
+  }
+
+  /** A voice note (OGG/Opus as Telegram records them) with this content. */
+  public int pushVoice(long userId, byte[] content) {
+    return pushFile(userId, MediaKind.VOICE, content, content.length, null, "audio/ogg", null);
+  }
+
+  /** A photo with this (JPEG) content and caption (or null). */
+  public int pushPhoto(long userId, byte[] content, String caption) {
+    return pushFile(userId, MediaKind.PHOTO, content, content.length, null, null, caption);
+  }
+
+  /** A document with this content, name, MIME type and caption (or null). */
+  public int pushDocument(
+      long userId, byte[] content, String fileName, String mimeType, String caption) {
+    return pushFile(
+        userId, MediaKind.DOCUMENT, content, content.length, fileName, mimeType, caption);
+  }
+
+  /**
    * Any update as JSON (an object with e.g. {@code "message"} or {@code "edited_message"}); its
    * {@code update_id} is replaced by the next one, so updates stay in order. Returns that id.
    */

@@ -25,6 +25,7 @@ final class TelegramRouter implements HttpHandler {
   private final TelegramObjects objects;
   private final TelegramMessages messages;
   private final TelegramWebhookPoster webhook;
+  private final TelegramFileStore files;
 
   // guarded by the state's lock
   private JsonNode myCommands = JsonNodeFactory.instance.arrayNode();
@@ -35,9 +36,11 @@ final class TelegramRouter implements HttpHandler {
       TelegramCallLog calls,
       TelegramUpdates updates,
       TelegramObjects objects,
-      TelegramWebhookPoster webhook) {
+      TelegramWebhookPoster webhook,
+      TelegramFileStore files) {
     this.webhook = webhook;
     this.state = state;
+    this.files = files;
     this.faults = faults;
     this.calls = calls;
     this.updates = updates;
@@ -53,7 +56,15 @@ final class TelegramRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Instant receivedAt = Instant.now();
-    String[] segments = exchange.getRequestURI().getPath().split("/");
+    String path = exchange.getRequestURI().getPath();
+    String[] segments = path.split("/");
+    // /file/bot<token>/<file_path>: a file download
+    if (segments.length >= 4 && segments[1].equals("file") && segments[2].startsWith("bot")) {
+      String prefix = "/file/" + segments[2] + "/";
+      calls.count("file");
+      files.download(exchange, segments[2].substring(3), path.substring(prefix.length()));
+      return;
+    }
     // /bot<token>/<method>, or /bot<token>/test/<method> for TelegramUrl(..., testServer=true)
     if (segments.length < 3 || !segments[1].startsWith("bot")) {
       FakeHttpServer.respond(
@@ -95,6 +106,7 @@ final class TelegramRouter implements HttpHandler {
       case "sendmessagedraft" -> messages.sendMessageDraft(params, chatId);
       case "editmessagetext" -> messages.editMessageText(params, chatId);
       case "editmessagereplymarkup" -> messages.editMessageReplyMarkup(params, chatId);
+      case "getfile" -> files.getFile(params);
       case "getme" -> TelegramAnswer.success(objects.botUser());
       case "getwebhookinfo" -> TelegramAnswer.success(objects.webhookInfo(updates.pendingLocked()));
       case "getmycommands" -> TelegramAnswer.success(myCommands.deepCopy());
