@@ -184,7 +184,22 @@ public abstract class AssistantFlowTest {
         .toList();
   }
 
+  /** The outbox's answers (replies, notifications, errors), oldest first: drafts left out. */
   protected List<Envelope> outbox() {
+    return everythingInOutbox().stream()
+        .filter(envelope -> envelope.type() != EnvelopeType.DRAFT)
+        .toList();
+  }
+
+  /** The drafts of the answer to the message, oldest first. */
+  protected List<Envelope> draftsOf(Envelope message) {
+    return everythingInOutbox().stream()
+        .filter(envelope -> envelope.type() == EnvelopeType.DRAFT)
+        .filter(envelope -> message.id().toString().equals(envelope.attr("inReplyTo")))
+        .toList();
+  }
+
+  private List<Envelope> everythingInOutbox() {
     return redis.opsForStream().range(Streams.OUTBOX, Range.unbounded()).stream()
         .map(record -> codec.decode((String) record.getValue().get("envelope")))
         .toList();

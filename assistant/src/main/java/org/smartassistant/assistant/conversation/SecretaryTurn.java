@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.smartassistant.assistant.llm.ChatExchange;
 import org.smartassistant.assistant.llm.OverBudgetException;
@@ -22,8 +23,8 @@ import org.springframework.ai.tool.ToolCallback;
  * is to be answered, the model asked once per turn id, what was said stored once, the window
  * compacted afterwards. Every step is remembered under the turn's id ({@link TurnMemory}), so a
  * turn run again after a crash neither asks the model nor stores twice; tools that create something
- * key their calls {@code <id>:<n>}. A reply streamed to the user would send {@link
- * #exchangeWithTools} itself and {@link #remember} the text it streamed.
+ * key their calls {@code <id>:<n>}. A reply streamed to the user ({@link #answerWithTools(Message,
+ * Consumer)}) is the same turn, its text passed on while the model writes it.
  */
 public final class SecretaryTurn {
 
@@ -108,19 +109,28 @@ public final class SecretaryTurn {
    * @throws OverBudgetException when the user has used the day's budget: no model was asked
    */
   public String answer(Message next) {
-    return turns.memory.answer(id, () -> ask(() -> exchange(next)));
+    return turns.memory.answer(id, () -> ask(() -> exchange(next), null));
   }
 
   /** As {@link #answer}, with the secretary's tools. */
   public String answerWithTools(Message next) {
-    return turns.memory.answer(id, () -> ask(() -> exchangeWithTools(next)));
+    return turns.memory.answer(id, () -> ask(() -> exchangeWithTools(next), null));
   }
 
-  private String ask(Supplier<ChatExchange> prepare) {
+  /**
+   * As {@link #answerWithTools(Message)}, the model streaming: {@code partial} receives the text
+   * written so far (see {@link org.smartassistant.assistant.llm.AssistantChat#stream}). A turn
+   * answered before (run again after a crash) passes nothing on and gives the same text.
+   */
+  public String answerWithTools(Message next, Consumer<String> partial) {
+    return turns.memory.answer(id, () -> ask(() -> exchangeWithTools(next), partial));
+  }
+
+  private String ask(Supplier<ChatExchange> prepare, Consumer<String> partial) {
     turns.budgets.check(user.id());
     ChatExchange exchange = prepare.get();
     try {
-      return turns.chat.call(exchange);
+      return partial == null ? turns.chat.call(exchange) : turns.chat.stream(exchange, partial);
     } finally {
       unrecordedUsage.add(exchange.budget().usage());
       if (!usageAfterReply) {

@@ -17,6 +17,7 @@ import org.smartassistant.assistant.llm.OverBudgetException;
 import org.smartassistant.assistant.media.UserInput;
 import org.smartassistant.assistant.media.UserInputs;
 import org.smartassistant.assistant.outbox.Outbox;
+import org.smartassistant.assistant.outbox.ReplyDrafts;
 import org.smartassistant.assistant.secretary.NoSecretaryException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.secretary.UserNotRegisteredException;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * model propagates, so the consumer retries the message and, in the end, {@link DeadLetterReplies}
  * apologises once. A user over the day's budget gets one reply saying so and when it resets, and no
  * model is asked. A voice note, photo or document is given to the model as {@link UserInputs} reads
- * it, or answered with the one sentence saying why it cannot be.
+ * it, or answered with the one sentence saying why it cannot be. With streaming on ({@link
+ * ReplyDrafts}) the model streams its answer and drafts of it go out while it writes; the reply is
+ * the same.
  */
 @Component
 class UserMessageHandler {
@@ -56,6 +59,7 @@ class UserMessageHandler {
   static final String REPLY_OBSERVATION = "smart.assistant.reply";
 
   private final Outbox outbox;
+  private final ReplyDrafts drafts;
   private final ObservationRegistry observations;
 
   /**
@@ -77,11 +81,13 @@ class UserMessageHandler {
       SecretaryTurns turns,
       UserInputs inputs,
       Outbox outbox,
+      ReplyDrafts drafts,
       ObservationRegistry observations) {
     this.secretaries = secretaries;
     this.turns = turns;
     this.inputs = inputs;
     this.outbox = outbox;
+    this.drafts = drafts;
     this.observations = observations;
   }
 
@@ -132,7 +138,10 @@ class UserMessageHandler {
     opened.set(turn);
     String answer;
     try {
-      answer = turn.answerWithTools(input.message());
+      answer =
+          drafts.enabled()
+              ? turn.answerWithTools(input.message(), drafts.of(envelope, turn.chatId()))
+              : turn.answerWithTools(input.message());
     } catch (OverBudgetException e) {
       log.info("message {} of user {} not answered: {}", envelope.id(), userId, e.getMessage());
       outbox.reply(envelope, turn.chatId(), overBudget(e.resetsAt(), turn.zone()));

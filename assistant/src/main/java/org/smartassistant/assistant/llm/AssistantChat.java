@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.AssistantDto;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.Message;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * its circuit is open, the fallback model ({@code smart.llm.fallback}) answers the exchange from
  * the start ({@code assistant.llm.fallbacks}); a failure later in a tool loop, after tools ran, is
  * left to the inbox's retry, which starts the turn afresh. The tokens every response reports are
- * added to the message's {@link TurnUsage}.
+ * added to the message's {@link TurnUsage}. An exchange may be {@linkplain #stream streamed}: the
+ * same exchange, with the text passed on while the model writes it.
  */
 @Component
 public class AssistantChat {
@@ -41,13 +42,19 @@ public class AssistantChat {
   private final MeterRegistry meters;
   private final TurnLimits limits;
   private final ModelBreakers breakers;
+  private final LimitProperties properties;
 
   AssistantChat(
-      ChatModels models, MeterRegistry meters, TurnLimits limits, ModelBreakers breakers) {
+      ChatModels models,
+      MeterRegistry meters,
+      TurnLimits limits,
+      ModelBreakers breakers,
+      LimitProperties properties) {
     this.models = models;
     this.meters = meters;
     this.limits = limits;
     this.breakers = breakers;
+    this.properties = properties;
   }
 
   /** One exchange with a budget of its own: for notices and summaries, one message each. */
@@ -86,11 +93,27 @@ public class AssistantChat {
 
   /** One exchange as a turn prepared it; see the other {@code call}. */
   public String call(ChatExchange exchange) {
+    return answer(exchange, null);
+  }
+
+  /**
+   * As {@link #call(ChatExchange)}, the model streaming its answer: {@code partial} receives the
+   * text of the round being written after every chunk that added to it (on the calling thread; a
+   * tool round's text is followed by the next round's, from its start). The result is the same
+   * final text a call would give. A stream silent for longer than the message's deadline ({@code
+   * smart.limits.message-deadline}: a tool round may run between two chunks) fails the exchange;
+   * each request's wait for its answer is bounded by {@code smart.llm.timeout} as for a call.
+   */
+  public String stream(ChatExchange exchange, Consumer<String> partial) {
+    return answer(exchange, partial);
+  }
+
+  private String answer(ChatExchange exchange, Consumer<String> partial) {
     AssistantDto assistant = exchange.assistant();
     ChatModels.ModelKey primary = ChatModels.keyOf(assistant);
     ChatModels.ModelKey fallback = models.fallbackOf(primary);
     try {
-      return attempt(exchange, primary);
+      return attempt(exchange, primary, partial);
     } catch (ModelUnavailable e) {
       if (fallback == null) {
         throw e;
@@ -106,7 +129,7 @@ public class AssistantChat {
           .tag("to", ModelBreakers.nameOf(fallback))
           .register(meters)
           .increment();
-      return attempt(exchange, fallback);
+      return attempt(exchange, fallback, partial);
     }
   }
 
@@ -116,7 +139,7 @@ public class AssistantChat {
    * @throws ModelUnavailable when the model's circuit is open, or its first request failed because
    *     the provider is unavailable: nothing happened yet, another model may answer from the start
    */
-  private String attempt(ChatExchange exchange, ChatModels.ModelKey key) {
+  private String attempt(ChatExchange exchange, ChatModels.ModelKey key, Consumer<String> partial) {
     TurnBudget budget = exchange.budget();
     if (!budget.reserve()) {
       throw new LlmCallException("no model call is left for this message", null);
@@ -148,13 +171,16 @@ public class AssistantChat {
       if (!exchange.tools().isEmpty()) {
         request = request.toolCallbacks(exchange.tools()).toolContext(exchange.toolContext());
       }
-      ChatResponse response = request.call().chatResponse();
+      ModelReply reply =
+          partial == null
+              ? ModelReply.called(request)
+              : ModelReply.streamed(request, limit, partial, properties.messageDeadline());
       breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       if (limit.calls() == 0) {
         // outside the tool loop the advisor saw no response
-        budget.usage().add(model, response == null ? null : response.getMetadata().getUsage());
+        budget.usage().add(model, reply.usage());
       }
-      String answer = textOf(response);
+      String answer = reply.text();
       if (answer == null || answer.isBlank()) {
         outcome = "empty";
         throw new LlmCallException(name + " answered with no text", null);
@@ -194,15 +220,6 @@ public class AssistantChat {
         .tag("model", String.valueOf(key.model()))
         .tag("outcome", outcome)
         .register(meters);
-  }
-
-  private static String textOf(ChatResponse response) {
-    if (response == null || response.getResult() == null) {
-      return null;
-    }
-    return response.getResult().getOutput() == null
-        ? null
-        : response.getResult().getOutput().getText();
   }
 
   /** The model could not be reached and nothing happened in the exchange yet. */

@@ -100,6 +100,8 @@ public class ChatModels {
   private ChatModel openAi(ModelKey key) {
     LlmProperties.OpenAi openAi = properties.openai();
     OpenAiChatOptions.Builder options = OpenAiChatOptions.builder();
+    // a streamed answer reports its tokens in a last chunk only when asked (stream_options)
+    options.streamUsage(true);
     if (key.model() != null) {
       options.model(key.model());
     }

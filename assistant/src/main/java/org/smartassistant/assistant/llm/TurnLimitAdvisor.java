@@ -4,6 +4,7 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.model.tool.ToolCallingManager;
@@ -13,7 +14,8 @@ import org.springframework.ai.model.tool.ToolCallingManager;
  * is counted; when only the exchange's reserved call is left, the model is told to answer now, and
  * a model that still asks for tools then, or a loop past the deadline, ends with the last text the
  * model wrote ({@link LimitReached}). The tokens every response reports are added to the budget's
- * {@link TurnUsage}. One instance per exchange.
+ * {@link TurnUsage}. The same holds for a streamed exchange, round by round (the response of a
+ * streamed round is the one Spring AI aggregates from its chunks). One instance per exchange.
  */
 final class TurnLimitAdvisor extends ToolCallingAdvisor {
 
@@ -29,6 +31,7 @@ final class TurnLimitAdvisor extends ToolCallingAdvisor {
   private int calls;
   private boolean finalCall;
   private String lastText;
+  private Runnable onRound = () -> {};
 
   /**
    * @param model whose tokens the responses report, added to the budget's {@link TurnUsage}
@@ -49,8 +52,36 @@ final class TurnLimitAdvisor extends ToolCallingAdvisor {
     return finalCall;
   }
 
+  /** Runs before every streamed round, so a listener can tell one round's text from the next. */
+  TurnLimitAdvisor onEachStreamedRound(Runnable listener) {
+    this.onRound = listener;
+    return this;
+  }
+
+  @Override
+  protected ChatClientRequest doBeforeStream(ChatClientRequest request, StreamAdvisorChain chain) {
+    ChatClientRequest next = before(request);
+    onRound.run();
+    return next;
+  }
+
+  @Override
+  protected ChatClientResponse doAfterStream(
+      ChatClientResponse response, StreamAdvisorChain chain) {
+    return after(response);
+  }
+
   @Override
   protected ChatClientRequest doBeforeCall(ChatClientRequest request, CallAdvisorChain chain) {
+    return before(request);
+  }
+
+  @Override
+  protected ChatClientResponse doAfterCall(ChatClientResponse response, CallAdvisorChain chain) {
+    return after(response);
+  }
+
+  private ChatClientRequest before(ChatClientRequest request) {
     if (finalCall || budget.expired()) {
       throw new LimitReached(lastText);
     }
@@ -71,8 +102,7 @@ final class TurnLimitAdvisor extends ToolCallingAdvisor {
         .build();
   }
 
-  @Override
-  protected ChatClientResponse doAfterCall(ChatClientResponse response, CallAdvisorChain chain) {
+  private ChatClientResponse after(ChatClientResponse response) {
     ChatResponse answer = response.chatResponse();
     budget.usage().add(model, answer == null ? null : answer.getMetadata().getUsage());
     String text = textOf(answer);

@@ -52,6 +52,19 @@ public class Outbox {
     publish(EnvelopeType.REPLY, inbox, chatId, markdown, Map.of(), null);
   }
 
+  /**
+   * The text of the reply to an inbox envelope written so far (Markdown, possibly cut anywhere):
+   * published without an idempotency key, since a turn run again repeats no drafts.
+   */
+  public void draft(Envelope inbox, long chatId, String markdown) {
+    Map<String, String> attrs = answerAttributes(inbox, chatId, Map.of());
+    Envelope draft =
+        Envelope.of(EnvelopeType.DRAFT, inbox.userId(), chatId, markdown, SOURCE, clock.instant())
+            .withTraceparent(inbox.traceparent())
+            .withAttrs(attrs);
+    publisher.publish(draft);
+  }
+
   /** Something the user did not ask for just now, e.g. a reminder coming due. */
   public void notify(Envelope inbox, long chatId, String markdown) {
     publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, Map.of(), null);
@@ -82,6 +95,18 @@ public class Outbox {
       String text,
       Map<String, String> attrs,
       String idempotencyKey) {
+    Map<String, String> all = answerAttributes(inbox, chatId, attrs);
+    Envelope answer =
+        Envelope.of(type, inbox.userId(), chatId, text, SOURCE, clock.instant())
+            .withTraceparent(inbox.traceparent())
+            .withAttrs(all);
+    return publisher.publish(
+        answer, idempotencyKey == null ? idempotencyKey(inbox) : idempotencyKey);
+  }
+
+  /** The attributes of every answer to the inbox envelope, with {@code attrs} of its own. */
+  private static Map<String, String> answerAttributes(
+      Envelope inbox, long chatId, Map<String, String> attrs) {
     Map<String, String> all = new HashMap<>(attrs);
     all.put(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
     String asked = inbox.attrs().get(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName());
@@ -89,12 +114,7 @@ public class Outbox {
       // in a group the answer replies to the message that asked (docs/telegram.md)
       all.putIfAbsent(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName(), asked);
     }
-    Envelope answer =
-        Envelope.of(type, inbox.userId(), chatId, text, SOURCE, clock.instant())
-            .withTraceparent(inbox.traceparent())
-            .withAttrs(all);
-    return publisher.publish(
-        answer, idempotencyKey == null ? idempotencyKey(inbox) : idempotencyKey);
+    return all;
   }
 
   static String idempotencyKey(Envelope inbox) {

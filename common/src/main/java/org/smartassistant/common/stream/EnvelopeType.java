@@ -13,7 +13,12 @@ public enum EnvelopeType {
   CONVERSATION_RESET("conversation_reset", Streams.INBOX),
   REPLY("reply", Streams.OUTBOX),
   NOTIFICATION("notification", Streams.OUTBOX),
-  ERROR("error", Streams.OUTBOX);
+  ERROR("error", Streams.OUTBOX),
+  /**
+   * The text of a reply still being written (docs/streams.md, "Draft envelopes"): best effort, may
+   * be skipped; the complete text always follows as one {@link #REPLY}.
+   */
+  DRAFT("draft", Streams.OUTBOX);
 
   private final String wireName;
   private final String stream;

@@ -27,6 +27,7 @@ public final class OpenAiAnswer {
   private final Duration latency;
   private final Duration hang;
   private final Usage usage;
+  private Duration chunkDelay = Duration.ZERO;
 
   /** Token counts the answer reports in its {@code usage}. */
   record Usage(long promptTokens, long completionTokens) {}
@@ -140,7 +141,52 @@ public final class OpenAiAnswer {
   /** The same answer, given only after this delay (added to the fake's global latency). */
   public OpenAiAnswer withLatency(Duration delay) {
     return new OpenAiAnswer(
-        kind, text, toolCalls, status, errorType, errorCode, retryAfter, delay, hang, usage);
+            kind, text, toolCalls, status, errorType, errorCode, retryAfter, delay, hang, usage)
+        .chunkedEvery(chunkDelay);
+  }
+
+  /**
+   * The same answer, streamed (when the client asks for server-sent events) with this pause before
+   * each chunk after the first, as a model that writes while it thinks; a plain JSON answer comes
+   * after the sum of the pauses. Zero (the default): every chunk at once.
+   */
+  public OpenAiAnswer withChunkDelay(Duration delay) {
+    return new OpenAiAnswer(
+            kind, text, toolCalls, status, errorType, errorCode, retryAfter, latency, hang, usage)
+        .chunkedEvery(delay);
+  }
+
+  /**
+   * A tool-call answer whose message also carries this text before its calls ({@code content}
+   * beside {@code tool_calls}), streamed before the calls, as models that say what they are about
+   * to do.
+   */
+  public OpenAiAnswer withPreface(String preface) {
+    if (kind != Kind.TOOL_CALLS) {
+      throw new IllegalStateException("only a tool-call answer has a preface");
+    }
+    return new OpenAiAnswer(
+            kind,
+            Objects.requireNonNull(preface),
+            toolCalls,
+            status,
+            errorType,
+            errorCode,
+            retryAfter,
+            latency,
+            hang,
+            usage)
+        .chunkedEvery(chunkDelay);
+  }
+
+  private OpenAiAnswer chunkedEvery(Duration delay) {
+    this.chunkDelay = Objects.requireNonNull(delay);
+    return this;
+  }
+
+  /** The pause before each streamed chunk after the first. */
+  Duration chunkDelay() {
+    return chunkDelay;
   }
 
   /**
@@ -149,16 +195,17 @@ public final class OpenAiAnswer {
    */
   public OpenAiAnswer withUsage(long promptTokens, long completionTokens) {
     return new OpenAiAnswer(
-        kind,
-        text,
-        toolCalls,
-        status,
-        errorType,
-        errorCode,
-        retryAfter,
-        latency,
-        hang,
-        new Usage(promptTokens, completionTokens));
+            kind,
+            text,
+            toolCalls,
+            status,
+            errorType,
+            errorCode,
+            retryAfter,
+            latency,
+            hang,
+            new Usage(promptTokens, completionTokens))
+        .chunkedEvery(chunkDelay);
   }
 
   /** The token counts to report, or null for the fake's estimate. */
@@ -170,7 +217,7 @@ public final class OpenAiAnswer {
     return kind;
   }
 
-  /** The text of a text answer, or the message of an error. */
+  /** The text of a text answer (the preface of a tool-call one, or null), or an error's message. */
   String text() {
     return text;
   }

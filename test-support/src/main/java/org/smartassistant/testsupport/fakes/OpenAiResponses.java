@@ -1,7 +1,6 @@
 package org.smartassistant.testsupport.fakes;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ final class OpenAiResponses {
   private final JsonMapper json = JsonMapper.builder().build();
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private final AtomicLong ids = new AtomicLong();
+  private final OpenAiEvents events = new OpenAiEvents(json);
 
   OpenAiResponses(FakeHttpServer http) {
     this.http = http;
@@ -73,8 +73,23 @@ final class OpenAiResponses {
       if (request.stream()) {
         headers.put("Content-Type", "text/event-stream");
         boolean usage = root.path("stream_options").path("include_usage").asBoolean(false);
-        body = events(id, request, answer, calls, usage);
+        List<String> chunks =
+            events.events(
+                id,
+                modelOf(request),
+                answer.text(),
+                calls,
+                usage ? usage(request, answer, calls) : null);
+        if (!answer.chunkDelay().isZero()) {
+          http.later(
+              delay,
+              () -> OpenAiEvents.stream(http, exchange, headers, chunks, answer.chunkDelay()));
+          return;
+        }
+        body = OpenAiEvents.body(chunks);
       } else {
+        // a model that writes slowly answers a plain request when it is done
+        delay = delay.plus(answer.chunkDelay().multipliedBy(piecesOf(answer, calls)));
         body = json.writeValueAsBytes(completion(id, request, answer, calls));
       }
     }
@@ -98,10 +113,13 @@ final class OpenAiResponses {
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
-    if (calls.isEmpty()) {
+    if (calls.isEmpty() || text != null) {
       message.put("content", text);
-    } else {
-      message.putNull("content");
+    }
+    if (!calls.isEmpty()) {
+      if (text == null) {
+        message.putNull("content");
+      }
       ArrayNode toolCalls = message.putArray("tool_calls");
       for (OpenAiToolCall call : calls) {
         ObjectNode toolCall = toolCalls.addObject();
@@ -120,89 +138,6 @@ final class OpenAiResponses {
     completion.put("service_tier", "default");
     completion.put("system_fingerprint", "fp_fake");
     return completion;
-  }
-
-  /** The same answer as server-sent events: role, content or tool-call deltas, finish, [DONE]. */
-  private byte[] events(
-      String id,
-      OpenAiRequest request,
-      OpenAiAnswer answer,
-      List<OpenAiToolCall> calls,
-      boolean usage) {
-    String text = answer.text();
-    StringBuilder events = new StringBuilder();
-    ObjectNode first = chunk(id, request);
-    ObjectNode delta = ((ObjectNode) first.get("choices").get(0)).putObject("delta");
-    delta.put("role", "assistant");
-    if (calls.isEmpty()) {
-      delta.put("content", "");
-    } else {
-      delta.putNull("content");
-    }
-    event(events, first);
-    if (calls.isEmpty()) {
-      // a few pieces, so that clients that join deltas are exercised
-      for (String piece : text.split("(?<= )")) {
-        ObjectNode chunk = chunk(id, request);
-        ((ObjectNode) chunk.get("choices").get(0)).putObject("delta").put("content", piece);
-        event(events, chunk);
-      }
-    } else {
-      for (int i = 0; i < calls.size(); i++) {
-        OpenAiToolCall call = calls.get(i);
-        ObjectNode opening = chunk(id, request);
-        ObjectNode toolCall =
-            ((ObjectNode) opening.get("choices").get(0))
-                .putObject("delta")
-                .putArray("tool_calls")
-                .addObject();
-        toolCall.put("index", i);
-        toolCall.put("id", call.id());
-        toolCall.put("type", "function");
-        toolCall.putObject("function").put("name", call.name()).put("arguments", "");
-        event(events, opening);
-        ObjectNode arguments = chunk(id, request);
-        ObjectNode argumentDelta =
-            ((ObjectNode) arguments.get("choices").get(0))
-                .putObject("delta")
-                .putArray("tool_calls")
-                .addObject();
-        argumentDelta.put("index", i);
-        argumentDelta.putObject("function").put("arguments", call.arguments());
-        event(events, arguments);
-      }
-    }
-    ObjectNode last = chunk(id, request);
-    ObjectNode lastChoice = (ObjectNode) last.get("choices").get(0);
-    lastChoice.putObject("delta");
-    lastChoice.put("finish_reason", calls.isEmpty() ? "stop" : "tool_calls");
-    event(events, last);
-    if (usage) {
-      ObjectNode usageChunk = chunk(id, request);
-      usageChunk.putArray("choices");
-      usageChunk.set("usage", usage(request, answer, calls));
-      event(events, usageChunk);
-    }
-    events.append("data: [DONE]\n\n");
-    return events.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private ObjectNode chunk(String id, OpenAiRequest request) {
-    ObjectNode chunk = nodes.objectNode();
-    chunk.put("id", id);
-    chunk.put("object", "chat.completion.chunk");
-    chunk.put("created", Instant.now().getEpochSecond());
-    chunk.put("model", modelOf(request));
-    chunk.put("system_fingerprint", "fp_fake");
-    ObjectNode choice = chunk.putArray("choices").addObject();
-    choice.put("index", 0);
-    choice.putNull("logprobs");
-    choice.putNull("finish_reason");
-    return chunk;
-  }
-
-  private void event(StringBuilder events, JsonNode chunk) {
-    events.append("data: ").append(json.writeValueAsString(chunk)).append("\n\n");
   }
 
   /**
@@ -276,6 +211,11 @@ final class OpenAiResponses {
     model.put("created", 1_700_000_000L);
     model.put("owned_by", "system");
     return model;
+  }
+
+  private static int piecesOf(OpenAiAnswer answer, List<OpenAiToolCall> calls) {
+    int words = answer.text() == null ? 0 : answer.text().split("(?<= )").length;
+    return words + 3 * calls.size();
   }
 
   private static String modelOf(OpenAiRequest request) {

@@ -144,6 +144,14 @@ public class TelegramSender {
     }
   }
 
+  /**
+   * One attempt of a best-effort call (a draft): not paced, not retried, and a 429 pauses nothing,
+   * so it never delays the messages that must arrive; the caller decides what a failure means.
+   */
+  public <T extends Serializable> T once(BotApiMethod<T> method) throws TelegramApiException {
+    return client.execute(method);
+  }
+
   /** Registers the command menu shown in Telegram clients. */
   public void setCommands(List<BotCommand> commands) throws TelegramApiException {
     client.execute(SetMyCommands.builder().commands(commands).build());

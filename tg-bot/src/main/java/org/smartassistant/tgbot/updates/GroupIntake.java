@@ -14,6 +14,7 @@ import org.smartassistant.tgbot.groups.GroupConversations;
 import org.smartassistant.tgbot.groups.GroupProperties;
 import org.smartassistant.tgbot.relay.AssistantRelay;
 import org.smartassistant.tgbot.telegram.ChatMessages;
+import org.smartassistant.tgbot.telegram.ChatTyping;
 import org.smartassistant.tgbot.telegram.ChatUnreachableException;
 import org.smartassistant.tgbot.telegram.TelegramSender;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,7 @@ class GroupIntake {
   private final AssistantRelay relay;
   private final ChatMessages messages;
   private final TelegramSender sender;
+  private final ChatTyping typing;
 
   GroupIntake(
       GroupProperties groups,
@@ -63,7 +65,9 @@ class GroupIntake {
       Commands commands,
       AssistantRelay relay,
       ChatMessages messages,
-      TelegramSender sender) {
+      TelegramSender sender,
+      ChatTyping typing) {
+    this.typing = typing;
     this.groups = groups;
     this.bot = bot;
     this.conversations = conversations;
@@ -114,9 +118,10 @@ class GroupIntake {
     if (Commands.isCommand(text)) {
       return command(source, chatType, text);
     }
+    typing.expect(chatId); // before the inbox: an answer may come before the follow-up runs
     relay.groupMessage(source, chatType, speaker(from) + ": " + text);
     log.debug("update {} of group {} is in the inbox", updateId, chatId);
-    return () -> sender.typing(chatId);
+    return () -> typing.start(chatId);
   }
 
   private FollowUp command(AssistantRelay.Source source, String chatType, String text) {

@@ -14,6 +14,7 @@ import org.smartassistant.tgbot.commands.SecretaryChoice;
 import org.smartassistant.tgbot.format.TelegramMarkdown;
 import org.smartassistant.tgbot.relay.AssistantRelay;
 import org.smartassistant.tgbot.telegram.ChatMessages;
+import org.smartassistant.tgbot.telegram.ChatTyping;
 import org.smartassistant.tgbot.telegram.ChatUnreachableException;
 import org.smartassistant.tgbot.telegram.TelegramSender;
 import org.smartassistant.tgbot.users.BlockedChats;
@@ -59,6 +60,7 @@ class UpdateIntake {
   private final AssistantRelay relay;
   private final ChatMessages messages;
   private final TelegramSender sender;
+  private final ChatTyping typing;
   private final GroupIntake groups;
 
   UpdateIntake(
@@ -72,7 +74,9 @@ class UpdateIntake {
       AssistantRelay relay,
       ChatMessages messages,
       TelegramSender sender,
+      ChatTyping typing,
       GroupIntake groups) {
+    this.typing = typing;
     this.groups = groups;
     this.access = access;
     this.refusals = refusals;
@@ -160,13 +164,14 @@ class UpdateIntake {
     if (Commands.isCommand(text)) {
       return command(updateId, chatId, from, user, text, message.getMessageId());
     }
+    typing.expect(chatId); // before the inbox: an answer may come before the follow-up runs
     PublishResult added =
         relay.userMessage(
             new AssistantRelay.Source(
                 updateId, user.id(), from.getId(), chatId, message.getMessageId()),
             text);
     log.debug("update {} of chat {} is in the inbox as {}", updateId, chatId, added.recordId());
-    return () -> sender.typing(chatId);
+    return () -> typing.start(chatId);
   }
 
   private FollowUp command(

@@ -1,6 +1,7 @@
 package org.smartassistant.tgbot.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,9 +41,16 @@ class UpdateIntakeTest extends BotTest {
     // exporter, docs/operations.md), so its flags are 00
     assertThat(envelope.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
     telegram.awaitConfirmed(update, PATIENCE);
-    List<TelegramCall> typing = telegram.awaitCalls("sendChatAction", 1, PATIENCE);
-    assertThat(typing.get(0).chatId()).isEqualTo(chat);
-    assertThat(typing.get(0).param("action")).isEqualTo("typing");
+    // other chats' typing may still be renewed (no answer comes in these tests): this chat's
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                telegram.calls("sendChatAction").stream()
+                    .anyMatch(
+                        call ->
+                            Long.valueOf(chat).equals(call.chatId())
+                                && "typing".equals(call.param("action"))));
   }
 
   @Test

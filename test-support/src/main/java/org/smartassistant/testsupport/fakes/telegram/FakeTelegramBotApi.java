@@ -119,6 +119,15 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   }
 
   /**
+   * The next {@code count} calls of the method (any case, e.g. {@code sendMessageDraft}) answer 429
+   * with {@code parameters.retry_after}.
+   */
+  public FakeTelegramBotApi rateLimitNextCalls(String method, int count, int retryAfterSeconds) {
+    faults.rateLimitNextCalls(method, count, retryAfterSeconds);
+    return this;
+  }
+
+  /**
    * The next {@code count} sendMessage calls that carry a {@code parse_mode} answer 400 "Bad
    * Request: can't parse entities: ..."; plain-text sends are not affected, so a plain retry
    * succeeds.

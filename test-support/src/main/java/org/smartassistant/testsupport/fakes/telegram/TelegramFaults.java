@@ -63,6 +63,18 @@ final class TelegramFaults {
             false));
   }
 
+  /** The next {@code count} calls of the method answer 429 "Too Many Requests: retry after S". */
+  void rateLimitNextCalls(String method, int count, int retryAfterSeconds) {
+    add(
+        new Fault(
+            method.toLowerCase(Locale.ROOT),
+            count,
+            429,
+            "Too Many Requests: retry after " + retryAfterSeconds,
+            retryAfterSeconds,
+            false));
+  }
+
   /** The next {@code count} sendMessage calls with a {@code parse_mode} answer 400. */
   void rejectNextFormattedSendMessages(int count) {
     add(

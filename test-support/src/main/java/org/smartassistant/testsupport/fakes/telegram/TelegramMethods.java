@@ -25,6 +25,7 @@ final class TelegramMethods {
           "deleteWebhook",
           "getWebhookInfo",
           "sendMessage",
+          "sendMessageDraft",
           "sendChatAction",
           "answerCallbackQuery",
           "editMessageText",

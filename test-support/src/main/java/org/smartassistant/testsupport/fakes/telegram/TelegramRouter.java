@@ -46,7 +46,11 @@ final class TelegramRouter implements HttpHandler {
     this.updates = updates;
     this.objects = objects;
     this.messages = new TelegramMessages(objects);
-    state.onReset(() -> myCommands = JsonNodeFactory.instance.arrayNode());
+    state.onReset(
+        () -> {
+          myCommands = JsonNodeFactory.instance.arrayNode();
+          messages.forget();
+        });
   }
 
   @Override
@@ -99,6 +103,7 @@ final class TelegramRouter implements HttpHandler {
     }
     return switch (method) {
       case "sendmessage" -> messages.sendMessage(params, chatId);
+      case "sendmessagedraft" -> messages.sendMessageDraft(params, chatId);
       case "editmessagetext" -> messages.editMessageText(params, chatId);
       case "editmessagereplymarkup" -> messages.editMessageReplyMarkup(params, chatId);
       case "getfile" -> files.getFile(params);
