@@ -58,7 +58,7 @@ class GroupChatTest {
     TelegramCall second = telegram.awaitSentMessages(group, 2, ConversationFixture.PATIENCE).get(1);
 
     assertThat(first.text())
-        .isEqualTo("You said: User1162: " + mention() + " when does the canteen open?");
+        .isEqualTo("You said: User1145: " + mention() + " when does the canteen open?");
     assertThat(second.text()).isEqualTo("You said: Greta: And when does it close?");
     // each answer replies to the message that asked
     assertThat(first.params().path("reply_parameters").path("message_id").isMissingNode())
@@ -69,7 +69,7 @@ class GroupChatTest {
     OpenAiRequest groupTurn = requestsMentioning("And when does it close?").get(0);
     assertThat(groupTurn.messages())
         .extracting(OpenAiMessage::content)
-        .contains("User1162: " + mention() + " when does the canteen open?")
+        .contains("User1145: " + mention() + " when does the canteen open?")
         .noneMatch(content -> content != null && content.contains("4711"));
     assertThat(groupTurn.systemPrompt()).doesNotContain("Name: Greta.");
 
