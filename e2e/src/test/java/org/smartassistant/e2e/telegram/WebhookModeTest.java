@@ -71,7 +71,7 @@ class WebhookModeTest {
 
   @Test
   void aWrongOrMissingSecretGets401AndReachesNothing() {
-    long user = 1182;
+    long user = 1149;
     int before = fixture.suite.llm().requests().size();
 
     assertThat(telegram.postTextMessageToWebhook(user, "forged one", "wrong-secret"))
