@@ -117,7 +117,13 @@ public class Outbox {
     return all;
   }
 
+  /**
+   * {@code reply:<inbox envelope id>}; for an envelope replayed from the dead-letter stream {@code
+   * reply:<id>:replay:<dead-letter id>}, since the apology sent when it was dead-lettered holds the
+   * plain key and would otherwise hold back the answer the replay is for.
+   */
   static String idempotencyKey(Envelope inbox) {
-    return "reply:" + inbox.id();
+    String replayOf = inbox.attrs().get(EnvelopeAttribute.REPLAY_OF.wireName());
+    return replayOf == null ? "reply:" + inbox.id() : "reply:" + inbox.id() + ":replay:" + replayOf;
   }
 }

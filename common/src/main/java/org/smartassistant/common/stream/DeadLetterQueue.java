@@ -139,7 +139,10 @@ public class DeadLetterQueue {
             "envelope " + envelope.id() + " was handled since it was dead-lettered; not replayed");
       }
     }
-    PublishResult published = publisher.publish(envelope, "replay:" + stream + ":" + id);
+    Map<String, String> attrs = new java.util.HashMap<>(envelope.attrs());
+    attrs.put(EnvelopeAttribute.REPLAY_OF.wireName(), id);
+    PublishResult published =
+        publisher.publish(envelope.withAttrs(attrs), "replay:" + stream + ":" + id);
     redis.opsForStream().delete(key(stream), RecordId.of(id));
     return Optional.of(
         new ReplayResultDto(id, stream, published.recordId(), envelope.id().toString()));

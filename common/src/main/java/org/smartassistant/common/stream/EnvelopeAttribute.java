@@ -50,7 +50,12 @@ public enum EnvelopeAttribute {
   /** {@code user_message} with a file: its MIME type as Telegram announced it, if known. */
   FILE_MIME_TYPE("mimeType"),
   /** {@code user_message} with a document or audio file: its file name, if known. */
-  FILE_NAME("fileName");
+  FILE_NAME("fileName"),
+  /**
+   * On an envelope put back on its stream from the dead-letter stream: the dead-letter entry's id
+   * (its answers are keyed apart from the apology sent when it was dead-lettered).
+   */
+  REPLAY_OF("replayOf");
 
   private final String wireName;
 

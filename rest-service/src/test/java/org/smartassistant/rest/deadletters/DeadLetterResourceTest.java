@@ -88,6 +88,7 @@ class DeadLetterResourceTest extends RestServiceTest {
     assertThat(replay.text("envelopeId")).isEqualTo(message.id().toString());
     await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
     assertThat(handled.get(0).id()).isEqualTo(message.id());
+    assertThat(handled.get(0).attrs()).containsEntry("replayOf", id);
     assertThat(api().get("/api/dead-letters/inbox").json()).isEmpty();
     assertThat(api().post("/api/dead-letters/inbox/" + id + "/replay", "").status()).isEqualTo(404);
   }
