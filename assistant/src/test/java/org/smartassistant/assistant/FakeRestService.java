@@ -24,6 +24,7 @@ import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.CreateReminderRequest;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.api.McpServerDto;
 import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
@@ -66,6 +67,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern USAGE = Pattern.compile("/api/users/(\\d+)/usage");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
   private static final Pattern ASSISTANT = Pattern.compile("/api/assistants/([0-9a-f-]+)");
+  private static final Pattern MCP_SERVER = Pattern.compile("/api/mcp-servers/([0-9a-f-]+)");
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
   private final JsonMapper json = JsonMapper.builder().build();
@@ -79,6 +81,7 @@ public final class FakeRestService implements AutoCloseable {
   private final Map<Long, AssistantDto> secretaries = new HashMap<>();
   private final Map<UUID, AssistantDto> assistants = new HashMap<>();
   private final Map<UUID, List<ToolDto>> tools = new HashMap<>();
+  private final Map<UUID, McpServerDto> mcpServers = new HashMap<>();
   private final Map<Long, List<MessageDto>> messages = new HashMap<>();
   private final List<String> reminderKeys = new ArrayList<>();
   private final List<String> messageKeys = new ArrayList<>();
@@ -219,6 +222,28 @@ public final class FakeRestService implements AutoCloseable {
     return tool;
   }
 
+  /** Registers an MCP server (or replaces its registration), as the API would; no change event. */
+  public synchronized void putMcpServer(McpServerDto server) {
+    mcpServers.put(server.id(), server);
+  }
+
+  /** An {@code mcp} tool of {@code assistantId} that offers the tools of the server. */
+  public synchronized ToolDto linkMcpServer(UUID assistantId, String name, UUID serverId) {
+    ToolDto tool =
+        new ToolDto(
+            UUID.randomUUID(),
+            name,
+            ToolType.MCP,
+            "configured " + name,
+            null,
+            true,
+            CREATED,
+            CREATED,
+            serverId);
+    tools.computeIfAbsent(assistantId, id -> new ArrayList<>()).add(tool);
+    return tool;
+  }
+
   /** How many facts one user may keep (rest-service's MEMORY_MAX_PER_USER). */
   public synchronized void setMemoryCap(int cap) {
     memoryCap = cap;
@@ -311,6 +336,13 @@ public final class FakeRestService implements AutoCloseable {
           usage(exchange, method, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = TOOLS.matcher(path)).matches() && method.equals("GET")) {
           respond(exchange, 200, tools.getOrDefault(UUID.fromString(matcher.group(1)), List.of()));
+        } else if ((matcher = MCP_SERVER.matcher(path)).matches() && method.equals("GET")) {
+          McpServerDto server = mcpServers.get(UUID.fromString(matcher.group(1)));
+          if (server == null) {
+            notFound(exchange);
+          } else {
+            respond(exchange, 200, server);
+          }
         } else if ((matcher = ASSISTANT.matcher(path)).matches() && method.equals("GET")) {
           AssistantDto assistant = assistants.get(UUID.fromString(matcher.group(1)));
           if (assistant == null) {

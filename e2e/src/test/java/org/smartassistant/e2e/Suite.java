@@ -24,6 +24,7 @@ import org.smartassistant.testsupport.TestRedis;
 import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.google.FakeGoogle;
 import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
+import org.smartassistant.testsupport.fakes.websearch.FakeSearxng;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -51,6 +52,7 @@ public final class Suite {
   private final FakeTelegramBotApi telegram;
   private final FakeOpenAi llm;
   private final FakeGoogle google;
+  private final FakeSearxng searxng;
   private RestServiceClient rest;
   private StringRedisTemplate redis;
 
@@ -58,6 +60,11 @@ public final class Suite {
   public static final long FIRST_ALLOWED_USER = 1001;
 
   public static final long LAST_ALLOWED_USER = 1200;
+
+  /** Telegram group chats the bot answers in; others are refused. */
+  public static final long FIRST_ALLOWED_GROUP = -1001001;
+
+  public static final long LAST_ALLOWED_GROUP = -1001020;
 
   /** The price table of the suite's assistants (per 1M input/output tokens). */
   public static final String LLM_PRICES = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00";
@@ -67,6 +74,9 @@ public final class Suite {
 
   static final String ADMIN_PASSWORD_HASH =
       "{bcrypt}$2a$10$QQZW8r.J0nARZjgXeQXUN.2TcAronE89ykwPw7JP6HvN.kR4/neIq";
+
+  /** The largest voice note the suite's assistant transcribes. */
+  public static final String TRANSCRIPTION_MAX_SIZE = "1MB";
 
   /** The bot token the suite's tg-bot uses (a fake one). */
   public static final String BOT_TOKEN = "123456:suite-test-token";
@@ -100,7 +110,6 @@ public final class Suite {
     environment.put("REST_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.REST));
     environment.put("CALENDAR_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.CALENDAR));
     environment.put("ASSISTANT_URL", "http://127.0.0.1:" + ports.get(Service.ASSISTANT));
-    environment.put("TG_BOT_URL", "http://127.0.0.1:" + ports.get(Service.TG_BOT));
     environment.put("CRON_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.CRON));
     // the admin UI of rest-service, with a short lock-out so that AdminUiTest can wait it out
     environment.put("ADMIN_PASSWORD_HASH", ADMIN_PASSWORD_HASH);
@@ -115,9 +124,18 @@ public final class Suite {
         LongStream.rangeClosed(FIRST_ALLOWED_USER, LAST_ALLOWED_USER)
             .mapToObj(Long::toString)
             .collect(Collectors.joining(",")));
+    environment.put(
+        "TELEGRAM_ALLOWED_GROUP_IDS",
+        LongStream.rangeClosed(LAST_ALLOWED_GROUP, FIRST_ALLOWED_GROUP)
+            .mapToObj(Long::toString)
+            .collect(Collectors.joining(",")));
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
     environment.put("LLM_PRICES", LLM_PRICES);
+    // voice notes: the fake's transcriptions endpoint; the assistant fetches files through tg-bot
+    environment.put("TG_BOT_URL", "http://127.0.0.1:" + ports.get(Service.TG_BOT));
+    environment.put("TRANSCRIPTION_BASE_URL", llm.apiUrl());
+    environment.put("TRANSCRIPTION_MAX_SIZE", TRANSCRIPTION_MAX_SIZE);
     // every scenario's secretary runs on the same model: one scenario's outage must not open its
     // circuit for the next (the breaker is shown by the assistant's ModelFallbackTest)
     environment.put("LLM_CIRCUIT_FAILURES", "1000");
@@ -130,7 +148,12 @@ public final class Suite {
     environment.put(
         "GOOGLE_REDIRECT_URI",
         "http://127.0.0.1:" + ports.get(Service.CALENDAR) + "/auth/callback");
+    // calendar reminder rules follow events moved or cancelled at the fake Google within seconds
+    environment.put("CALENDAR_RULE_SYNC_INTERVAL", "2s");
     environment.put("OAUTH_STATE_SECRET", "suite-oauth-state-secret-" + UUID.randomUUID());
+    searxng = new FakeSearxng().start();
+    environment.put("WEB_SEARCH_PROVIDER", "searxng");
+    environment.put("WEB_SEARCH_URL", searxng.baseUrl());
     // one debug line per message where it enters tg-bot, per envelope handled and per request to
     // rest-service: TracingTest follows a message's trace id through them (an environment variable
     // cannot name a logger with capitals, hence the JSON)
@@ -234,9 +257,18 @@ public final class Suite {
    * other instance of it runs.
    */
   public synchronized ServiceProcess start(Service service, Map<String, String> extraEnvironment) {
+    boolean first =
+        running.getOrDefault(service, List.of()).stream().noneMatch(ServiceProcess::isAlive);
+    return start(service, first ? ports.get(service) : freePort(), extraEnvironment);
+  }
+
+  /**
+   * Starts one more instance of a service on the given port (e.g. one whose address it must be
+   * told, such as a Telegram webhook's), with settings of its own on top of the suite's.
+   */
+  public synchronized ServiceProcess start(
+      Service service, int port, Map<String, String> extraEnvironment) {
     List<ServiceProcess> instances = running.computeIfAbsent(service, s -> new ArrayList<>());
-    boolean first = instances.stream().noneMatch(ServiceProcess::isAlive);
-    int port = first ? ports.get(service) : freePort();
     String name = service.module() + "-" + instanceCounter.incrementAndGet();
     try {
       ServiceProcess process =
@@ -297,6 +329,11 @@ public final class Suite {
     return google;
   }
 
+  /** The fake SearXNG the assistant's web_search tool asks. */
+  public FakeSearxng searxng() {
+    return searxng;
+  }
+
   public String internalToken() {
     return environment.get("INTERNAL_TOKEN");
   }
@@ -350,6 +387,7 @@ public final class Suite {
     telegram.close();
     llm.close();
     google.close();
+    searxng.close();
   }
 
   private void stopServices() {

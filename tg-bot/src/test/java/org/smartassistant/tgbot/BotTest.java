@@ -44,6 +44,11 @@ public abstract class BotTest {
   /** Not on the allowlist. */
   protected static final long STRANGER = 6666;
 
+  /** Group chats the bot answers in (one per test); others are refused. */
+  protected static final long FIRST_ALLOWED_GROUP = -1005001;
+
+  protected static final long LAST_ALLOWED_GROUP = -1005020;
+
   protected static final String TOKEN = "4242:test-token";
   protected static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -71,6 +76,12 @@ public abstract class BotTest {
         "smart.telegram.allowed-user-ids",
         () ->
             LongStream.rangeClosed(FIRST_ALLOWED, LAST_ALLOWED)
+                .mapToObj(Long::toString)
+                .collect(Collectors.joining(",")));
+    registry.add(
+        "smart.telegram.groups.allowed-ids",
+        () ->
+            LongStream.rangeClosed(LAST_ALLOWED_GROUP, FIRST_ALLOWED_GROUP)
                 .mapToObj(Long::toString)
                 .collect(Collectors.joining(",")));
     registry.add("smart.telegram.poll-timeout", () -> "2s");

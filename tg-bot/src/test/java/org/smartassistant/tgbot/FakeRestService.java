@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FakeRestService implements AutoCloseable {
 
-  private static final Pattern USER_BY_TELEGRAM = Pattern.compile("/api/users/by-telegram/(\\d+)");
+  private static final Pattern USER_BY_TELEGRAM =
+      Pattern.compile("/api/users/by-telegram/(-?\\d+)");
   private static final Pattern USER = Pattern.compile("/api/users/(\\d+)");
   private static final Pattern USER_SECRETARY = Pattern.compile("/api/users/(\\d+)/secretary");
   private static final Pattern MEMORIES = Pattern.compile("/api/users/(\\d+)/memories");

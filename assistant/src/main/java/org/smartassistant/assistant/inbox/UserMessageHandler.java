@@ -14,6 +14,8 @@ import org.smartassistant.assistant.conversation.HistoryMessage;
 import org.smartassistant.assistant.conversation.SecretaryTurn;
 import org.smartassistant.assistant.conversation.SecretaryTurns;
 import org.smartassistant.assistant.llm.OverBudgetException;
+import org.smartassistant.assistant.media.UserInput;
+import org.smartassistant.assistant.media.UserInputs;
 import org.smartassistant.assistant.outbox.Outbox;
 import org.smartassistant.assistant.secretary.NoSecretaryException;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
@@ -21,7 +23,6 @@ import org.smartassistant.assistant.secretary.UserNotRegisteredException;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
-import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
  * reply published, all before the handler returns and the entry is acknowledged. A failure of the
  * model propagates, so the consumer retries the message and, in the end, {@link DeadLetterReplies}
  * apologises once. A user over the day's budget gets one reply saying so and when it resets, and no
- * model is asked.
+ * model is asked. A voice note, photo or document is given to the model as {@link UserInputs} reads
+ * it, or answered with the one sentence saying why it cannot be.
  */
 @Component
 class UserMessageHandler {
@@ -45,6 +47,7 @@ class UserMessageHandler {
 
   private final SecretaryResolver secretaries;
   private final SecretaryTurns turns;
+  private final UserInputs inputs;
 
   /**
    * The part of the handling the user waits for: from the envelope in hand to the reply in the
@@ -72,10 +75,12 @@ class UserMessageHandler {
   UserMessageHandler(
       SecretaryResolver secretaries,
       SecretaryTurns turns,
+      UserInputs inputs,
       Outbox outbox,
       ObservationRegistry observations) {
     this.secretaries = secretaries;
     this.turns = turns;
+    this.inputs = inputs;
     this.outbox = outbox;
     this.observations = observations;
   }
@@ -103,7 +108,6 @@ class UserMessageHandler {
   /** Answers the message and publishes the reply; the turn, or null when there was none. */
   private SecretaryTurn reply(Envelope envelope, AtomicReference<SecretaryTurn> opened) {
     long userId = envelope.userId();
-    String text = envelope.text() == null ? "" : envelope.text();
     UserDto user;
     AssistantDto secretary;
     try {
@@ -116,6 +120,11 @@ class UserMessageHandler {
       outbox.error(envelope, Outbox.chatOf(envelope, null), NO_SECRETARY);
       return null;
     }
+    UserInput input = inputs.read(envelope, secretary);
+    if (input.refused()) {
+      outbox.reply(envelope, Outbox.chatOf(envelope, user), input.refusal());
+      return null;
+    }
     SecretaryTurn turn =
         turns
             .open(envelope.id(), user, secretary, Outbox.chatOf(envelope, user))
@@ -123,13 +132,13 @@ class UserMessageHandler {
     opened.set(turn);
     String answer;
     try {
-      answer = turn.answerWithTools(new UserMessage(text));
+      answer = turn.answerWithTools(input.message());
     } catch (OverBudgetException e) {
       log.info("message {} of user {} not answered: {}", envelope.id(), userId, e.getMessage());
       outbox.reply(envelope, turn.chatId(), overBudget(e.resetsAt(), turn.zone()));
       return null;
     }
-    turn.remember(HistoryMessage.user(text), HistoryMessage.assistant(answer));
+    turn.remember(HistoryMessage.user(input.remembered()), HistoryMessage.assistant(answer));
     outbox.reply(envelope, turn.chatId(), answer);
     return turn;
   }

@@ -106,6 +106,11 @@ public final class TurnBudget {
     return false;
   }
 
+  /** The time left until the message's deadline; zero or negative when it has passed. */
+  public java.time.Duration remaining() {
+    return java.time.Duration.ofNanos(deadlineNanos - System.nanoTime());
+  }
+
   /** The tokens the models reported for this message so far. */
   public TurnUsage usage() {
     return usage;

@@ -84,6 +84,11 @@ public class Outbox {
       String idempotencyKey) {
     Map<String, String> all = new HashMap<>(attrs);
     all.put(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
+    String asked = inbox.attrs().get(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName());
+    if (chatId < 0 && asked != null) {
+      // in a group the answer replies to the message that asked (docs/telegram.md)
+      all.putIfAbsent(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName(), asked);
+    }
     Envelope answer =
         Envelope.of(type, inbox.userId(), chatId, text, SOURCE, clock.instant())
             .withTraceparent(inbox.traceparent())

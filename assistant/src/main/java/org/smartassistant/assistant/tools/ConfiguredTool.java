@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smartassistant.assistant.llm.TurnBudget;
 import org.smartassistant.common.api.ToolDto;
+import org.smartassistant.common.api.ToolType;
 import org.springframework.ai.chat.model.ToolContext;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.definition.ToolDefinition;
@@ -35,20 +36,39 @@ final class ConfiguredTool implements ToolCallback {
   private final Counter succeeded;
   private final Counter failed;
   private final Counter refused;
+  private final boolean privateOnly;
 
   ConfiguredTool(ToolDto tool, ToolCallback implementation, MeterRegistry meters) {
-    ToolDefinition own = implementation.getToolDefinition();
-    this.definition =
+    this(
         ToolDefinition.builder()
             .name(tool.name())
             .description(
                 tool.description() == null || tool.description().isBlank()
-                    ? own.description()
+                    ? implementation.getToolDefinition().description()
                     : tool.description())
-            .inputSchema(own.inputSchema())
-            .build();
+            .inputSchema(implementation.getToolDefinition().inputSchema())
+            .build(),
+        tool.type(),
+        implementation,
+        meters);
+  }
+
+  /**
+   * One of the several model tools a configured tool of {@code type} stands for, as it names it.
+   */
+  ConfiguredTool(ToolType type, ToolCallback named, MeterRegistry meters) {
+    this(named.getToolDefinition(), type, named, meters);
+  }
+
+  private ConfiguredTool(
+      ToolDefinition definition,
+      ToolType toolType,
+      ToolCallback implementation,
+      MeterRegistry meters) {
+    this.definition = definition;
     this.implementation = implementation;
-    String type = tool.type().name().toLowerCase(Locale.ROOT);
+    this.privateOnly = PrivateChatTools.privateOnly(toolType);
+    String type = toolType.name().toLowerCase(Locale.ROOT);
     this.succeeded = counter(meters, type, "success");
     this.failed = counter(meters, type, "error");
     this.refused = counter(meters, type, "refused");
@@ -79,11 +99,16 @@ final class ConfiguredTool implements ToolCallback {
 
   @Override
   public String call(String input, ToolContext context) {
+    ToolUser user;
     try {
-      ToolUser.from(context);
+      user = ToolUser.from(context);
     } catch (IllegalStateException e) {
       refused.increment();
       return NO_USER;
+    }
+    if (privateOnly && user.inGroupChat()) {
+      refused.increment();
+      return PrivateChatTools.ASK_IN_PRIVATE;
     }
     TurnBudget turn = TurnBudget.from(context);
     if (turn != null && turn.expired()) {

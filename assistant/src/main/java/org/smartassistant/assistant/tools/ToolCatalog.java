@@ -67,6 +67,16 @@ public class ToolCatalog {
       if (!Boolean.TRUE.equals(tool.isActive()) || tool.type() == null || !names.add(tool.name())) {
         continue;
       }
+      ToolFamily family = families.get(tool.type());
+      List<ToolCallback> expanded = family == null ? null : family.expand(tool);
+      if (expanded != null) {
+        for (ToolCallback each : expanded) {
+          if (names.add(each.getToolDefinition().name())) {
+            callbacks.add(new ConfiguredTool(tool.type(), each, meters));
+          }
+        }
+        continue;
+      }
       ToolCallback callback = callbackFor(tool);
       if (callback != null) {
         callbacks.add(callback);

@@ -2,6 +2,7 @@ package org.smartassistant.assistant.tools;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,16 @@ public interface ToolFamily {
    */
   default ToolCallback implementation(ToolDto tool) {
     return implementations().get(tool.type());
+  }
+
+  /**
+   * The model tools a configured tool stands for when it stands for several (an {@code mcp} tool
+   * offers the allowed tools of its server), each under its own name and description; read for
+   * every turn, so they may change between turns. Null, the default, when the configured tool is
+   * one model tool: its {@link #implementation(ToolDto)}.
+   */
+  default List<ToolCallback> expand(ToolDto tool) {
+    return null;
   }
 
   /** This family's {@link Tool @Tool} methods by the type their name spells. */

@@ -44,6 +44,14 @@ public record ToolUser(long userId, long chatId, ZoneId zone, UUID assistantId) 
         assistantId instanceof UUID id ? id : null);
   }
 
+  /**
+   * Whether the conversation is a Telegram group chat (group chat ids are negative, a person's
+   * private chat ids positive): tools about a person's own things answer only in a private chat.
+   */
+  public boolean inGroupChat() {
+    return chatId < 0;
+  }
+
   /** The context entries that carry this user. */
   Map<String, Object> toContext() {
     Map<String, Object> values = new HashMap<>();

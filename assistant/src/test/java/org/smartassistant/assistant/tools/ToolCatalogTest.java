@@ -26,7 +26,10 @@ class ToolCatalogTest {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final ToolCatalog catalog =
       new ToolCatalog(
-          List.of(new TimeTools(Clock.fixed(NOW, ZoneOffset.UTC)), new FailingTools()),
+          List.of(
+              new TimeTools(Clock.fixed(NOW, ZoneOffset.UTC)),
+              new FailingTools(),
+              new PersonalTools()),
           meters,
           new ToolProperties(2));
   final ToolUser user = new ToolUser(7, 70, ZoneId.of("Asia/Tokyo"), UUID.randomUUID());
@@ -62,6 +65,26 @@ class ToolCatalogTest {
                 .counter()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void personalToolsAnswerOnlyInAPrivateChatAndOthersRunInAGroupToo() {
+    List<ToolCallback> callbacks =
+        catalog.callbacksFor(
+            List.of(
+                tool("reminder_list", ToolType.REMINDER_LIST, null, true),
+                tool("memory_search", ToolType.MEMORY_SEARCH, null, true),
+                tool("clock", ToolType.TIME, null, true)));
+    ToolUser inGroup = new ToolUser(8, -1001234567890L, ZoneId.of("UTC"), UUID.randomUUID());
+
+    assertThat(callbacks.get(0).call("{}", new ToolContext(catalog.contextFor(user))))
+        .isEqualTo("\"the reminders of user 7\"");
+    assertThat(callbacks.get(0).call("{}", new ToolContext(catalog.contextFor(inGroup))))
+        .isEqualTo(PrivateChatTools.ASK_IN_PRIVATE);
+    assertThat(callbacks.get(1).call("{}", new ToolContext(catalog.contextFor(inGroup))))
+        .isEqualTo(PrivateChatTools.ASK_IN_PRIVATE);
+    assertThat(callbacks.get(2).call("{}", new ToolContext(catalog.contextFor(inGroup))))
+        .contains("in UTC");
   }
 
   @Test
@@ -128,6 +151,18 @@ class ToolCatalogTest {
     @Tool(name = "weather", description = "weather")
     public String weather(String place, ToolContext context) {
       throw new IllegalStateException("no forecast today");
+    }
+  }
+
+  static class PersonalTools implements ToolFamily {
+    @Tool(name = "reminder_list", description = "reminders")
+    public String reminders(ToolContext context) {
+      return "the reminders of user " + ToolUser.from(context).userId();
+    }
+
+    @Tool(name = "memory_search", description = "facts")
+    public String facts(ToolContext context) {
+      return "the facts of user " + ToolUser.from(context).userId();
     }
   }
 

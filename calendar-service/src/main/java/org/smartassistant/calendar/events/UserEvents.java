@@ -42,11 +42,13 @@ class UserEvents {
 
   private final GoogleAccess access;
   private final GoogleCalendarApi calendar;
+  private final EventChanges changes;
   private final Clock clock;
 
-  UserEvents(GoogleAccess access, GoogleCalendarApi calendar, Clock clock) {
+  UserEvents(GoogleAccess access, GoogleCalendarApi calendar, EventChanges changes, Clock clock) {
     this.access = access;
     this.calendar = calendar;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -96,6 +98,7 @@ class UserEvents {
       event.setId(eventIdOf(userId, idempotencyKey));
     }
     var created = access.withAccessToken(userId, token -> calendar.insert(token, event));
+    changes.created(userId);
     return EventConversion.toDto(created, zone == null ? null : zone.getId());
   }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * Creates a tool. The name must be a valid function name for the LLM APIs (letters, digits, {@code
  * _} and {@code -}, at most 64); {@code subAssistantId} is required for {@code sub_assistant} tools
- * and refused for the others.
+ * and refused for the others; {@code mcpServerId} likewise for {@code mcp} tools.
  */
 public record CreateToolRequest(
     @NotBlank
@@ -21,4 +21,12 @@ public record CreateToolRequest(
     @NotNull ToolType type,
     @Size(max = 2000) String description,
     UUID subAssistantId,
-    @JsonProperty("isActive") Boolean isActive) {}
+    @JsonProperty("isActive") Boolean isActive,
+    UUID mcpServerId) {
+
+  /** A request for a tool that names no MCP server. */
+  public CreateToolRequest(
+      String name, ToolType type, String description, UUID subAssistantId, Boolean isActive) {
+    this(name, type, description, subAssistantId, isActive, null);
+  }
+}

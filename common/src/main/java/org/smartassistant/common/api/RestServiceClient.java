@@ -120,6 +120,17 @@ public interface RestServiceClient {
   @DeleteExchange("/assistants/{id}/tools/{toolId}")
   void unlinkTool(@PathVariable UUID id, @PathVariable UUID toolId);
 
+  // MCP servers whose tools assistants may use
+
+  @GetExchange("/mcp-servers/{id}")
+  McpServerDto mcpServer(@PathVariable UUID id);
+
+  @PostExchange("/mcp-servers")
+  McpServerDto createMcpServer(@RequestBody McpServerRequest request);
+
+  @DeleteExchange("/mcp-servers/{id}")
+  void deleteMcpServer(@PathVariable UUID id);
+
   // reminders
 
   @PostExchange("/reminders")

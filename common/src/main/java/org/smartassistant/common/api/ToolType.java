@@ -26,5 +26,17 @@ public enum ToolType {
   MEMORY_FORGET,
   /** Delegates to the assistant named by the tool's {@code subAssistantId}. */
   @JsonProperty("sub_assistant")
-  SUB_ASSISTANT
+  SUB_ASSISTANT,
+  @JsonProperty("web_search")
+  WEB_SEARCH,
+  /** Offers the allowed tools of the MCP server named by the tool's {@code mcpServerId}. */
+  @JsonProperty("mcp")
+  MCP,
+  /** Sets a calendar reminder rule ("15 minutes before each meeting"). */
+  @JsonProperty("calendar_reminder_rule_set")
+  CALENDAR_REMINDER_RULE_SET,
+  @JsonProperty("calendar_reminder_rule_list")
+  CALENDAR_REMINDER_RULE_LIST,
+  @JsonProperty("calendar_reminder_rule_remove")
+  CALENDAR_REMINDER_RULE_REMOVE
 }

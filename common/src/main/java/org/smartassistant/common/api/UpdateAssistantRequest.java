@@ -16,4 +16,30 @@ public record UpdateAssistantRequest(
     @Size(max = 50000) String instructions,
     @Size(max = 4000) String startupMessage,
     @DecimalMin("0.0") @DecimalMax("2.0") Double temperature,
-    @JsonProperty("isActive") Boolean isActive) {}
+    @JsonProperty("isActive") Boolean isActive,
+    Boolean acceptsImages) {
+
+  /** Without {@code acceptsImages} (left as it is). */
+  public UpdateAssistantRequest(
+      String name,
+      String description,
+      Boolean isSecretary,
+      LlmProvider provider,
+      String model,
+      String instructions,
+      String startupMessage,
+      Double temperature,
+      Boolean isActive) {
+    this(
+        name,
+        description,
+        isSecretary,
+        provider,
+        model,
+        instructions,
+        startupMessage,
+        temperature,
+        isActive,
+        null);
+  }
+}

@@ -14,4 +14,12 @@ public record UpdateToolRequest(
     ToolType type,
     @Size(max = 2000) String description,
     UUID subAssistantId,
-    @JsonProperty("isActive") Boolean isActive) {}
+    @JsonProperty("isActive") Boolean isActive,
+    UUID mcpServerId) {
+
+  /** A change that leaves the MCP server as it is. */
+  public UpdateToolRequest(
+      String name, ToolType type, String description, UUID subAssistantId, Boolean isActive) {
+    this(name, type, description, subAssistantId, isActive, null);
+  }
+}

@@ -21,7 +21,16 @@ public enum ChangeKind {
   /** A user's profile (e.g. time zone); id = user id. */
   USER("user"),
   /** The global settings; id = {@code global}. */
-  SETTINGS("settings");
+  SETTINGS("settings"),
+  /** A registered MCP server; id = server uuid. */
+  MCP_SERVER("mcp_server"),
+  /** A calendar reminder rule; id = rule uuid, attribute {@code userId}. */
+  CALENDAR_RULE("calendar_rule"),
+  /**
+   * A user's calendar events (one was created through calendar-service, which publishes this kind
+   * itself); id = user id.
+   */
+  CALENDAR_EVENTS("calendar_events");
 
   private final String value;
 

@@ -1,6 +1,7 @@
 package org.smartassistant.common.restclient;
 
 import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.calendarrules.CalendarRuleClient;
 import org.smartassistant.common.security.InternalTokenProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,5 +24,15 @@ public class RestServiceClientAutoConfiguration {
       InternalTokenProperties token) {
     return ServiceClients.create(
         RestServiceClient.class, builder, properties.toClientProperties(), token.token());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CalendarRuleClient calendarRuleClient(
+      RestClient.Builder builder,
+      RestServiceClientProperties properties,
+      InternalTokenProperties token) {
+    return ServiceClients.create(
+        CalendarRuleClient.class, builder, properties.toClientProperties(), token.token());
   }
 }

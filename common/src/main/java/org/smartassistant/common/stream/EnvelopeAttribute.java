@@ -15,6 +15,12 @@ public enum EnvelopeAttribute {
   TELEGRAM_MESSAGE_ID("telegramMessageId"),
   /** {@code user_message}, {@code conversation_reset}: the sender's Telegram user id. */
   TELEGRAM_USER_ID("telegramUserId"),
+  /**
+   * {@code user_message}, {@code conversation_reset} from a group: the chat's type ({@code group}
+   * or {@code supergroup}); absent for a private chat. The envelope's {@code userId} is then the
+   * group's conversation and {@code telegramUserId} the member who spoke.
+   */
+  TELEGRAM_CHAT_TYPE("telegramChatType"),
   /** {@code reminder_triggered} and the notification telling it: the reminder's id. */
   REMINDER_ID("reminderId"),
   /** {@code reminder_triggered} and its notification: when the reminder was due, an instant. */
@@ -31,7 +37,20 @@ public enum EnvelopeAttribute {
   /** {@code reminder_triggered}: {@code one_time} or {@code recurring}. */
   REMINDER_TYPE("type"),
   /** {@code reminder_triggered}: the reminder's time zone, to say the due time in local time. */
-  REMINDER_TIMEZONE("timezone");
+  REMINDER_TIMEZONE("timezone"),
+  /**
+   * {@code user_message} with a file (tg-bot): {@code voice}, {@code audio}, {@code photo} or
+   * {@code document}; the envelope's text is the caption, if any. The assistant fetches the file.
+   */
+  MEDIA_KIND("media"),
+  /** {@code user_message} with a file: Telegram's {@code file_id}, to fetch it through tg-bot. */
+  TELEGRAM_FILE_ID("telegramFileId"),
+  /** {@code user_message} with a file: its size in bytes as Telegram announced it, if known. */
+  FILE_SIZE("fileSize"),
+  /** {@code user_message} with a file: its MIME type as Telegram announced it, if known. */
+  FILE_MIME_TYPE("mimeType"),
+  /** {@code user_message} with a document or audio file: its file name, if known. */
+  FILE_NAME("fileName");
 
   private final String wireName;
 

@@ -40,6 +40,9 @@ class Assistant {
   @Column(name = "is_active", nullable = false)
   private boolean active;
 
+  @Column(name = "accepts_images", nullable = false)
+  private boolean acceptsImages;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -110,6 +113,10 @@ class Assistant {
     this.active = active;
   }
 
+  void setAcceptsImages(boolean acceptsImages) {
+    this.acceptsImages = acceptsImages;
+  }
+
   void touch(Instant now) {
     this.updatedAt = now;
   }
@@ -127,6 +134,7 @@ class Assistant {
         temperature,
         active,
         createdAt,
-        updatedAt);
+        updatedAt,
+        acceptsImages);
   }
 }

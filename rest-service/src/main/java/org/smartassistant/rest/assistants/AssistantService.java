@@ -67,6 +67,7 @@ public class AssistantService {
     assistant.setStartupMessage(request.startupMessage());
     assistant.setTemperature(request.temperature());
     assistant.setActive(request.isActive() == null || request.isActive());
+    assistant.setAcceptsImages(Boolean.TRUE.equals(request.acceptsImages()));
     assistants.saveAndFlush(assistant);
     events.record(ChangeKind.ASSISTANT, assistant.id(), ChangeType.CREATED);
     return assistant.toDto();
@@ -123,6 +124,9 @@ public class AssistantService {
     }
     if (request.isActive() != null) {
       assistant.setActive(request.isActive());
+    }
+    if (request.acceptsImages() != null) {
+      assistant.setAcceptsImages(request.acceptsImages());
     }
     assistant.touch(clock.instant());
     assistants.flush();

@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Locale;
 import org.smartassistant.common.api.LlmProvider;
+import org.smartassistant.common.api.McpTransport;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.api.MissedRunPolicy;
 import org.smartassistant.common.api.ReminderRunStatus;
@@ -91,6 +92,13 @@ public final class EnumColumns {
   public static class MessageRoleColumn extends WireName<MessageRole> {
     public MessageRoleColumn() {
       super(MessageRole.class);
+    }
+  }
+
+  @Converter(autoApply = true)
+  public static class McpTransportColumn extends WireName<McpTransport> {
+    public McpTransportColumn() {
+      super(McpTransport.class);
     }
   }
 }

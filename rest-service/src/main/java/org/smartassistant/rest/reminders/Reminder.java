@@ -78,6 +78,15 @@ class Reminder {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "calendar_rule_id", updatable = false)
+  private UUID calendarRuleId;
+
+  @Column(name = "calendar_event_id", updatable = false)
+  private String calendarEventId;
+
+  @Column(name = "calendar_event_start", updatable = false)
+  private Instant calendarEventStart;
+
   @Column(name = "idempotency_key", updatable = false)
   private String idempotencyKey;
 
@@ -182,6 +191,25 @@ class Reminder {
   void setIdempotency(String key, String digest) {
     this.idempotencyKey = key;
     this.requestDigest = digest;
+  }
+
+  /** Made by a calendar rule for the event of this id that starts at {@code eventStart}. */
+  void setCalendarEvent(UUID ruleId, String eventId, Instant eventStart) {
+    this.calendarRuleId = ruleId;
+    this.calendarEventId = eventId;
+    this.calendarEventStart = eventStart;
+  }
+
+  String calendarEventId() {
+    return calendarEventId;
+  }
+
+  Instant calendarEventStart() {
+    return calendarEventStart;
+  }
+
+  String text() {
+    return text;
   }
 
   String requestDigest() {

@@ -12,6 +12,8 @@ import org.springframework.data.jpa.repository.Query;
 interface ReminderRepository
     extends JpaRepository<Reminder, UUID>, JpaSpecificationExecutor<Reminder> {
 
+  List<Reminder> findByCalendarRuleId(UUID calendarRuleId);
+
   long countByUserIdAndStatus(Long userId, ReminderStatus status);
 
   Optional<Reminder> findByUserIdAndIdempotencyKey(Long userId, String idempotencyKey);

@@ -43,6 +43,9 @@ final class DefaultContent {
         - calendar_list and calendar_create: read and add Google Calendar events. If the tool \
       says the calendar is not connected, give the user the authorisation link it returns.
         - weather: the current weather and the forecast for a place.
+        - web_search: look up on the web what you do not know or what may have changed \
+      (news, opening hours, prices, facts about the world). Answer from the results and list \
+      the URLs of the results you used as links at the end of your answer.
         - memory_save: keep a lasting fact the user tells you or asks you to remember \
       (family, preferences, habits), as one short sentence. Not passing details of the chat.
         - memory_search: look up what you keep about the user when the facts given to you \
@@ -109,6 +112,12 @@ final class DefaultContent {
               "memory_forget",
               ToolType.MEMORY_FORGET,
               "Forgets a fact kept about the user, by its number from memory_search."),
+          new StandardTool(
+              "web_search",
+              ToolType.WEB_SEARCH,
+              "Searches the web for current information and returns the title, URL and snippet of"
+                  + " the best results. Cite the URL of every result you use, as a link in your"
+                  + " answer."),
           new StandardTool(
               WRITER_TOOL,
               ToolType.SUB_ASSISTANT,

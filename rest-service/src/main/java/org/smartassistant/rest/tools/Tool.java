@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.smartassistant.common.api.ToolDto;
 import org.smartassistant.common.api.ToolType;
 
-/** A tool assistants may call; a {@code sub_assistant} tool names the assistant it delegates to. */
+/**
+ * A tool assistants may call; a {@code sub_assistant} tool names the assistant it delegates to, an
+ * {@code mcp} tool the MCP server whose allowed tools it offers.
+ */
 @Entity
 @Table(name = "tools")
 class Tool {
@@ -26,6 +29,9 @@ class Tool {
 
   @Column(name = "sub_assistant_id")
   private UUID subAssistantId;
+
+  @Column(name = "mcp_server_id")
+  private UUID mcpServerId;
 
   @Column(name = "is_active", nullable = false)
   private boolean active;
@@ -63,6 +69,14 @@ class Tool {
     return subAssistantId;
   }
 
+  UUID mcpServerId() {
+    return mcpServerId;
+  }
+
+  void setMcpServerId(UUID mcpServerId) {
+    this.mcpServerId = mcpServerId;
+  }
+
   void setName(String name) {
     this.name = name;
   }
@@ -88,6 +102,7 @@ class Tool {
   }
 
   ToolDto toDto() {
-    return new ToolDto(id, name, type, description, subAssistantId, active, createdAt, updatedAt);
+    return new ToolDto(
+        id, name, type, description, subAssistantId, active, createdAt, updatedAt, mcpServerId);
   }
 }

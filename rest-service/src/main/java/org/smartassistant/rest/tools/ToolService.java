@@ -15,6 +15,7 @@ import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.events.ChangeType;
 import org.smartassistant.rest.assistants.AssistantLookup;
 import org.smartassistant.rest.changes.ChangeEvents;
+import org.smartassistant.rest.mcpservers.McpServerLookup;
 import org.smartassistant.rest.web.ConflictException;
 import org.smartassistant.rest.web.FieldErrors;
 import org.smartassistant.rest.web.NotFoundException;
@@ -31,6 +32,7 @@ public class ToolService {
   private final ToolRepository tools;
   private final AssistantToolLinkRepository links;
   private final AssistantLookup assistants;
+  private final McpServerLookup mcpServers;
   private final ChangeEvents events;
   private final Clock clock;
 
@@ -38,11 +40,13 @@ public class ToolService {
       ToolRepository tools,
       AssistantToolLinkRepository links,
       AssistantLookup assistants,
+      McpServerLookup mcpServers,
       ChangeEvents events,
       Clock clock) {
     this.tools = tools;
     this.links = links;
     this.assistants = assistants;
+    this.mcpServers = mcpServers;
     this.events = events;
     this.clock = clock;
   }
@@ -50,12 +54,14 @@ public class ToolService {
   @Transactional
   public ToolDto create(CreateToolRequest request) {
     checkDelegation(request.type(), request.subAssistantId());
+    checkMcpServer(request.type(), request.mcpServerId());
     if (tools.existsByName(request.name())) {
       throw new ConflictException("a tool named '" + request.name() + "' already exists");
     }
     Tool tool = new Tool(UUID.randomUUID(), request.name(), request.type(), clock.instant());
     tool.setDescription(request.description());
     tool.setSubAssistantId(request.subAssistantId());
+    tool.setMcpServerId(request.mcpServerId());
     tool.setActive(request.isActive() == null || request.isActive());
     tools.saveAndFlush(tool);
     events.record(ChangeKind.TOOL, tool.id(), ChangeType.CREATED);
@@ -93,6 +99,11 @@ public class ToolService {
             ? request.subAssistantId()
             : request.subAssistantId() != null ? request.subAssistantId() : tool.subAssistantId();
     checkDelegation(type, subAssistantId);
+    UUID mcpServerId =
+        type != ToolType.MCP
+            ? request.mcpServerId()
+            : request.mcpServerId() != null ? request.mcpServerId() : tool.mcpServerId();
+    checkMcpServer(type, mcpServerId);
     if (request.name() != null && !request.name().equals(tool.name())) {
       if (tools.existsByName(request.name())) {
         throw new ConflictException("a tool named '" + request.name() + "' already exists");
@@ -101,6 +112,7 @@ public class ToolService {
     }
     tool.setType(type);
     tool.setSubAssistantId(subAssistantId);
+    tool.setMcpServerId(mcpServerId);
     if (request.description() != null) {
       tool.setDescription(request.description());
     }
@@ -198,6 +210,20 @@ public class ToolService {
       }
     } else if (subAssistantId != null) {
       errors.reject("subAssistantId", "is only allowed for a sub_assistant tool");
+    }
+    errors.throwIfAny();
+  }
+
+  private void checkMcpServer(ToolType type, UUID mcpServerId) {
+    FieldErrors errors = new FieldErrors();
+    if (type == ToolType.MCP) {
+      if (mcpServerId == null) {
+        errors.reject("mcpServerId", "is required for an mcp tool");
+      } else if (!mcpServers.exists(mcpServerId)) {
+        errors.reject("mcpServerId", "names no MCP server: " + mcpServerId);
+      }
+    } else if (mcpServerId != null) {
+      errors.reject("mcpServerId", "is only allowed for an mcp tool");
     }
     errors.throwIfAny();
   }

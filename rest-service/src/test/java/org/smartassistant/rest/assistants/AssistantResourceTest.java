@@ -36,6 +36,39 @@ class AssistantResourceTest extends RestServiceTest {
   }
 
   @Test
+  void remembersWhetherTheModelAcceptsImages() {
+    Api.Response plain =
+        api().post("/api/assistants", Api.json("name", "plain-" + UUID.randomUUID()));
+    Api.Response seeing =
+        api()
+            .post(
+                "/api/assistants",
+                Api.json("name", "seeing-" + UUID.randomUUID(), "acceptsImages", true));
+
+    assertThat(plain.json().get("acceptsImages").asBoolean()).isFalse();
+    assertThat(seeing.status()).isEqualTo(201);
+    assertThat(seeing.json().get("acceptsImages").asBoolean()).isTrue();
+    String id = seeing.text("id");
+    Api.Response renamed = api().patch("/api/assistants/" + id, Api.json("name", "x" + id));
+    assertThat(renamed.json().get("acceptsImages").asBoolean()).isTrue();
+    Api.Response blind = api().patch("/api/assistants/" + id, Api.json("acceptsImages", false));
+    assertThat(blind.json().get("acceptsImages").asBoolean()).isFalse();
+    assertThat(api().get("/api/assistants/" + id).json().get("acceptsImages").asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void refusesAnAcceptsImagesThatIsNotABoolean() {
+    UUID id = newAssistant(false);
+
+    Api.Response refused =
+        api().patch("/api/assistants/" + id, Api.json("acceptsImages", "sometimes"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.isProblem()).isTrue();
+  }
+
+  @Test
   void refusesADuplicateName() {
     String name = "dup-" + UUID.randomUUID();
     api().post("/api/assistants", Api.json("name", name));

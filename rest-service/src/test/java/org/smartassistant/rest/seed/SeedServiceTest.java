@@ -40,6 +40,7 @@ class SeedServiceTest extends RestServiceTest {
             "memory_save",
             "memory_search",
             "memory_forget",
+            "web_search",
             "writer");
     assertThat(
             jdbc.queryForObject(

@@ -32,6 +32,21 @@ class UserResourceTest extends RestServiceTest {
   }
 
   @Test
+  void registersAGroupChatUnderItsNegativeChatIdButNoTelegramIdZero() {
+    long groupChatId = -1000000000000L - nextTelegramId();
+
+    Api.Response group =
+        api().post("/api/users", Api.json("telegramId", groupChatId, "firstName", "Team"));
+    Api.Response zero = api().post("/api/users", Api.json("telegramId", 0));
+
+    assertThat(group.status()).isEqualTo(201);
+    assertThat(api().get("/api/users/by-telegram/" + groupChatId).json().get("id").asLong())
+        .isEqualTo(group.json().get("id").asLong());
+    assertThat(zero.status()).isEqualTo(400);
+    assertThat(zero.isProblem()).isTrue();
+  }
+
+  @Test
   void refusesASecondUserWithTheSameTelegramId() {
     long telegramId = nextTelegramId();
     api().post("/api/users", Api.json("telegramId", telegramId));

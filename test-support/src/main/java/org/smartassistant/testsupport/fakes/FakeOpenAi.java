@@ -1,5 +1,7 @@
 package org.smartassistant.testsupport.fakes;
 
+import static java.util.stream.Collectors.joining;
+
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A local OpenAI-compatible chat-completions API ({@code POST /v1/chat/completions}, plain JSON or
- * server-sent events, and {@code GET /v1/models}) that records every request and answers as the
- * test scripted: texts, tool calls, OpenAI errors, delays.
+ * server-sent events, {@code GET /v1/models}, {@code POST /v1/audio/transcriptions}) that records
+ * every request and answers as the test scripted: texts, tool calls, OpenAI errors, delays.
  *
  * <p>The answer to a request is, in this order: the next {@linkplain #enqueue queued} answer; else
  * what the {@linkplain #respondWith responder} returns (null: no opinion); else the {@linkplain
@@ -30,6 +32,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
   private final FakeHttpServer http;
   private final OpenAiResponses responses;
+  private final OpenAiTranscriptions transcriptions = new OpenAiTranscriptions();
   private final LongAdder received = new LongAdder();
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -89,6 +92,7 @@ public final class FakeOpenAi implements AutoCloseable {
       latency = Duration.ZERO;
       recording = true;
       received.reset();
+      transcriptions.reset();
     } finally {
       lock.unlock();
     }
@@ -152,6 +156,10 @@ public final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
+  public OpenAiTranscriptions transcriptions() { // POST /v1/audio/transcriptions
+    return transcriptions;
+  }
+
   /** The chat-completions requests received, in order. */
   public List<OpenAiRequest> requests() {
     lock.lock();
@@ -183,10 +191,7 @@ public final class FakeOpenAi implements AutoCloseable {
       while (requests.size() < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          StringBuilder seen = new StringBuilder();
-          for (OpenAiRequest request : requests) {
-            seen.append("\n  ").append(request.describe());
-          }
+          String seen = requests.stream().map(r -> "\n  " + r.describe()).collect(joining());
           throw new AssertionError(
               "expected "
                   + count
@@ -229,18 +234,17 @@ public final class FakeOpenAi implements AutoCloseable {
     byte[] body = FakeHttpServer.readBody(exchange);
     if (verb.equals("POST") && path.endsWith("/chat/completions")) {
       chatCompletion(exchange, body, receivedAt);
+    } else if (verb.equals("POST") && path.endsWith("/audio/transcriptions")) {
+      transcriptions.handle(exchange, body);
     } else if (verb.equals("GET") && path.endsWith("/models")) {
       FakeHttpServer.respond(exchange, 200, Map.of(), responses.models());
     } else if (verb.equals("GET") && path.contains("/models/")) {
       String id = path.substring(path.lastIndexOf('/') + 1);
       FakeHttpServer.respond(exchange, 200, Map.of(), responses.model(id));
     } else {
-      FakeHttpServer.respond(
-          exchange,
-          404,
-          Map.of(),
-          responses.error(
-              404, "invalid_request_error", null, "Unknown request URL: " + verb + " " + path));
+      String unknown = "Unknown request URL: " + verb + " " + path;
+      byte[] error = responses.error(404, "invalid_request_error", null, unknown);
+      FakeHttpServer.respond(exchange, 404, Map.of(), error);
     }
   }
 

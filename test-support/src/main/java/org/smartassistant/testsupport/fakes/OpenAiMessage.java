@@ -10,12 +10,34 @@ import java.util.List;
  * @param toolCalls the calls of an assistant message, else empty
  * @param toolCallId the call a {@code tool} message answers, else null
  * @param name the optional {@code name} field
+ * @param imageUrls the {@code image_url} parts of a user message (URLs or {@code data:} URLs with
+ *     the base64 image), in order, else empty
  */
 public record OpenAiMessage(
-    String role, String content, List<OpenAiToolCall> toolCalls, String toolCallId, String name) {
+    String role,
+    String content,
+    List<OpenAiToolCall> toolCalls,
+    String toolCallId,
+    String name,
+    List<String> imageUrls) {
 
   public OpenAiMessage {
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
+  }
+
+  /** A message without images. */
+  public OpenAiMessage(
+      String role, String content, List<OpenAiToolCall> toolCalls, String toolCallId, String name) {
+    this(role, content, toolCalls, toolCallId, name, List.of());
+  }
+
+  /** The images of {@link #imageUrls} given inline as {@code data:} URLs, decoded, in order. */
+  public List<byte[]> inlineImages() {
+    return imageUrls.stream()
+        .filter(url -> url != null && url.startsWith("data:") && url.contains(";base64,"))
+        .map(url -> java.util.Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)))
+        .toList();
   }
 
   public boolean isSystem() {

@@ -62,6 +62,16 @@ public record OpenAiRequest(
     return null;
   }
 
+  /** The last user message, or null. */
+  public OpenAiMessage lastUserMessage() {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i).isUser()) {
+        return messages.get(i);
+      }
+    }
+    return null;
+  }
+
   /** The last message, which decides what the model is asked to do next. */
   public OpenAiMessage lastMessage() {
     return messages.isEmpty() ? null : messages.get(messages.size() - 1);

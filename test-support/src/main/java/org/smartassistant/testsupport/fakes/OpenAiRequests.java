@@ -50,7 +50,8 @@ final class OpenAiRequests {
               content(message.get("content")),
               calls,
               textOrNull(message.get("tool_call_id")),
-              textOrNull(message.get("name"))));
+              textOrNull(message.get("name")),
+              images(message.get("content"))));
     }
     List<OpenAiTool> tools = new ArrayList<>();
     for (JsonNode tool : root.path("tools")) {
@@ -94,6 +95,23 @@ final class OpenAiRequests {
       return text.toString();
     }
     return textOrNull(content);
+  }
+
+  /**
+   * The {@code image_url} parts of a content array ({@code {"type":"image_url","image_url":{"url":
+   * ...}}}, a URL or a {@code data:} URL), in order.
+   */
+  private static List<String> images(JsonNode content) {
+    List<String> images = new ArrayList<>();
+    if (content != null && content.isArray()) {
+      for (JsonNode part : content) {
+        JsonNode image = part.path("image_url");
+        if ("image_url".equals(textOrNull(part.get("type"))) || !image.isMissingNode()) {
+          images.add(textOrNull(image.isObject() ? image.get("url") : image));
+        }
+      }
+    }
+    return images;
   }
 
   private static String textOrNull(JsonNode node) {

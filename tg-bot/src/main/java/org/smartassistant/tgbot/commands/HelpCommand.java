@@ -36,7 +36,8 @@ class HelpCommand implements Command {
         new StringBuilder(
             "Write to me as you would to a secretary: I can set reminders, look at and add to"
                 + " your Google Calendar, tell you the time and the weather, and help you write."
-                + " For now I read text only.\n\n**Commands**\n");
+                + " Besides text I take voice notes, photos and documents (text, Markdown, CSV,"
+                + " PDF).\n\n**Commands**\n");
     for (Command command : commands.all()) {
       text.append("\n/").append(command.name()).append(" — ").append(command.description());
     }

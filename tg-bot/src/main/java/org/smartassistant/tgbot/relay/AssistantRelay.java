@@ -40,12 +40,42 @@ public class AssistantRelay {
     return publish(source, EnvelopeType.USER_MESSAGE, text);
   }
 
+  /**
+   * A file of the user (voice note, audio, photo, document) named by {@code fileAttrs}, with its
+   * caption (or null), for the assistant to fetch and answer.
+   */
+  public PublishResult userMessage(Source source, String caption, Map<String, String> fileAttrs) {
+    return publish(source, EnvelopeType.USER_MESSAGE, caption, fileAttrs);
+  }
+
   /** The user asked to forget the conversation. */
   public PublishResult conversationReset(Source source) {
     return publish(source, EnvelopeType.CONVERSATION_RESET, null);
   }
 
+  /**
+   * A text said to the bot in a group chat ({@code chatType} {@code group} or {@code supergroup}):
+   * the source's user is the group's conversation, its Telegram user the member who spoke.
+   */
+  public PublishResult groupMessage(Source source, String chatType, String text) {
+    return publish(source, EnvelopeType.USER_MESSAGE, text, chatType(chatType));
+  }
+
+  /** A member asked to forget the group's conversation. */
+  public PublishResult groupReset(Source source, String chatType) {
+    return publish(source, EnvelopeType.CONVERSATION_RESET, null, chatType(chatType));
+  }
+
   private PublishResult publish(Source source, EnvelopeType type, String text) {
+    return publish(source, type, text, Map.of());
+  }
+
+  private static Map<String, String> chatType(String chatType) {
+    return Map.of(EnvelopeAttribute.TELEGRAM_CHAT_TYPE.wireName(), chatType);
+  }
+
+  private PublishResult publish(
+      Source source, EnvelopeType type, String text, Map<String, String> extraAttrs) {
     String key = "telegram:" + botId + ":update:" + source.updateId();
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put(
@@ -53,6 +83,7 @@ public class AssistantRelay {
     if (source.messageId() != null) {
       attrs.put(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName(), source.messageId().toString());
     }
+    attrs.putAll(extraAttrs);
     Envelope envelope =
         new Envelope(
             UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),

@@ -65,7 +65,8 @@ class TelegramReplySender implements EnvelopeHandler {
         continue;
       }
       try {
-        sender.send(chatId, parts.get(part));
+        sender.send(
+            chatId, parts.get(part), null, part == 0 ? GroupReplies.replyTo(envelope) : null);
       } catch (ChatUnreachableException blocked) {
         blockedChats.markBlocked(chatId, envelope.userId());
         return;

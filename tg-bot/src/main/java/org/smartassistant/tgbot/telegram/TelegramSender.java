@@ -22,6 +22,7 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
@@ -68,6 +69,19 @@ public class TelegramSender {
   /** As {@link #send(long, StyledText)}, with an inline keyboard under the message. */
   public Message send(long chatId, StyledText text, ReplyKeyboard keyboard)
       throws InterruptedException {
+    return send(chatId, text, keyboard, null);
+  }
+
+  /**
+   * As {@link #send(long, StyledText, ReplyKeyboard)}, as a reply to the chat's message {@code
+   * replyTo} (null: none); sent all the same if that message is gone.
+   */
+  public Message send(long chatId, StyledText text, ReplyKeyboard keyboard, Integer replyTo)
+      throws InterruptedException {
+    ReplyParameters quoted =
+        replyTo == null
+            ? null
+            : ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build();
     return call(
         chatId,
         true,
@@ -77,12 +91,14 @@ public class TelegramSender {
                 .text(text.html())
                 .parseMode(ParseMode.HTML)
                 .replyMarkup(keyboard)
+                .replyParameters(quoted)
                 .build(),
         () ->
             SendMessage.builder()
                 .chatId(chatId)
                 .text(text.plainText())
                 .replyMarkup(keyboard)
+                .replyParameters(quoted)
                 .build());
   }
 

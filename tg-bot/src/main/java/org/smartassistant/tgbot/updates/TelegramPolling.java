@@ -14,6 +14,7 @@ import org.smartassistant.tgbot.access.AccessPolicy;
 import org.smartassistant.tgbot.commands.Commands;
 import org.smartassistant.tgbot.telegram.TelegramProperties;
 import org.smartassistant.tgbot.telegram.TelegramSender;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
@@ -33,6 +34,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * health contributor (not part of readiness: replies wait in the outbox until Telegram is back).
  */
 @Component("telegram")
+@ConditionalOnProperty(
+    name = "smart.telegram.updates.mode",
+    havingValue = "polling",
+    matchIfMissing = true)
 class TelegramPolling implements SmartLifecycle, HealthIndicator {
 
   private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);

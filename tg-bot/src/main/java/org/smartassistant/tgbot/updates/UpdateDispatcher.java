@@ -51,6 +51,9 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
    */
   static final String UPDATE_OBSERVATION = "smart.telegram.update";
 
+  /** How long a webhook request waits for its update to be taken in (Telegram waits ~60 s). */
+  private static final java.time.Duration WEBHOOK_PATIENCE = java.time.Duration.ofSeconds(30);
+
   /**
    * Redis or rest-service out of reach: an outage for every user, waited out for as long as it
    * lasts (the batch stays unconfirmed, so nothing is lost; nobody else could be served meanwhile).
@@ -171,6 +174,48 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
     if (followUp != null) {
       followUpLanes.submit(chatId, () -> runFollowUp(followUp));
+    }
+  }
+
+  /**
+   * Takes one update in as the webhook receives it: in its chat's lane, with the bounded retries of
+   * a failing answer but without waiting out an outage (Telegram sends the update again instead).
+   * Returns only when the update is taken in (its envelope is in the inbox, or it needs none).
+   *
+   * @throws Exception when it was not taken in, so that Telegram is answered with an error
+   */
+  void takeInNow(Update update) throws Exception {
+    Optional<Long> chat = UpdateIntake.chatOf(update);
+    if (chat.isEmpty()) {
+      return;
+    }
+    if (stopping) {
+      throw new IllegalStateException("stopping: update " + update.getUpdateId() + " not taken in");
+    }
+    Observation observation =
+        Observation.start(UPDATE_OBSERVATION, observations).contextualName("telegram update");
+    CompletableFuture<FollowUp> takenIn = new CompletableFuture<>();
+    intakeLanes.submit(
+        chat.get(),
+        () -> {
+          try (Observation.Scope scope = observation.openScope()) {
+            takenIn.complete(failureRetry.execute(named(update, () -> intake.accept(update))));
+          } catch (Throwable failure) {
+            takenIn.completeExceptionally(failure);
+          } finally {
+            observation.stop();
+          }
+        });
+    FollowUp followUp;
+    try {
+      followUp = takenIn.get(WEBHOOK_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RetryException retry
+          ? new IllegalStateException(lastFailure(retry))
+          : e;
+    }
+    if (followUp != null) {
+      followUpLanes.submit(chat.get(), () -> runFollowUp(followUp));
     }
   }
 

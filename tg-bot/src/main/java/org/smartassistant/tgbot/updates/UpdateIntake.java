@@ -26,10 +26,11 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Decides what one update means and does its durable part: a text becomes a {@code user_message} in
- * the inbox, {@code /reset} a {@code conversation_reset}; a user who may not talk to the bot is
- * recorded as refused. What is left (answers to the user) is returned as a {@link FollowUp}. An
- * exception means the update was not taken in and must not be confirmed.
+ * Decides what one update means and does its durable part: a text, or a voice note, audio file,
+ * photo or document (as a {@link MediaReference}, never downloaded here) becomes a {@code
+ * user_message} in the inbox, {@code /reset} a {@code conversation_reset}; a user who may not talk
+ * to the bot is recorded as refused. What is left (answers to the user) is returned as a {@link
+ * FollowUp}. An exception means the update was not taken in and must not be confirmed.
  */
 @Component
 class UpdateIntake {
@@ -41,8 +42,9 @@ class UpdateIntake {
           + " ask its owner to add your Telegram id: `%d`.";
   static final String BLOCKED_BY_OPERATOR =
       "Sorry, your access to this assistant has been paused by its owner.";
-  static final String TEXT_ONLY =
-      "I can only read text for now. Please write your message as text and I'll take care of it.";
+  static final String NOT_READABLE =
+      "I can read texts, voice notes, photos and documents, but not this kind of message. Please"
+          + " write it as text and I'll take care of it.";
   static final String UNKNOWN_COMMAND =
       "I don't know the command /%s. Send /help to see what I can do.";
   static final String APOLOGY = "Sorry, something went wrong on my side. Please try again shortly.";
@@ -57,6 +59,7 @@ class UpdateIntake {
   private final AssistantRelay relay;
   private final ChatMessages messages;
   private final TelegramSender sender;
+  private final GroupIntake groups;
 
   UpdateIntake(
       AccessPolicy access,
@@ -68,7 +71,9 @@ class UpdateIntake {
       MemoryCommand memory,
       AssistantRelay relay,
       ChatMessages messages,
-      TelegramSender sender) {
+      TelegramSender sender,
+      GroupIntake groups) {
+    this.groups = groups;
     this.access = access;
     this.refusals = refusals;
     this.users = users;
@@ -100,8 +105,16 @@ class UpdateIntake {
    * @return what remains to be done after the update is confirmed, or null
    */
   FollowUp accept(Update update) throws Exception {
+    if (update.hasMessage() && GroupIntake.inGroup(update.getMessage())) {
+      return groups.accept(update.getUpdateId(), update.getMessage());
+    }
     if (update.hasMessage()) {
       return message(update.getUpdateId(), update.getMessage());
+    }
+    if (update.hasCallbackQuery()
+        && update.getCallbackQuery().getMessage() != null
+        && update.getCallbackQuery().getMessage().getChatId() < 0) {
+      return null; // the bot puts no buttons in groups
     }
     if (update.hasCallbackQuery()) {
       return callback(update.getCallbackQuery());
@@ -123,14 +136,25 @@ class UpdateIntake {
     if (!access.allows(from.getId())) {
       return refuse(chatId, from, Refusals.Reason.NOT_ALLOWED);
     }
-    if (!message.hasText()) {
+    Optional<MediaReference> media = MediaReference.of(message);
+    if (!message.hasText() && media.isEmpty()) {
       return nonText(message)
-          ? guarded(chatId, null, () -> messages.send(chatId, TEXT_ONLY))
+          ? guarded(chatId, null, () -> messages.send(chatId, NOT_READABLE))
           : null;
     }
     KnownUser user = blockedChats.userReturned(chatId, users.resolve(from));
     if (user.blocked()) {
       return refuse(chatId, from, Refusals.Reason.BLOCKED_BY_OPERATOR);
+    }
+    if (media.isPresent()) {
+      PublishResult added =
+          relay.userMessage(
+              new AssistantRelay.Source(
+                  updateId, user.id(), from.getId(), chatId, message.getMessageId()),
+              message.getCaption(),
+              media.get().attrs());
+      log.debug("file of update {} (chat {}) is in the inbox as {}", updateId, chatId, added);
+      return () -> sender.typing(chatId);
     }
     String text = message.getText();
     if (Commands.isCommand(text)) {
@@ -200,7 +224,7 @@ class UpdateIntake {
     return guarded(chatId, null, () -> messages.send(chatId, text));
   }
 
-  /** Voice, photos, stickers, files and the like: content the bot cannot read yet. */
+  /** Stickers, videos, locations and the like: content the bot cannot read. */
   private static boolean nonText(Message message) {
     return message.hasVoice()
         || message.hasPhoto()

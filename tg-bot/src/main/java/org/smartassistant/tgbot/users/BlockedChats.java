@@ -32,8 +32,16 @@ public class BlockedChats {
     return Boolean.TRUE.equals(redis.hasKey(KEY_PREFIX + chatId));
   }
 
-  /** The user of this chat blocked the bot. */
+  /**
+   * The user of this chat blocked the bot. A group chat (negative id) that refuses the bot (it was
+   * removed) marks nobody: no person blocked anything, and a later reply there is simply tried.
+   */
   public void markBlocked(long chatId, Long userId) {
+    if (chatId < 0) {
+      log.info(
+          "the bot cannot write in group chat {} (removed from it?); nobody is marked", chatId);
+      return;
+    }
     redis.opsForValue().set(KEY_PREFIX + chatId, userId == null ? "" : userId.toString());
     log.info(
         "chat {} blocked the bot; its replies are skipped until the user writes again", chatId);

@@ -2,11 +2,13 @@ package org.smartassistant.tgbot.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.testsupport.fakes.telegram.NonTextKind;
@@ -125,19 +127,55 @@ class UpdateIntakeTest extends BotTest {
   }
 
   @Test
-  void nonTextMessagesGetAClearAnswerAndNothingReachesTheInbox() throws Exception {
+  void messagesTheBotCannotReadGetAClearAnswerAndNothingReachesTheInbox() throws Exception {
     long chat = 5005;
-    for (NonTextKind kind : NonTextKind.values()) {
+    List<NonTextKind> unreadable =
+        List.of(NonTextKind.STICKER, NonTextKind.VIDEO, NonTextKind.LOCATION);
+    for (NonTextKind kind : unreadable) {
       telegram.pushNonText(chat, kind);
     }
 
-    List<TelegramCall> answers =
-        telegram.awaitSentMessages(chat, NonTextKind.values().length, PATIENCE);
+    List<TelegramCall> answers = telegram.awaitSentMessages(chat, unreadable.size(), PATIENCE);
 
-    assertThat(answers).allSatisfy(call -> assertThat(call.text()).contains("only read text"));
+    assertThat(answers)
+        .allSatisfy(call -> assertThat(call.text()).contains("not this kind of message"));
     int last = telegram.pushTextMessage(chat, "now in text");
     awaitInbox(chat, 1);
     telegram.awaitConfirmed(last, PATIENCE);
     assertThat(inbox(chat)).extracting(Envelope::text).containsExactly("now in text");
+  }
+
+  @Test
+  void voiceNotesPhotosAndDocumentsReachTheInboxAsFileReferencesWithTheirCaptions()
+      throws Exception {
+    long chat = 5009;
+    telegram.pushVoice(chat, "hello".getBytes(StandardCharsets.UTF_8));
+    telegram.pushPhoto(chat, new byte[] {9, 8, 7}, "look at this");
+    int last =
+        telegram.pushDocument(
+            chat, "a,b\n1,2".getBytes(StandardCharsets.UTF_8), "data.csv", "text/csv", null);
+
+    List<Envelope> inbox = awaitInbox(chat, 3);
+    telegram.awaitConfirmed(last, PATIENCE);
+
+    Envelope voice = inbox.get(0);
+    assertThat(voice.type()).isEqualTo(EnvelopeType.USER_MESSAGE);
+    assertThat(voice.text()).isNull();
+    assertThat(voice.attr(EnvelopeAttribute.MEDIA_KIND)).isEqualTo("voice");
+    assertThat(voice.attr(EnvelopeAttribute.TELEGRAM_FILE_ID)).isNotBlank();
+    assertThat(voice.attr(EnvelopeAttribute.FILE_SIZE)).isEqualTo("5");
+    assertThat(voice.attr(EnvelopeAttribute.FILE_MIME_TYPE)).isEqualTo("audio/ogg");
+    Envelope photo = inbox.get(1);
+    assertThat(photo.text()).isEqualTo("look at this");
+    assertThat(photo.attr(EnvelopeAttribute.MEDIA_KIND)).isEqualTo("photo");
+    // Telegram sends a preview and the original: the original (largest) is the one referenced
+    assertThat(photo.attr(EnvelopeAttribute.FILE_SIZE)).isEqualTo("3");
+    Envelope document = inbox.get(2);
+    assertThat(document.attr(EnvelopeAttribute.MEDIA_KIND)).isEqualTo("document");
+    assertThat(document.attr(EnvelopeAttribute.FILE_NAME)).isEqualTo("data.csv");
+    assertThat(document.attr(EnvelopeAttribute.FILE_MIME_TYPE)).isEqualTo("text/csv");
+    // nothing was downloaded on the way in
+    assertThat(telegram.callCount("getFile")).isZero();
+    assertThat(telegram.sentMessages(chat)).isEmpty();
   }
 }

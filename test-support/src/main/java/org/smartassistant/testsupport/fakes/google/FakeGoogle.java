@@ -27,11 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Google's 409 {@code duplicate}.
  *
  * <p>Point a client at {@link #authorizationUrl()}, {@link #tokenUrl()} and {@link #apiRootUrl()}.
- * A test consents either by GETting the authorisation URL over HTTP (as a browser would) or by
- * {@link #approve(String)}, which returns the redirect URL to follow. Faults: {@link
- * #expireAccessTokens()} (the next call answers 401 so the client refreshes), {@link
- * #revokeGrant(String)} ({@code invalid_grant} on refresh), {@link #denyNextConsent()}, {@link
- * #grantOnlyScope(String)}, {@link #failNextTokenRequests(int, int)}.
+ * A test consents by GETting the authorisation URL (as a browser) or by {@link #approve(String)}.
+ * Faults: {@link #expireAccessTokens()} (401: the client refreshes), {@link #revokeGrant(String)},
+ * {@link #denyNextConsent()}, {@link #grantOnlyScope(String)}, {@link #failNextTokenRequests}.
  *
  * <p>In parts: {@link GoogleConsent} (the consent page), {@link GoogleTokens} (the token endpoint,
  * codes and tokens), {@link GoogleCalendarApi} (the events, with {@link GoogleEvents} for their
@@ -228,6 +226,11 @@ public final class FakeGoogle implements AutoCloseable {
     event.putObject("start").put("date", start.toString());
     event.putObject("end").put("date", endExclusive.toString());
     return calendar.store(account, event);
+  }
+
+  /** Moves an event to new times (the user did so at Google); both null: deletes it. */
+  public void changeEvent(String account, String id, OffsetDateTime start, OffsetDateTime end) {
+    calendar.change(account, id, start, end);
   }
 
   /** The events in the account's primary calendar, in the order they were added. */

@@ -237,6 +237,32 @@ final class GoogleCalendarApi {
     return keep(account, event);
   }
 
+  /**
+   * Moves a stored event to a new start and end, as the user would in Google's own app; deletes it
+   * when both are null (the list then no longer shows it, as without showDeleted).
+   */
+  synchronized void change(
+      String account, String eventId, OffsetDateTime start, OffsetDateTime end) {
+    ObjectNode event = stored(account, eventId);
+    if (start == null && end == null) {
+      eventsByAccount.get(account).remove(event);
+      return;
+    }
+    event.putObject("start").put("dateTime", RFC3339.format(start));
+    event.putObject("end").put("dateTime", RFC3339.format(end));
+    String problem = normaliseTimes(event);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  private ObjectNode stored(String account, String eventId) {
+    return eventsByAccount.getOrDefault(account, List.of()).stream()
+        .filter(event -> eventId.equals(text(event, "id")))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no event " + eventId + " of " + account));
+  }
+
   private FakeGoogleEvent keep(String account, ObjectNode event) {
     GoogleEvents.stamp(account, event, tokens.next(), tokens.now());
     eventsByAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(event);

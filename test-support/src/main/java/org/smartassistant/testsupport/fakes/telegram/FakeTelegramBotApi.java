@@ -37,6 +37,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   private final TelegramUpdates updates;
   private final UserUpdates userUpdates;
   private final TelegramCallLog calls;
+  private final TextUpdates texts;
+  private final TelegramWebhookPoster webhook;
 
   /** A fake on a free port; call {@link #start()}. */
   public FakeTelegramBotApi() {
@@ -51,6 +53,8 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     this.updates = parts.updates();
     this.userUpdates = parts.userUpdates();
     this.calls = parts.calls();
+    this.texts = parts.textUpdates();
+    this.webhook = parts.webhook();
   }
 
   /** Starts listening on 127.0.0.1; returns this for {@code try (var tg = new ...().start())}. */
@@ -173,6 +177,63 @@ public final class FakeTelegramBotApi implements AutoCloseable {
     return pushTextMessage(userId, command.startsWith("/") ? command : "/" + command);
   }
 
+  /** The bot's username (without {@code @}), as getMe tells it. */
+  public String botUsername() {
+    return TelegramObjects.BOT_USERNAME;
+  }
+
+  /**
+   * A text message from the user in a supergroup (negative {@code chatId}), with the entities
+   * Telegram adds: {@code mention} for each {@code @username}, {@code bot_command} for a leading
+   * command. Returns its update_id.
+   */
+  public int pushGroupMessage(long chatId, long userId, String text) {
+    return pushGroupMessage(chatId, "supergroup", userId, text, null);
+  }
+
+  /**
+   * A text message from the user in a group chat of the type ({@code group} or {@code supergroup});
+   * {@code replyTo} is the id of the bot's message it replies to (null: none).
+   */
+  public int pushGroupMessage(
+      long chatId, String chatType, long userId, String text, Integer replyTo) {
+    return updates.push(texts.groupText(chatId, chatType, userId, text, replyTo));
+  }
+
+  /** The user replies in the supergroup to the bot's message {@code botMessageId}. */
+  public int pushGroupReply(long chatId, long userId, String text, int botMessageId) {
+    return pushGroupMessage(chatId, "supergroup", userId, text, botMessageId);
+  }
+
+  /**
+   * The URL of the webhook the bot set (last setWebhook, not deleted since; kept across {@link
+   * #reset()}), or null.
+   */
+  public String webhookUrl() {
+    return webhook.url();
+  }
+
+  /** The secret_token of the webhook the bot set, or null. */
+  public String webhookSecret() {
+    return webhook.secret();
+  }
+
+  /**
+   * Posts a private-chat text message of the user to the bot's webhook as Telegram does, with the
+   * secret the bot set; returns the HTTP status the bot answered.
+   */
+  public int postTextMessageToWebhook(long userId, String text) {
+    return postTextMessageToWebhook(userId, text, webhookSecret());
+  }
+
+  /**
+   * As {@link #postTextMessageToWebhook(long, String)} with the given secret header (null: none),
+   * e.g. a forged request.
+   */
+  public int postTextMessageToWebhook(long userId, String text, String secret) {
+    return webhook.post(texts.privateText(userId, text), secret);
+  }
+
   /** A press on an inline keyboard button under the bot's message {@code messageId}. */
   public int pushCallbackQuery(long userId, long chatId, String data, int messageId) {
     return userUpdates.pushCallbackQuery(userId, chatId, data, messageId);
@@ -181,6 +242,40 @@ public final class FakeTelegramBotApi implements AutoCloseable {
   /** A voice message, photo, sticker or document (no text) in the user's private chat. */
   public int pushNonText(long userId, NonTextKind kind) {
     return userUpdates.pushNonText(userId, kind);
+  }
+
+  /**
+   * A voice note, audio file, photo or document from the user with a file the bot can fetch ({@code
+   * getFile}, then {@code /file/bot<token>/<file_path>}); {@code size} is what Telegram announces
+   * and may exceed the content to stand for a big file (over 20 MB getFile answers "Bad Request:
+   * file is too big"). Null name, MIME type and caption are left out. Returns the update_id.
+   */
+  public int pushFile(
+      long userId,
+      MediaKind kind,
+      byte[] content,
+      long size,
+      String fileName,
+      String mimeType,
+      String caption) {
+    return userUpdates.pushFile(userId, kind, content, size, fileName, mimeType, caption);
+  }
+
+  /** A voice note (OGG/Opus as Telegram records them) with this content. */
+  public int pushVoice(long userId, byte[] content) {
+    return pushFile(userId, MediaKind.VOICE, content, content.length, null, "audio/ogg", null);
+  }
+
+  /** A photo with this (JPEG) content and caption (or null). */
+  public int pushPhoto(long userId, byte[] content, String caption) {
+    return pushFile(userId, MediaKind.PHOTO, content, content.length, null, null, caption);
+  }
+
+  /** A document with this content, name, MIME type and caption (or null). */
+  public int pushDocument(
+      long userId, byte[] content, String fileName, String mimeType, String caption) {
+    return pushFile(
+        userId, MediaKind.DOCUMENT, content, content.length, fileName, mimeType, caption);
   }
 
   /**

@@ -5,5 +5,7 @@ public enum NonTextKind {
   VOICE,
   PHOTO,
   STICKER,
-  DOCUMENT
+  DOCUMENT,
+  VIDEO,
+  LOCATION
 }

@@ -41,6 +41,11 @@ final class TelegramFaults {
         });
   }
 
+  /** Whether the token is the expected one (any is, while none is expected); under the lock. */
+  boolean tokenAccepted(String token) {
+    return expectedToken == null || expectedToken.equals(token);
+  }
+
   /** Answers 401 Unauthorized to every other bot token; null accepts any. */
   void expectToken(String token) {
     state.write(() -> expectedToken = token);

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class TelegramObjects {
 
   private static final long BOT_USER_ID = 7000000001L;
+  static final String BOT_USERNAME = "smart_assistant_test_bot";
 
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
@@ -89,7 +90,7 @@ final class TelegramObjects {
     bot.put("id", BOT_USER_ID);
     bot.put("is_bot", true);
     bot.put("first_name", "Smart Assistant");
-    bot.put("username", "smart_assistant_test_bot");
+    bot.put("username", BOT_USERNAME);
     bot.put("can_join_groups", true);
     bot.put("can_read_all_group_messages", false);
     bot.put("supports_inline_queries", false);

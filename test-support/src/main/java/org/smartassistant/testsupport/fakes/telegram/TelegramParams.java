@@ -35,6 +35,9 @@ final class TelegramParams {
     if (contentType != null
         && contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")) {
       formInto(text, params);
+    } else if (contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      multipartInto(text, contentType, params);
     } else {
       try {
         JsonNode parsed = JSON.readTree(text);
@@ -46,6 +49,35 @@ final class TelegramParams {
       }
     }
     return params;
+  }
+
+  /**
+   * The text fields of a multipart body (telegrambots sends setWebhook and file uploads so); file
+   * parts are kept as their text too, which no test reads.
+   */
+  private static void multipartInto(String body, String contentType, ObjectNode params) {
+    int at = contentType.indexOf("boundary=");
+    if (at < 0) {
+      return;
+    }
+    String boundary = "--" + contentType.substring(at + 9).replace("\"", "").split(";")[0].trim();
+    for (String part : body.split(java.util.regex.Pattern.quote(boundary))) {
+      int headersEnd = part.indexOf("\r\n\r\n");
+      if (headersEnd < 0) {
+        continue;
+      }
+      java.util.regex.Matcher name =
+          java.util.regex.Pattern.compile("name=\"([^\"]*)\"")
+              .matcher(part.substring(0, headersEnd));
+      if (!name.find()) {
+        continue;
+      }
+      String value = part.substring(headersEnd + 4);
+      if (value.endsWith("\r\n")) {
+        value = value.substring(0, value.length() - 2);
+      }
+      params.put(name.group(1), value);
+    }
   }
 
   private static void formInto(String form, ObjectNode params) {

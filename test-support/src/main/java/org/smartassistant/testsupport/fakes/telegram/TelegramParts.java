@@ -18,14 +18,27 @@ final class TelegramParts {
   private final TelegramUpdates updates;
   private final UserUpdates userUpdates;
   private final TelegramRouter router;
+  private final TextUpdates textUpdates;
+  private final TelegramWebhookPoster webhook;
+  private final TelegramFileStore files = new TelegramFileStore(state, faults);
 
   /** The parts of a fake on the given port (0 for a free one); the server is not started. */
   TelegramParts(String name, int port) {
     TelegramObjects objects = new TelegramObjects(state);
     this.http = new FakeHttpServer(name, port, this::route);
     this.updates = new TelegramUpdates(state, http, faults, calls);
-    this.userUpdates = new UserUpdates(updates, objects, calls);
-    this.router = new TelegramRouter(state, faults, calls, updates, objects);
+    this.userUpdates = new UserUpdates(updates, objects, calls, files);
+    this.textUpdates = new TextUpdates(objects, calls);
+    this.webhook = new TelegramWebhookPoster(state, updates);
+    this.router = new TelegramRouter(state, faults, calls, updates, objects, webhook, files);
+  }
+
+  TextUpdates textUpdates() {
+    return textUpdates;
+  }
+
+  TelegramWebhookPoster webhook() {
+    return webhook;
   }
 
   private void route(HttpExchange exchange) throws IOException {

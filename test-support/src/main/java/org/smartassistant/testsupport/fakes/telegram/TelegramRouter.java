@@ -24,6 +24,8 @@ final class TelegramRouter implements HttpHandler {
   private final TelegramUpdates updates;
   private final TelegramObjects objects;
   private final TelegramMessages messages;
+  private final TelegramWebhookPoster webhook;
+  private final TelegramFileStore files;
 
   // guarded by the state's lock
   private JsonNode myCommands = JsonNodeFactory.instance.arrayNode();
@@ -33,8 +35,12 @@ final class TelegramRouter implements HttpHandler {
       TelegramFaults faults,
       TelegramCallLog calls,
       TelegramUpdates updates,
-      TelegramObjects objects) {
+      TelegramObjects objects,
+      TelegramWebhookPoster webhook,
+      TelegramFileStore files) {
+    this.webhook = webhook;
     this.state = state;
+    this.files = files;
     this.faults = faults;
     this.calls = calls;
     this.updates = updates;
@@ -46,7 +52,15 @@ final class TelegramRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     Instant receivedAt = Instant.now();
-    String[] segments = exchange.getRequestURI().getPath().split("/");
+    String path = exchange.getRequestURI().getPath();
+    String[] segments = path.split("/");
+    // /file/bot<token>/<file_path>: a file download
+    if (segments.length >= 4 && segments[1].equals("file") && segments[2].startsWith("bot")) {
+      String prefix = "/file/" + segments[2] + "/";
+      calls.count("file");
+      files.download(exchange, segments[2].substring(3), path.substring(prefix.length()));
+      return;
+    }
     // /bot<token>/<method>, or /bot<token>/test/<method> for TelegramUrl(..., testServer=true)
     if (segments.length < 3 || !segments[1].startsWith("bot")) {
       FakeHttpServer.respond(
@@ -87,6 +101,7 @@ final class TelegramRouter implements HttpHandler {
       case "sendmessage" -> messages.sendMessage(params, chatId);
       case "editmessagetext" -> messages.editMessageText(params, chatId);
       case "editmessagereplymarkup" -> messages.editMessageReplyMarkup(params, chatId);
+      case "getfile" -> files.getFile(params);
       case "getme" -> TelegramAnswer.success(objects.botUser());
       case "getwebhookinfo" -> TelegramAnswer.success(objects.webhookInfo(updates.pendingLocked()));
       case "getmycommands" -> TelegramAnswer.success(myCommands.deepCopy());
@@ -97,6 +112,12 @@ final class TelegramRouter implements HttpHandler {
       default -> {
         if (!TelegramMethods.answersTrue(method)) {
           yield TelegramAnswer.rejected(404, "Not Found");
+        }
+        if (method.equals("setwebhook")) {
+          webhook.set(
+              TelegramParams.textOf(params, "url"), TelegramParams.textOf(params, "secret_token"));
+        } else if (method.equals("deletewebhook")) {
+          webhook.delete();
         }
         if (method.equals("setmycommands") && params.get("commands") != null) {
           myCommands = TelegramParams.jsonValue(params.get("commands"));

@@ -123,6 +123,11 @@ final class TelegramUpdates {
     return updateId;
   }
 
+  /** The next update id, for an update sent another way (a webhook); call under the lock. */
+  int reserveId() {
+    return nextUpdateId++;
+  }
+
   /** Answers a getUpdates now, or holds it as the long poll. */
   void getUpdates(HttpExchange exchange, String token, ObjectNode params) {
     long requestedOffset = TelegramParams.longOf(params, "offset", 0);

@@ -17,13 +17,19 @@ final class UserUpdates {
   private final TelegramUpdates queue;
   private final TelegramObjects objects;
   private final TelegramCallLog calls;
+  private final TelegramFileStore files;
   private final JsonMapper json = JsonMapper.builder().build();
 
   // guarded by the state's lock
   private long nextCallbackId = 4_000_000_000_000L;
 
-  UserUpdates(TelegramUpdates queue, TelegramObjects objects, TelegramCallLog calls) {
+  UserUpdates(
+      TelegramUpdates queue,
+      TelegramObjects objects,
+      TelegramCallLog calls,
+      TelegramFileStore files) {
     this.queue = queue;
+    this.files = files;
     this.objects = objects;
     this.calls = calls;
   }
@@ -64,12 +70,82 @@ final class UserUpdates {
         });
   }
 
-  /** A voice message, photo, sticker or document (no text) in the user's private chat. */
+  /**
+   * A voice message, photo, sticker, document, video or location (no text, and a file nobody can
+   * fetch) in the user's private chat.
+   */
   int pushNonText(long userId, NonTextKind kind) {
     return queue.push(
         updateId -> {
           ObjectNode message = objects.message(userId, userId, null, null);
           attach(message, kind, "file-" + updateId);
+          return TelegramObjects.update(updateId, "message", message);
+        });
+  }
+
+  /**
+   * A voice note, audio file, photo or document with a file the bot can fetch ({@code getFile} and
+   * the download); {@code size} is what Telegram announces (may exceed the content to stand for a
+   * big file); null name, MIME type and caption are left out.
+   */
+  int pushFile(
+      long userId,
+      MediaKind kind,
+      byte[] content,
+      long size,
+      String fileName,
+      String mimeType,
+      String caption) {
+    return queue.push(
+        updateId -> {
+          ObjectNode message = objects.message(userId, userId, null, null);
+          String folder =
+              switch (kind) {
+                case VOICE -> "voice";
+                case AUDIO -> "music";
+                case PHOTO -> "photos";
+                case DOCUMENT -> "documents";
+              };
+          String extension =
+              switch (kind) {
+                case VOICE -> "oga";
+                case PHOTO -> "jpg";
+                default ->
+                    fileName != null && fileName.contains(".")
+                        ? fileName.substring(fileName.lastIndexOf('.') + 1)
+                        : "bin";
+              };
+          String fileId = files.add(folder, extension, content, size);
+          ObjectNode file;
+          if (kind == MediaKind.PHOTO) {
+            // Telegram sends a small preview and the original; the bot should take the larger
+            ObjectNode thumb = message.putArray("photo").addObject();
+            thumb.put("file_id", files.add(folder, extension, new byte[] {1}, 1));
+            thumb.put("file_unique_id", "thumb" + updateId);
+            thumb.put("width", 90);
+            thumb.put("height", 60);
+            thumb.put("file_size", 1);
+            file = ((tools.jackson.databind.node.ArrayNode) message.get("photo")).addObject();
+            file.put("width", 1280);
+            file.put("height", 853);
+          } else {
+            file = message.putObject(kind.field());
+          }
+          file.put("file_id", fileId);
+          file.put("file_unique_id", "u" + fileId);
+          file.put("file_size", size);
+          if (kind == MediaKind.VOICE || kind == MediaKind.AUDIO) {
+            file.put("duration", 3);
+          }
+          if (fileName != null && kind != MediaKind.PHOTO && kind != MediaKind.VOICE) {
+            file.put("file_name", fileName);
+          }
+          if (mimeType != null && kind != MediaKind.PHOTO) {
+            file.put("mime_type", mimeType);
+          }
+          if (caption != null) {
+            message.put("caption", caption);
+          }
           return TelegramObjects.update(updateId, "message", message);
         });
   }
@@ -124,6 +200,21 @@ final class UserUpdates {
         document.put("file_name", "notes.pdf");
         document.put("mime_type", "application/pdf");
         document.put("file_size", 2048);
+      }
+      case VIDEO -> {
+        ObjectNode video = message.putObject("video");
+        video.put("file_id", fileId);
+        video.put("file_unique_id", "u" + fileId);
+        video.put("width", 640);
+        video.put("height", 360);
+        video.put("duration", 5);
+        video.put("mime_type", "video/mp4");
+        video.put("file_size", 50_000);
+      }
+      case LOCATION -> {
+        ObjectNode location = message.putObject("location");
+        location.put("latitude", 52.52);
+        location.put("longitude", 13.405);
       }
     }
   }
