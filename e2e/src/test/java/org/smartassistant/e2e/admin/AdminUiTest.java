@@ -110,6 +110,16 @@ class AdminUiTest {
     assertThat(browser.text()).contains("Assistant created.").contains(marker);
     browser.screenshot("assistants");
     browser.driver.findElement(By.linkText(marker)).click();
+    // a second secretary would make the next users choose one: it goes when the scenario ends
+    UUID assistantId = UUID.fromString(browser.path().substring("/admin/assistants/".length()));
+    try {
+      makeSecretaryAndTalk(user, marker);
+    } finally {
+      suite.rest().deleteAssistant(assistantId);
+    }
+  }
+
+  private void makeSecretaryAndTalk(UserDto user, String marker) {
     browser.screenshot("assistant");
     browser.open("/admin/tools");
     browser.screenshot("tools");
