@@ -48,13 +48,13 @@ class GroupChatTest {
   @Test
   void theBotAnswersAMentionAndAReplyInTheGroupsOwnConversationAndHearsNothingElse() {
     long group = Suite.FIRST_ALLOWED_GROUP;
-    UserDto greta = fixture.start(1161, "Greta", "Europe/Berlin");
+    UserDto greta = fixture.start(1144, "Greta", "Europe/Berlin");
     fixture.say(greta, "My locker code is 4711.");
 
-    telegram.pushGroupMessage(group, 1161, "Is anyone up for lunch? Not the bot.");
-    telegram.pushGroupMessage(group, 1162, mention() + " when does the canteen open?");
+    telegram.pushGroupMessage(group, 1144, "Is anyone up for lunch? Not the bot.");
+    telegram.pushGroupMessage(group, 1145, mention() + " when does the canteen open?");
     TelegramCall first = telegram.awaitSentMessages(group, 1, ConversationFixture.PATIENCE).get(0);
-    telegram.pushGroupReply(group, 1161, "And when does it close?", first.messageId());
+    telegram.pushGroupReply(group, 1144, "And when does it close?", first.messageId());
     TelegramCall second = telegram.awaitSentMessages(group, 2, ConversationFixture.PATIENCE).get(1);
 
     assertThat(first.text())
@@ -92,7 +92,7 @@ class GroupChatTest {
   @Test
   void reminderListAskedInAGroupListsNobodysReminders() {
     long group = Suite.FIRST_ALLOWED_GROUP - 1;
-    UserDto hugo = fixture.start(1163, "Hugo", "UTC");
+    UserDto hugo = fixture.start(1146, "Hugo", "UTC");
     fixture.rest.createReminder(
         CreateReminderRequest.oneTime(
             hugo.id(), Instant.now().plus(1, ChronoUnit.DAYS), "Hugo's secret appointment"));
@@ -108,7 +108,7 @@ class GroupChatTest {
           return OpenAiAnswer.toolCall("reminder_list", "{}");
         });
 
-    telegram.pushGroupMessage(group, 1163, mention() + " list my reminders please");
+    telegram.pushGroupMessage(group, 1146, mention() + " list my reminders please");
     String answer =
         telegram.awaitSentMessages(group, 1, ConversationFixture.PATIENCE).get(0).text();
 
@@ -120,10 +120,10 @@ class GroupChatTest {
   @Test
   void aGroupNotOnTheListGetsNothingFromTheModel() {
     long group = -1009998;
-    telegram.pushGroupMessage(group, 1164, mention() + " are you there?");
+    telegram.pushGroupMessage(group, 1147, mention() + " are you there?");
     String refusal =
         telegram.awaitSentMessages(group, 1, ConversationFixture.PATIENCE).get(0).text();
-    int last = telegram.pushGroupMessage(group, 1164, mention() + " hello again?");
+    int last = telegram.pushGroupMessage(group, 1147, mention() + " hello again?");
     // confirmed only once taken in: had it gone to the inbox, it would be there by now
     telegram.awaitConfirmed(last, ConversationFixture.PATIENCE);
 

@@ -58,7 +58,7 @@ class WebhookModeTest {
   @Test
   void anUpdatePostedWithTheSecretIsAnswered() {
     assertThat(telegram.webhookSecret()).isEqualTo(SECRET);
-    long user = 1181;
+    long user = 1148;
 
     assertThat(telegram.postTextMessageToWebhook(user, "/start")).isEqualTo(200);
     telegram.awaitSentMessages(user, 1, TelegramFixture.PATIENCE);

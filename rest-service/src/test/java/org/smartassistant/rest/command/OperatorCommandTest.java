@@ -70,7 +70,7 @@ class OperatorCommandTest {
                 Long.class))
         .isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM assistant_tools", Long.class))
-        .isEqualTo(11);
+        .isEqualTo(12);
   }
 
   @Test

@@ -89,7 +89,24 @@ class GuardedRoutesTest extends RestServiceTest {
             "assistantId", assistant.toString(),
             "toolId", tool.toString(),
             "memoryId", "1",
-            "stream", "inbox");
+            "stream", "inbox",
+            "ruleId", UUID.randomUUID().toString());
+    Api.Response mcpServer =
+        api()
+            .post(
+                "/api/mcp-servers",
+                "{\"name\":\"guarded\",\"transport\":\"streamable_http\","
+                    + "\"url\":\"http://127.0.0.1:9/mcp\",\"allowedTools\":[]}");
+    assertThat(mcpServer.status()).as(mcpServer.toString()).isEqualTo(201);
+    String mcpServerId = mcpServer.text("id");
+    String deadLetterId =
+        redis
+            .opsForStream()
+            .add(
+                org.springframework.data.redis.connection.stream.StreamRecords.newRecord()
+                    .in("assistant:inbox:dlq")
+                    .ofMap(Map.of("error", secret)))
+            .getValue();
     List<Route> routes = new ArrayList<>(RawHttp.routes(mappings));
     routes.add(new Route("GET", "/actuator/prometheus"));
     routes.add(new Route("GET", "/actuator/info"));
@@ -104,7 +121,9 @@ class GuardedRoutesTest extends RestServiceTest {
       if (route.method().equals("GET") && route.pattern().equals("/admin/login")) {
         continue; // the admin UI's login form: public, it holds no data
       }
-      String path = fill(route.pattern(), ids, userId, assistant, tool, reminderId);
+      String path =
+          fill(
+              route.pattern(), ids, userId, assistant, tool, reminderId, deadLetterId, mcpServerId);
       for (String form : RawHttp.tricks(path)) {
         tried.add(route.method() + " " + form);
         RawHttp.Answer answer =
@@ -144,7 +163,9 @@ class GuardedRoutesTest extends RestServiceTest {
       if (!route.method().equals("GET") || route.pattern().equals("/error")) {
         continue;
       }
-      String path = fill(route.pattern(), ids, userId, assistant, tool, reminderId);
+      String path =
+          fill(
+              route.pattern(), ids, userId, assistant, tool, reminderId, deadLetterId, mcpServerId);
       RawHttp.Answer answer = RawHttp.send(port, "GET", path, TOKEN, null);
       assertThat(answer.status()).as(path + " " + answer.text()).isBetween(200, 399);
     }
@@ -156,7 +177,9 @@ class GuardedRoutesTest extends RestServiceTest {
       long userId,
       UUID assistant,
       UUID tool,
-      String reminderId) {
+      String reminderId,
+      String deadLetterId,
+      String mcpServerId) {
     UriTemplate template = new UriTemplate(pattern);
     Map<String, String> values = new java.util.HashMap<>(ids);
     String id;
@@ -164,10 +187,13 @@ class GuardedRoutesTest extends RestServiceTest {
       id = assistant.toString();
     } else if (pattern.startsWith("/api/tools/")) {
       id = tool.toString();
-    } else if (pattern.startsWith("/admin/dead-letters/")) {
-      id = "1733300000000-0";
     } else if (pattern.startsWith("/api/reminders/") || pattern.startsWith("/admin/reminders/")) {
       id = reminderId;
+    } else if (pattern.startsWith("/api/dead-letters/")
+        || pattern.startsWith("/admin/dead-letters/")) {
+      id = deadLetterId;
+    } else if (pattern.startsWith("/api/mcp-servers/")) {
+      id = mcpServerId;
     } else {
       id = Long.toString(userId);
     }
