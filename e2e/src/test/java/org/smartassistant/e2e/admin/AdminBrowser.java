@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.smartassistant.e2e.Suite;
 
 /**
@@ -84,7 +87,7 @@ final class AdminBrowser implements AutoCloseable {
     return driver.getCurrentUrl().substring(baseUrl.length());
   }
 
-  /** Fills and sends the login form; returns the page's text afterwards. */
+  /** Fills and sends the login form; returns the page's text once the answer has loaded. */
   String login(String user, String password) {
     open("/admin/login");
     WebElement name = find("#username");
@@ -92,6 +95,16 @@ final class AdminBrowser implements AutoCloseable {
     name.sendKeys(user);
     find("#password").sendKeys(password);
     find("#login").click();
+    // the form posts and is redirected: wait for the page it lands on
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(NoSuchElementException.class)
+        .until(
+            d ->
+                !d.getCurrentUrl().endsWith("/admin/login")
+                    && "complete"
+                        .equals(
+                            ((JavascriptExecutor) d).executeScript("return document.readyState"))
+                    && !d.findElements(By.tagName("body")).isEmpty());
     return text();
   }
 
