@@ -44,6 +44,8 @@ Usage: ./manage.sh <command> [options]
   migrate "name"          create the next Flyway migration file in rest-service
   upgrade                 rebuild rest-service and apply pending migrations to the configured database
   seed                    load the seed data (a secretary with the standard tools, one sub-assistant)
+  admin-password          read the admin UI's password from stdin, write its hash (ADMIN_PASSWORD_HASH)
+                          into .env; restart rest-service to apply it
   test    [--service S]   run the tests (all modules, or one module); --in-docker uses docker-compose.test.yml
           --compose       the compose check: the real images and docker-compose.yml, with fakes
   bench [--llm-latency MS] [--quick]
@@ -98,7 +100,10 @@ apply_defaults() {
   export BIND_ADDRESS="${BIND_ADDRESS:-127.0.0.1}"
   export REST_SERVICE_URL="${REST_SERVICE_URL:-http://localhost:$REST_SERVICE_PORT}"
   export CALENDAR_SERVICE_URL="${CALENDAR_SERVICE_URL:-http://localhost:$CALENDAR_SERVICE_PORT}"
+  # whose readiness the admin UI's overview shows
+  export ASSISTANT_URL="${ASSISTANT_URL:-http://localhost:$ASSISTANT_PORT}"
   export TG_BOT_URL="${TG_BOT_URL:-http://localhost:$TG_BOT_PORT}"
+  export CRON_SERVICE_URL="${CRON_SERVICE_URL:-http://localhost:$CRON_SERVICE_PORT}"
   STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
   STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
   # jvm.options holds every service's JVM options; SERVICE_JAVA_OPTS adds to or overrides them
@@ -846,6 +851,30 @@ cmd_seed() {
   run_rest_command seed
 }
 
+# The admin UI's password (docs/operations.md "Admin UI"): read from stdin (asked twice, unechoed,
+# in a terminal), hashed with bcrypt by rest-service's jar without starting the service, and
+# written single-quoted into .env (docker compose would otherwise read the $ of the hash).
+cmd_admin_password() {
+  local password again hash
+  require_java
+  ensure_jars rest-service
+  if [[ -t 0 ]]; then
+    read -r -s -p "admin password (12 characters or more): " password
+    echo
+    read -r -s -p "the same again: " again
+    echo
+    [[ $password == "$again" ]] || die "the two passwords differ"
+  else
+    IFS= read -r password || true
+  fi
+  hash="$(printf '%s\n' "$password" | "$(java_bin)" -cp "$(jar_of rest-service)" \
+    -Dloader.main=org.smartassistant.rest.admin.AdminPasswordHash \
+    org.springframework.boot.loader.launch.PropertiesLauncher)" || die "no hash made"
+  [[ $hash == "{bcrypt}"* ]] || die "no hash made"
+  store_env ADMIN_PASSWORD_HASH "'$hash'"
+  info "ADMIN_PASSWORD_HASH written into .env; restart rest-service (./manage.sh restart --service rest-service) and log in at /admin as 'admin'"
+}
+
 # Exports TEST_POSTGRES_URL / TEST_REDIS_URL when servers answer at the test URLs; otherwise the
 # tests fall back to Testcontainers or embedded servers (test-support's InfrastructureSource).
 export_test_infrastructure() {
@@ -960,6 +989,7 @@ main() {
     migrate) cmd_migrate "$@" ;;
     upgrade) cmd_upgrade "$@" ;;
     seed) cmd_seed "$@" ;;
+    admin-password) cmd_admin_password "$@" ;;
     test) cmd_test "$@" ;;
     bench) cmd_bench "$@" ;;
     help | -h | --help) usage ;;

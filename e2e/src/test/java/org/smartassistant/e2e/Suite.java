@@ -69,6 +69,12 @@ public final class Suite {
   /** The price table of the suite's assistants (per 1M input/output tokens). */
   public static final String LLM_PRICES = "gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00";
 
+  /** The password of rest-service's admin UI (user {@code admin}) and its hash. */
+  public static final String ADMIN_PASSWORD = "suite-admin-password";
+
+  static final String ADMIN_PASSWORD_HASH =
+      "{bcrypt}$2a$10$QQZW8r.J0nARZjgXeQXUN.2TcAronE89ykwPw7JP6HvN.kR4/neIq";
+
   /** The largest voice note the suite's assistant transcribes. */
   public static final String TRANSCRIPTION_MAX_SIZE = "1MB";
 
@@ -103,6 +109,11 @@ public final class Suite {
     environment.put("CREDENTIALS_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     environment.put("REST_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.REST));
     environment.put("CALENDAR_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.CALENDAR));
+    environment.put("ASSISTANT_URL", "http://127.0.0.1:" + ports.get(Service.ASSISTANT));
+    environment.put("CRON_SERVICE_URL", "http://127.0.0.1:" + ports.get(Service.CRON));
+    // the admin UI of rest-service, with a short lock-out so that AdminUiTest can wait it out
+    environment.put("ADMIN_PASSWORD_HASH", ADMIN_PASSWORD_HASH);
+    environment.put("ADMIN_LOCKOUT_DURATION", "5s");
     telegram = new FakeTelegramBotApi().start();
     llm = new FakeOpenAi().start();
     environment.put("TELEGRAM_BOT_TOKEN", BOT_TOKEN);

@@ -29,12 +29,20 @@ import org.springframework.web.client.RestClient;
       "smart.internal.token=" + RestServiceTest.TOKEN,
       "smart.credentials.encryption-key=" + RestServiceTest.ENCRYPTION_KEY,
       "smart.changes.relay-interval=1s",
+      "smart.admin.password-hash=" + RestServiceTest.ADMIN_PASSWORD_HASH,
+      "smart.admin.lock-duration=2s",
       "logging.structured.format.console="
     })
 @UseTestInfrastructure
 public abstract class RestServiceTest {
 
   public static final String TOKEN = "test-internal-token-0123456789abcdef";
+
+  /** The admin UI's password and its hash ({@code ./manage.sh admin-password}). */
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+
+  public static final String ADMIN_PASSWORD_HASH =
+      "{bcrypt}$2a$10$uc.yVc08wNtFBCTjLFO12.KubDzXpyVD.assVGwrbLkmjpu3HfrYu";
 
   /** 32 bytes, base64; only ever used by tests. */
   public static final String ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";

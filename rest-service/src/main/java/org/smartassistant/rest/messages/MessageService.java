@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Appends to, reads the end of, and resets a user's conversation history. */
 @Service
-class MessageService {
+public class MessageService {
 
   private final MessageRepository messages;
   private final UserLookup users;
@@ -116,7 +116,7 @@ class MessageService {
 
   /** The last {@code limit} messages (default: the history window), oldest first. */
   @Transactional(readOnly = true)
-  List<MessageDto> latest(long userId, Integer limit, MessageRole role) {
+  public List<MessageDto> latest(long userId, Integer limit, MessageRole role) {
     users.require(userId);
     int count = limit != null ? limit : settings.current().historyWindow();
     PageRequest page = PageRequest.of(0, count);

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading reminders: one, a filtered page, and the active ones cron-service schedules. */
 @Service
-class ReminderQueries {
+public class ReminderQueries {
 
   private final ReminderRepository reminders;
 
@@ -31,7 +31,7 @@ class ReminderQueries {
   }
 
   @Transactional(readOnly = true)
-  PageDto<ReminderDto> list(
+  public PageDto<ReminderDto> list(
       Long userId, ReminderStatus status, ReminderType type, UUID assistantId, int page, int size) {
     Specification<Reminder> filter = (root, query, cb) -> cb.conjunction();
     if (userId != null) {

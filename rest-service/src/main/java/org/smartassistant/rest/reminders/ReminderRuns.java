@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is completed; a recurring one gets its next fire time), and the runs recorded so far.
  */
 @Service
-class ReminderRuns {
+public class ReminderRuns {
 
   private final ReminderRepository reminders;
   private final ReminderRunRepository runs;
@@ -104,7 +104,7 @@ class ReminderRuns {
   }
 
   @Transactional(readOnly = true)
-  PageDto<ReminderRunDto> runs(UUID reminderId, int page, int size) {
+  public PageDto<ReminderRunDto> runs(UUID reminderId, int page, int size) {
     queries.load(reminderId);
     return Paging.toDto(
         runs.findByReminderId(

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ReminderQueries}.
  */
 @Service
-class ReminderService {
+public class ReminderService {
 
   private final ReminderRepository reminders;
   private final UserLookup users;
@@ -123,7 +123,7 @@ class ReminderService {
   }
 
   @Transactional
-  ReminderDto update(UUID id, UpdateReminderRequest request) {
+  public ReminderDto update(UUID id, UpdateReminderRequest request) {
     Instant now = clock.instant();
     Reminder reminder = queries.load(id);
     FieldErrors errors = new FieldErrors();

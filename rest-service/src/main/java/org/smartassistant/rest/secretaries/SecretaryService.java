@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * default secretary of the settings answers.
  */
 @Service
-class SecretaryService {
+public class SecretaryService {
 
   private final UserSecretaryRepository assignments;
   private final UserLookup users;
@@ -50,7 +50,7 @@ class SecretaryService {
   }
 
   @Transactional(readOnly = true)
-  UserSecretaryDto get(long userId) {
+  public UserSecretaryDto get(long userId) {
     users.require(userId);
     Optional<UserSecretary> assigned = assignments.findByUserIdAndActiveTrue(userId);
     if (assigned.isPresent()) {
@@ -78,7 +78,7 @@ class SecretaryService {
    * for writers that skip the lock.
    */
   @Transactional
-  UserSecretaryDto set(long userId, UUID assistantId) {
+  public UserSecretaryDto set(long userId, UUID assistantId) {
     users.lock(userId);
     AssistantDto assistant =
         assistants

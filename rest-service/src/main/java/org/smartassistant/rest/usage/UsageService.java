@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a span without bounds is today (the service's clock).
  */
 @Service
-class UsageService {
+public class UsageService {
 
   /** The longest span one report covers. */
   static final long MAX_DAYS = 366;
@@ -43,7 +43,7 @@ class UsageService {
 
   /** The user's usage (null: every user's) from {@code from} to {@code to}, both included. */
   @Transactional(readOnly = true)
-  UsageDto report(Long userId, LocalDate from, LocalDate to) {
+  public UsageDto report(Long userId, LocalDate from, LocalDate to) {
     if (userId != null) {
       users.require(userId);
     }

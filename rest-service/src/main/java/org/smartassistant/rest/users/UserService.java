@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers and changes users; a new user takes the global default zone and language. */
 @Service
-class UserService {
+public class UserService {
 
   private static final String LANGUAGE = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*";
 
@@ -78,7 +78,7 @@ class UserService {
   }
 
   @Transactional(readOnly = true)
-  UserDto get(long id) {
+  public UserDto get(long id) {
     return load(id).toDto();
   }
 
@@ -91,14 +91,14 @@ class UserService {
   }
 
   @Transactional(readOnly = true)
-  PageDto<UserDto> list(UserStatus status, int page, int size) {
+  public PageDto<UserDto> list(UserStatus status, int page, int size) {
     var request = Paging.of(page, size, Sort.by("id"));
     var found = status == null ? users.findAll(request) : users.findByStatus(status, request);
     return Paging.toDto(found, User::toDto);
   }
 
   @Transactional
-  UserDto update(long id, UpdateUserRequest request) {
+  public UserDto update(long id, UpdateUserRequest request) {
     FieldErrors errors = new FieldErrors();
     TimeZones.check(errors, "timezone", request.timezone());
     checkLanguage(errors, request.language());
