@@ -10,6 +10,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -80,7 +81,40 @@ final class AdminBrowser implements AutoCloseable {
   }
 
   String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(NoSuchElementException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                "complete"
+                        .equals(
+                            ((JavascriptExecutor) d).executeScript("return document.readyState"))
+                    ? d.findElement(By.tagName("body")).getText()
+                    : null);
+  }
+
+  /**
+   * The page's text once it contains every one of {@code expected} (a click's answer may still be
+   * loading); the last text seen when it never does, for the assertion to show.
+   */
+  String textContaining(String... expected) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30))
+          .ignoring(NoSuchElementException.class)
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                for (String part : expected) {
+                  if (!text.contains(part)) {
+                    return null;
+                  }
+                }
+                return text;
+              });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return text();
+    }
   }
 
   String path() {
