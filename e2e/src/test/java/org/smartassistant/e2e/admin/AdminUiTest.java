@@ -160,7 +160,7 @@ class AdminUiTest {
   @Test
   @Order(3)
   void aReminderCancelledInTheUiIsCancelled() {
-    UserDto user = start(1196, "Xaver");
+    UserDto user = start(1194, "Xaver");
     ReminderDto reminder =
         suite
             .rest()
