@@ -30,8 +30,14 @@ import org.springframework.data.redis.core.script.RedisScript;
 public class DeadLetterQueue {
 
   /** The streams that have a dead-letter stream, by the short name the API uses. */
-  public static final Map<String, String> STREAMS =
-      Map.of("inbox", Streams.INBOX, "outbox", Streams.OUTBOX);
+  public static final Map<String, String> STREAMS = streamsInOrder();
+
+  private static Map<String, String> streamsInOrder() {
+    Map<String, String> streams = new java.util.LinkedHashMap<>();
+    streams.put("inbox", Streams.INBOX);
+    streams.put("outbox", Streams.OUTBOX);
+    return java.util.Collections.unmodifiableMap(streams);
+  }
 
   private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
@@ -77,7 +83,7 @@ public class DeadLetterQueue {
   /** Every dead-letter stream with its size, in the order inbox, outbox. */
   public List<DeadLetterStreamDto> streams() {
     List<DeadLetterStreamDto> out = new ArrayList<>();
-    for (String name : List.of("inbox", "outbox")) {
+    for (String name : STREAMS.keySet()) {
       String key = Streams.dlq(STREAMS.get(name));
       Long size = redis.opsForStream().size(key);
       out.add(new DeadLetterStreamDto(name, key, size == null ? 0 : size));
