@@ -13,14 +13,12 @@ import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 14, streamed replies (the assistant's part): the secretary's turn streams the model's
  * answer and publishes drafts of it, at most one per interval, then the one reply; tools, usage and
  * memory work as in a turn asked in one request.
  */
-@TestPropertySource(properties = "smart.streaming.enabled=true")
 class StreamedReplyTest extends AssistantFlowTest {
 
   static final String ANSWER =
