@@ -64,6 +64,17 @@ final class RedisJsonCache<T> {
 
   /** The cached value, or the loaded one (then cached); the loader's exceptions pass through. */
   T get(Object id, Supplier<T> loader) {
+    T cached = peek(id);
+    if (cached != null) {
+      return cached;
+    }
+    T value = loader.get();
+    put(id, value);
+    return value;
+  }
+
+  /** The cached value, or null when there is none (counted as a hit or a miss). */
+  T peek(Object id) {
     String key = key(id);
     String cached = read(key);
     if (cached != null) {
@@ -77,9 +88,12 @@ final class RedisJsonCache<T> {
       }
     }
     misses.increment();
-    T value = loader.get();
-    write(key, value);
-    return value;
+    return null;
+  }
+
+  /** Caches the value (best effort). */
+  void put(Object id, T value) {
+    write(key(id), value);
   }
 
   void evict(Object id) {

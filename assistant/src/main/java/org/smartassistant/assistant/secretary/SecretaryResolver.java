@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who a user is, which secretary answers them and with which tools, and the global settings: read
  * from rest-service through a Redis cache shared by all instances, and dropped from it as soon as
- * rest-service announces a change.
+ * rest-service announces a change. It also remembers which users have no facts kept (long-term
+ * memory), so that their turns skip the facts request until a fact is kept.
  */
 @Component
 public class SecretaryResolver implements ChangeListener {
@@ -32,6 +33,7 @@ public class SecretaryResolver implements ChangeListener {
   private final RedisJsonCache<AssistantDto> assistants;
   private final RedisJsonCache<List<ToolDto>> tools;
   private final RedisJsonCache<SettingsDto> settings;
+  private final RedisJsonCache<Boolean> anyFacts;
 
   SecretaryResolver(
       RestServiceClient rest,
@@ -76,6 +78,27 @@ public class SecretaryResolver implements ChangeListener {
             json,
             properties.ttl(),
             meters);
+    this.anyFacts =
+        new RedisJsonCache<>(
+            "facts", types.constructType(Boolean.class), redis, json, properties.ttl(), meters);
+  }
+
+  /**
+   * Whether facts may be kept about the user: false only when the last read found none and no fact
+   * was kept or forgotten since ({@link #factsRead}, {@code changes:memory}).
+   */
+  public boolean mayHaveFacts(long userId) {
+    return !Boolean.FALSE.equals(anyFacts.peek(userId));
+  }
+
+  /** What a read of the user's facts found: whether there were any. */
+  public void factsRead(long userId, boolean any) {
+    anyFacts.put(userId, any);
+  }
+
+  /** A fact of the user was kept or forgotten here: the next turn reads them again. */
+  public void factsChanged(long userId) {
+    anyFacts.evict(userId);
   }
 
   /**
@@ -138,7 +161,11 @@ public class SecretaryResolver implements ChangeListener {
   @Override
   public void changed(ChangeEvent event) {
     switch (event.kind()) {
-      case USER -> users.evict(event.id());
+      case USER -> {
+        users.evict(event.id());
+        anyFacts.evict(event.id());
+      }
+      case MEMORY -> anyFacts.evict(event.id());
       case SECRETARY -> secretaries.evict(event.id());
       case ASSISTANT -> {
         // every user whose secretary this is holds a copy of it
@@ -166,6 +193,7 @@ public class SecretaryResolver implements ChangeListener {
     assistants.clear();
     tools.clear();
     settings.clear();
+    anyFacts.clear();
   }
 
   private static String assistantOfLink(ChangeEvent event) {

@@ -30,7 +30,9 @@ public enum ChangeKind {
    * A user's calendar events (one was created through calendar-service, which publishes this kind
    * itself); id = user id.
    */
-  CALENDAR_EVENTS("calendar_events");
+  CALENDAR_EVENTS("calendar_events"),
+  /** The facts kept about a user (one kept or forgotten); id = user id. */
+  MEMORY("memory");
 
   private final String value;
 

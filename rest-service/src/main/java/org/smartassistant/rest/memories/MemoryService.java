@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.SaveMemoryRequest;
+import org.smartassistant.common.events.ChangeKind;
+import org.smartassistant.common.events.ChangeType;
+import org.smartassistant.rest.changes.ChangeEvents;
 import org.smartassistant.rest.users.UserLookup;
 import org.smartassistant.rest.web.ConflictException;
 import org.smartassistant.rest.web.Idempotency;
@@ -16,7 +19,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps, finds and forgets the facts kept about a user; every query is bounded by the user. */
+/**
+ * Keeps, finds and forgets the facts kept about a user; every query is bounded by the user. Every
+ * fact kept or forgotten is announced on {@code changes:memory} under the user's id.
+ */
 @Service
 class MemoryService {
 
@@ -24,12 +30,19 @@ class MemoryService {
   private final UserLookup users;
   private final MemoryLimits limits;
   private final Clock clock;
+  private final ChangeEvents events;
 
-  MemoryService(MemoryRepository memories, UserLookup users, MemoryLimits limits, Clock clock) {
+  MemoryService(
+      MemoryRepository memories,
+      UserLookup users,
+      MemoryLimits limits,
+      Clock clock,
+      ChangeEvents events) {
     this.memories = memories;
     this.users = users;
     this.limits = limits;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -60,7 +73,9 @@ class MemoryService {
     }
     Memory memory =
         new Memory(userId, request.content().strip(), clock.instant(), idempotencyKey, digest);
-    return Outcome.created(memories.saveAndFlush(memory).toDto());
+    MemoryDto saved = memories.saveAndFlush(memory).toDto();
+    events.record(ChangeKind.MEMORY, userId, ChangeType.CREATED);
+    return Outcome.created(saved);
   }
 
   /** Without a query the newest first; with one the facts sharing a word, most relevant first. */
@@ -103,12 +118,17 @@ class MemoryService {
             .findByIdAndUserId(memoryId, userId)
             .orElseThrow(() -> new NotFoundException("memory " + memoryId + " of user " + userId));
     memories.delete(memory);
+    events.record(ChangeKind.MEMORY, userId, ChangeType.DELETED);
   }
 
   /** Forgets every fact kept about the user; returns how many. */
   @Transactional
   int forgetAll(long userId) {
     users.require(userId);
-    return memories.deleteByUser(userId);
+    int forgotten = memories.deleteByUser(userId);
+    if (forgotten > 0) {
+      events.record(ChangeKind.MEMORY, userId, ChangeType.DELETED);
+    }
+    return forgotten;
   }
 }

@@ -101,6 +101,20 @@ class ChangeEventsTest extends RestServiceTest {
   }
 
   @Test
+  void aFactKeptOrForgottenIsPublishedUnderTheUsersId() {
+    long user = newUser();
+    String fact =
+        api().post("/api/users/" + user + "/memories", Api.json("content", "Likes tea")).text("id");
+    api().delete("/api/users/" + user + "/memories/" + fact);
+    api().post("/api/users/" + user + "/memories", Api.json("content", "Likes coffee"));
+    api().delete("/api/users/" + user + "/memories");
+
+    assertThat(changesOf(ChangeKind.MEMORY, Long.toString(user), 4))
+        .containsExactly(
+            ChangeType.CREATED, ChangeType.DELETED, ChangeType.CREATED, ChangeType.DELETED);
+  }
+
+  @Test
   void aRefusedChangePublishesNothing() {
     UUID id = newAssistant(false);
     String takenName = api().get("/api/assistants/" + newAssistant(false)).text("name");

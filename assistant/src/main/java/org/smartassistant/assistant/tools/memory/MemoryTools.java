@@ -1,6 +1,7 @@
 package org.smartassistant.assistant.tools.memory;
 
 import java.util.List;
+import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.tools.ToolFamily;
 import org.smartassistant.assistant.tools.ToolTurn;
 import org.smartassistant.assistant.tools.ToolUser;
@@ -26,9 +27,11 @@ class MemoryTools implements ToolFamily {
   static final int FOUND = 20;
 
   private final RestServiceClient rest;
+  private final SecretaryResolver resolver;
 
-  MemoryTools(RestServiceClient rest) {
+  MemoryTools(RestServiceClient rest, SecretaryResolver resolver) {
     this.rest = rest;
+    this.resolver = resolver;
   }
 
   @Tool(
@@ -62,6 +65,8 @@ class MemoryTools implements ToolFamily {
     } catch (HttpClientErrorException.BadRequest e) {
       return "The fact was not kept: rest-service refused it as malformed.";
     }
+    // rest-service announces it too; the user's next turn must not wait for that
+    resolver.factsChanged(user.userId());
     return "Kept: \"" + kept.content() + "\" [" + kept.id() + "].";
   }
 
@@ -114,6 +119,7 @@ class MemoryTools implements ToolFamily {
     } catch (HttpClientErrorException.NotFound e) {
       return "No fact [" + number + "] is kept about the user; memory_search shows them.";
     }
+    resolver.factsChanged(user.userId());
     return "Forgot fact [" + number + "].";
   }
 }

@@ -1,12 +1,14 @@
 package org.smartassistant.assistant.tools.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.Test;
 import org.smartassistant.assistant.AssistantFlowTest;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.ToolType;
+import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 
 /**
@@ -71,6 +73,28 @@ class MemoryToolsTest extends AssistantFlowTest {
     awaitAnswer(send(carl, "hello"));
 
     assertThat(llm.lastRequest().systemPrompt()).doesNotContain("What you know about the user");
+  }
+
+  @Test
+  void aUserWithoutFactsIsNotAskedForThemAgainUntilOneIsKept() {
+    long cleo = memoryUser("Cleo");
+    String factsRequest = "GET /api/users/" + cleo + "/memories";
+
+    awaitAnswer(send(cleo, "hello"));
+    awaitAnswer(send(cleo, "hello again"));
+
+    assertThat(rest.requestCount(factsRequest)).as("asked once, found none").isEqualTo(1);
+
+    // the operator keeps a fact through the API; rest-service announces it on changes:memory
+    rest.addMemory(cleo, "Cleo drinks green tea");
+    publishChange(ChangeKind.MEMORY, Long.toString(cleo));
+    await()
+        .atMost(WAIT)
+        .until(() -> !Boolean.TRUE.equals(redis.hasKey("assistant:cache:facts:" + cleo)));
+    awaitAnswer(send(cleo, "what do I drink?"));
+
+    assertThat(llm.lastRequest().systemPrompt()).contains("Cleo drinks green tea");
+    assertThat(rest.requestCount(factsRequest)).isEqualTo(2);
   }
 
   @Test
