@@ -132,9 +132,6 @@ public final class Suite {
     environment.put("OPENAI_API_KEY", "test-key");
     environment.put("OPENAI_BASE_URL", llm.apiUrl());
     environment.put("LLM_PRICES", LLM_PRICES);
-    // replies are streamed (opt-in, docs/telegram.md): the whole Telegram path is tested with
-    // drafts
-    environment.put("TELEGRAM_STREAMING", "true");
     // voice notes: the fake's transcriptions endpoint; the assistant fetches files through tg-bot
     environment.put("TG_BOT_URL", "http://127.0.0.1:" + ports.get(Service.TG_BOT));
     environment.put("TRANSCRIPTION_BASE_URL", llm.apiUrl());

@@ -42,19 +42,19 @@ public class AssistantChat {
   private final MeterRegistry meters;
   private final TurnLimits limits;
   private final ModelBreakers breakers;
-  private final LimitProperties properties;
+  private final LlmProperties llm;
 
   AssistantChat(
       ChatModels models,
       MeterRegistry meters,
       TurnLimits limits,
       ModelBreakers breakers,
-      LimitProperties properties) {
+      LlmProperties llm) {
     this.models = models;
     this.meters = meters;
     this.limits = limits;
     this.breakers = breakers;
-    this.properties = properties;
+    this.llm = llm;
   }
 
   /** One exchange with a budget of its own: for notices and summaries, one message each. */
@@ -100,9 +100,9 @@ public class AssistantChat {
    * As {@link #call(ChatExchange)}, the model streaming its answer: {@code partial} receives the
    * text of the round being written after every chunk that added to it (on the calling thread; a
    * tool round's text is followed by the next round's, from its start). The result is the same
-   * final text a call would give. A stream silent for longer than the message's deadline ({@code
-   * smart.limits.message-deadline}: a tool round may run between two chunks) fails the exchange;
-   * each request's wait for its answer is bounded by {@code smart.llm.timeout} as for a call.
+   * final text a call would give. Each request of the exchange may wait for its first chunk, and
+   * between two chunks, at most {@code smart.llm.timeout} ({@link RequestIdleBound}); the tools
+   * that run between two requests are not counted in that wait.
    */
   public String stream(ChatExchange exchange, Consumer<String> partial) {
     return answer(exchange, partial);
@@ -167,14 +167,14 @@ public class AssistantChat {
               .prompt()
               .system(exchange.system())
               .messages(exchange.messages())
-              .advisors(limit);
+              .advisors(limit, new RequestIdleBound(llm.timeout()));
       if (!exchange.tools().isEmpty()) {
         request = request.toolCallbacks(exchange.tools()).toolContext(exchange.toolContext());
       }
       ModelReply reply =
           partial == null
               ? ModelReply.called(request)
-              : ModelReply.streamed(request, limit, partial, properties.messageDeadline());
+              : ModelReply.streamed(request, limit, partial);
       breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
       if (limit.calls() == 0) {
         // outside the tool loop the advisor saw no response

@@ -1,6 +1,5 @@
 package org.smartassistant.assistant.llm;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.springframework.ai.chat.client.ChatClient;
@@ -33,13 +32,9 @@ record ModelReply(String text, Usage usage) {
    *     {@code partial} sees the text of the round being written, as the answer would be if the
    *     model stopped there
    * @param partial receives the text of the current round so far after every chunk that added to it
-   * @param idle how long the model may stay silent between two chunks before the exchange fails
    */
   static ModelReply streamed(
-      ChatClient.ChatClientRequestSpec request,
-      TurnLimitAdvisor limit,
-      Consumer<String> partial,
-      Duration idle) {
+      ChatClient.ChatClientRequestSpec request, TurnLimitAdvisor limit, Consumer<String> partial) {
     StringBuilder round = new StringBuilder();
     AtomicReference<String> text = new AtomicReference<>();
     AtomicReference<Usage> usage = new AtomicReference<>();
@@ -53,7 +48,6 @@ record ModelReply(String text, Usage usage) {
     Iterable<String> written =
         request.stream()
             .chatClientResponse()
-            .timeout(idle)
             .map(
                 chunk -> {
                   ChatResponse response = chunk.chatResponse();

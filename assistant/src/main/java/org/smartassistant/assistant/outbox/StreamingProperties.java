@@ -13,9 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled stream the model's answer and publish drafts of it ({@code TELEGRAM_STREAMING});
  *     off: the model is asked in one request and only the reply is published, as before
  * @param draftInterval at least this long between two drafts of one reply ({@code
- *     TELEGRAM_DRAFT_INTERVAL}); the first is published as soon as there is text
+ *     TELEGRAM_DRAFT_INTERVAL})
+ * @param firstDraftAfter no draft before the reply has taken this long ({@code
+ *     TELEGRAM_FIRST_DRAFT_AFTER}): an answer written faster goes out without any draft, the first
+ *     draft of a slower one carries the text written by then
  */
 @Validated
 @ConfigurationProperties("smart.streaming")
 public record StreamingProperties(
-    @DefaultValue("true") boolean enabled, @DefaultValue("1s") @NotNull Duration draftInterval) {}
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("1s") @NotNull Duration draftInterval,
+    @DefaultValue("300ms") @NotNull Duration firstDraftAfter) {}

@@ -12,6 +12,7 @@ import org.smartassistant.assistant.llm.AssistantChat;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.OpenAiToolCall;
@@ -148,6 +149,38 @@ class LimitsTest extends AssistantFlowTest {
     // stopped by the clock (4 s: two requests of 2.5 s, one on a slow machine), not by the five
     // model calls
     assertThat(requestsOf("You are Slow's secretary.")).hasSizeBetween(1, 2);
+  }
+
+  @Test
+  void aToolRoundLongerThanTheDeadlineEndsTheMessageWithTheModelsLastText() {
+    long user = newUser("Wait", "UTC", "You are Wait's secretary.");
+    AssistantDto secretary = rest.assignSecretary(user, "You are Wait's secretary.");
+    AssistantDto helper =
+        rest.addAssistant("Slowpoke", "gpt-4o-mini", null, "You are helper Slowpoke.", true);
+    linkBoth(secretary, List.of(helper));
+    // the helper takes 6 s, longer than the 4 s of the message: the tool round outlasts the
+    // deadline while the secretary's streamed exchange waits for it
+    llm.respondWith(
+        request -> {
+          if (request.systemPromptContains("You are helper Slowpoke.")) {
+            return OpenAiAnswer.text("done, slowly").withLatency(Duration.ofSeconds(6));
+          }
+          if (request.systemPromptContains("You are Wait's secretary.")) {
+            return request.answersToolCalls()
+                ? OpenAiAnswer.text("Slowpoke said: " + lastToolResult(request))
+                : OpenAiAnswer.toolCall("ask_Slowpoke", "{\"task\":\"Do it.\"}")
+                    .withPreface("I am asking Slowpoke.");
+          }
+          return null;
+        });
+
+    Envelope answer = onlyAnswerTo(send(user, "do it"));
+
+    // the round ended past the deadline: no further request, the last text the model wrote
+    assertThat(answer.type()).isEqualTo(EnvelopeType.REPLY);
+    assertThat(answer.text()).isEqualTo("I am asking Slowpoke.");
+    assertThat(requestsOf("You are Wait's secretary.")).hasSize(1);
+    assertThat(requestsOf("You are helper Slowpoke.")).hasSize(1);
   }
 
   // ---------------------------------------------------------------- blocked and removed users

@@ -13,14 +13,12 @@ import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 14, streamed replies (the assistant's part): the secretary's turn streams the model's
  * answer and publishes drafts of it, at most one per interval, then the one reply; tools, usage and
  * memory work as in a turn asked in one request.
  */
-@TestPropertySource(properties = "smart.streaming.enabled=true")
 class StreamedReplyTest extends AssistantFlowTest {
 
   static final String ANSWER =
@@ -53,7 +51,7 @@ class StreamedReplyTest extends AssistantFlowTest {
         assertThat(draft.text().length()).isGreaterThan(drafts.get(i - 1).text().length());
       }
     }
-    // 20 words in about 3 s: one draft at once, then at most one a second
+    // 20 words in about 3 s: the first draft after 300 ms, then at most one a second
     assertThat(drafts).hasSizeLessThanOrEqualTo(5);
     OpenAiRequest request = requestsOf("You are Stella's secretary.").get(0);
     assertThat(request.stream()).isTrue();

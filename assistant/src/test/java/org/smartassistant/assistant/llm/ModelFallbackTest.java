@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.assistant.AssistantFlowTest;
@@ -20,14 +21,16 @@ import org.springframework.test.context.TestPropertySource;
  * Issue 15, must-hold 5: with the secretary's model failing (5xx) the fallback model answers, once;
  * with both failing the user gets one apology; the model's circuit opens after the configured
  * failures (two here) and the metric shows it. Every test gives its secretary a model of its own,
- * so that each starts with a closed circuit.
+ * so that each starts with a closed circuit. A request may wait 2 s for its answer, or between two
+ * chunks of a streamed one.
  */
 @TestPropertySource(
     properties = {
       "smart.llm.fallback.provider=openai",
       "smart.llm.fallback.model=fallback-model",
       "smart.llm.circuit-breaker.failures=2",
-      "smart.llm.circuit-breaker.open-for=1h"
+      "smart.llm.circuit-breaker.open-for=1h",
+      "smart.llm.timeout=2s"
     })
 class ModelFallbackTest extends AssistantFlowTest {
 
@@ -57,6 +60,32 @@ class ModelFallbackTest extends AssistantFlowTest {
         .singleElement()
         .extracting(RecordUsageRequest::model, RecordUsageRequest::promptTokens)
         .containsExactly("fallback-model", 40L);
+  }
+
+  @Test
+  void aStreamThatFallsSilentLongerThanTheTimeoutIsAnsweredByTheFallbackOnce() {
+    String instructions = "You are Sil's secretary.";
+    long user = userOnModel("Sil", instructions, "silent-model");
+    // the first words at once, then 6 s of silence before each next one: its response began in
+    // time, only the wait between two chunks is over the 2 s bound
+    llm.respondWith(
+        request -> {
+          if (!request.systemPromptContains(instructions)) {
+            return null;
+          }
+          return "fallback-model".equals(request.model())
+              ? OpenAiAnswer.text("The fallback here.")
+              : OpenAiAnswer.text("I am thinking about it very slowly indeed.")
+                  .withChunkDelay(Duration.ofSeconds(6));
+        });
+
+    Envelope message = send(user, "are you there?");
+    Envelope answer = onlyAnswerTo(message);
+
+    assertThat(answer.type()).isEqualTo(EnvelopeType.REPLY);
+    assertThat(answer.text()).isEqualTo("The fallback here.");
+    assertThat(modelsAsked(instructions)).containsExactly("silent-model", "fallback-model");
+    assertThat(requestsOf(instructions)).allMatch(OpenAiRequest::stream);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.smartassistant.e2e.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,23 @@ class GroupChatTest {
     return "@" + telegram.botUsername();
   }
 
+  /** Waits until the group shows these messages, each as last edited. */
+  private void awaitShown(long group, List<String> texts) {
+    await()
+        .atMost(ConversationFixture.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(telegram.shownTexts(group))
+                    .as("what the group shows; its calls: %s", callsTo(group))
+                    .isEqualTo(texts));
+  }
+
+  private List<TelegramCall> callsTo(long group) {
+    return telegram.calls().stream()
+        .filter(call -> Long.valueOf(group).equals(call.chatId()))
+        .toList();
+  }
+
   private List<OpenAiRequest> requestsMentioning(String text) {
     return llm.requests().stream().filter(request -> request.body().contains(text)).toList();
   }
@@ -53,13 +71,14 @@ class GroupChatTest {
 
     telegram.pushGroupMessage(group, 1144, "Is anyone up for lunch? Not the bot.");
     telegram.pushGroupMessage(group, 1145, mention() + " when does the canteen open?");
-    TelegramCall first = telegram.awaitSentMessages(group, 1, ConversationFixture.PATIENCE).get(0);
+    String firstAnswer = "You said: User1145: " + mention() + " when does the canteen open?";
+    awaitShown(group, List.of(firstAnswer));
+    // the answer is one message: its first draft, edited until it is the whole answer
+    TelegramCall first = telegram.sentMessages(group).get(0);
     telegram.pushGroupReply(group, 1144, "And when does it close?", first.messageId());
-    TelegramCall second = telegram.awaitSentMessages(group, 2, ConversationFixture.PATIENCE).get(1);
+    awaitShown(group, List.of(firstAnswer, "You said: Greta: And when does it close?"));
 
-    assertThat(first.text())
-        .isEqualTo("You said: User1145: " + mention() + " when does the canteen open?");
-    assertThat(second.text()).isEqualTo("You said: Greta: And when does it close?");
+    assertThat(telegram.sentMessages(group)).hasSize(2);
     // each answer replies to the message that asked
     assertThat(first.params().path("reply_parameters").path("message_id").isMissingNode())
         .isFalse();
@@ -110,7 +129,12 @@ class GroupChatTest {
 
     telegram.pushGroupMessage(group, 1146, mention() + " list my reminders please");
     String answer =
-        telegram.awaitSentMessages(group, 1, ConversationFixture.PATIENCE).get(0).text();
+        await()
+            .atMost(ConversationFixture.PATIENCE)
+            .until(
+                () -> telegram.shownTexts(group),
+                shown -> shown.size() == 1 && shown.get(0).startsWith("The tool said: "))
+            .get(0);
 
     assertThat(answer).contains("private chat").doesNotContain("secret appointment");
     assertThat(llm.requests())

@@ -50,7 +50,7 @@ class RepliesConfiguration {
       StringRedisTemplate redis,
       BlockedChats blockedChats,
       ChatTyping typing,
-      @Value("${smart.telegram.group-drafts:false}") boolean groupDrafts) {
+      @Value("${smart.telegram.group-drafts:true}") boolean groupDrafts) {
     DraftSender drafts =
         new DraftSender(messages, sender, new GroupDrafts(redis), blockedChats, groupDrafts);
     return consumers.create(

@@ -1,7 +1,9 @@
 package org.smartassistant.testsupport.fakes.telegram;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.smartassistant.testsupport.fakes.FakeHttpServer;
 
 /**
@@ -185,6 +187,28 @@ public final class FakeTelegramBotApi extends TelegramUserActions implements Aut
   /** The texts of {@link #sentMessages(long)}. */
   public List<String> sentTexts(long chatId) {
     return sentMessages(chatId).stream().map(TelegramCall::text).toList();
+  }
+
+  /**
+   * What the chat shows now: the text of every message sent to it, in order, as last edited ({@code
+   * editMessageText} accepted), as a member of the chat reads them.
+   */
+  public List<String> shownTexts(long chatId) {
+    Map<Integer, String> shown = new LinkedHashMap<>();
+    for (TelegramCall call : calls()) {
+      if (!call.accepted() || call.chatId() == null || call.chatId() != chatId) {
+        continue;
+      }
+      if ("sendMessage".equals(call.method())) {
+        shown.put(call.messageId(), call.text());
+      } else if ("editMessageText".equals(call.method())) {
+        String edited = call.param("message_id");
+        if (edited != null) {
+          shown.computeIfPresent(Integer.valueOf(edited), (id, before) -> call.text());
+        }
+      }
+    }
+    return List.copyOf(shown.values());
   }
 
   /**

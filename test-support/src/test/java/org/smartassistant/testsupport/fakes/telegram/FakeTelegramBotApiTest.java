@@ -209,6 +209,37 @@ class FakeTelegramBotApiTest {
   }
 
   @Test
+  void aChatShowsEachMessageAsLastEdited() throws Exception {
+    Message first = client.execute(send(CHAT, "Hel"));
+    client.execute(send(CHAT, "second"));
+    client.execute(
+        EditMessageText.builder()
+            .chatId(CHAT)
+            .messageId(first.getMessageId())
+            .text("Hello")
+            .build());
+    client.execute(
+        EditMessageText.builder()
+            .chatId(CHAT)
+            .messageId(first.getMessageId())
+            .text("Hello there")
+            .build());
+    // refused ("message is not modified"): nothing changes
+    assertThatThrownBy(
+            () ->
+                client.execute(
+                    EditMessageText.builder()
+                        .chatId(CHAT)
+                        .messageId(first.getMessageId())
+                        .text("Hello there")
+                        .build()))
+        .isInstanceOf(TelegramApiRequestException.class);
+
+    assertThat(telegram.shownTexts(CHAT)).containsExactly("Hello there", "second");
+    assertThat(telegram.sentTexts(CHAT)).containsExactly("Hel", "second");
+  }
+
+  @Test
   void otherBotMethodsAnswerPlausiblyAndAreRecorded() throws Exception {
     User me = client.execute(new GetMe());
     Boolean typing = client.execute(SendChatAction.builder().chatId(CHAT).action("typing").build());
