@@ -65,6 +65,27 @@ final class Prometheus {
     return expressions;
   }
 
+  /** The answer to a GET of the path, as text, or what went wrong (for diagnostics). */
+  String raw(String path) {
+    return rawGet(baseUrl + path);
+  }
+
+  /** The answer to a GET of the URL, as text, or what went wrong (for diagnostics). */
+  static String rawGet(String url) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() + " " + response.body();
+    } catch (IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e.toString();
+    }
+  }
+
   private JsonNode get(String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20)).build();
