@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.assistant.AssistantFlowTest;
 import org.smartassistant.common.api.RecordUsageRequest;
@@ -40,15 +41,10 @@ class ModelFallbackTest extends AssistantFlowTest {
   void theFallbackAnswersOnceWhenTheModelFails() {
     String instructions = "You are Fay's secretary.";
     long user = userOnModel("Fay", instructions, "broken-model-1");
-    llm.respondWith(
-        request -> {
-          if (!request.systemPromptContains(instructions)) {
-            return null;
-          }
-          return "fallback-model".equals(request.model())
-              ? OpenAiAnswer.text("The fallback here.").withUsage(40, 8)
-              : OpenAiAnswer.serverError();
-        });
+    answer(
+        instructions,
+        () -> OpenAiAnswer.serverError(),
+        () -> OpenAiAnswer.text("The fallback here.").withUsage(40, 8));
 
     Envelope answer = onlyAnswerTo(send(user, "are you there?"));
 
@@ -68,16 +64,12 @@ class ModelFallbackTest extends AssistantFlowTest {
     long user = userOnModel("Sil", instructions, "silent-model");
     // the first words at once, then 6 s of silence before each next one: its response began in
     // time, only the wait between two chunks is over the 2 s bound
-    llm.respondWith(
-        request -> {
-          if (!request.systemPromptContains(instructions)) {
-            return null;
-          }
-          return "fallback-model".equals(request.model())
-              ? OpenAiAnswer.text("The fallback here.")
-              : OpenAiAnswer.text("I am thinking about it very slowly indeed.")
-                  .withChunkDelay(Duration.ofSeconds(6));
-        });
+    answer(
+        instructions,
+        () ->
+            OpenAiAnswer.text("I am thinking about it very slowly indeed.")
+                .withChunkDelay(Duration.ofSeconds(6)),
+        () -> OpenAiAnswer.text("The fallback here."));
 
     Envelope message = send(user, "are you there?");
     Envelope answer = onlyAnswerTo(message);
@@ -92,15 +84,10 @@ class ModelFallbackTest extends AssistantFlowTest {
   void aRequestTheModelRefusesIsNoOutageAndGoesToNoFallback() {
     String instructions = "You are Rey's secretary.";
     long user = userOnModel("Rey", instructions, "refusing-model");
-    llm.respondWith(
-        request -> {
-          if (!request.systemPromptContains(instructions)) {
-            return null;
-          }
-          return "fallback-model".equals(request.model())
-              ? OpenAiAnswer.text("The fallback here.")
-              : OpenAiAnswer.error(400, "Invalid value for 'messages'.");
-        });
+    answer(
+        instructions,
+        () -> OpenAiAnswer.error(400, "Invalid value for 'messages'."),
+        () -> OpenAiAnswer.text("The fallback here."));
 
     Envelope answer = onlyAnswerTo(send(user, "hello?"));
 
@@ -128,15 +115,10 @@ class ModelFallbackTest extends AssistantFlowTest {
   void theCircuitOpensAfterTheConfiguredFailuresAndTheModelIsNoLongerCalled() {
     String instructions = "You are Cy's secretary.";
     long user = userOnModel("Cy", instructions, "broken-model-3");
-    llm.respondWith(
-        request -> {
-          if (!request.systemPromptContains(instructions)) {
-            return null;
-          }
-          return "fallback-model".equals(request.model())
-              ? OpenAiAnswer.text("The fallback again.")
-              : OpenAiAnswer.serverError();
-        });
+    answer(
+        instructions,
+        () -> OpenAiAnswer.serverError(),
+        () -> OpenAiAnswer.text("The fallback again."));
 
     for (String text : List.of("one", "two", "three")) {
       assertThat(onlyAnswerTo(send(user, text)).text()).isEqualTo("The fallback again.");
@@ -152,6 +134,21 @@ class ModelFallbackTest extends AssistantFlowTest {
             "fallback-model");
     assertThat(state("openai:broken-model-3", "open")).isEqualTo(1);
     assertThat(state("openai:fallback-model", "closed")).isEqualTo(1);
+  }
+
+  /**
+   * The secretary with these instructions gets {@code primary} from its own model and {@code
+   * fallback} from the fallback model, a fresh answer per request.
+   */
+  private void answer(
+      String instructions, Supplier<OpenAiAnswer> primary, Supplier<OpenAiAnswer> fallback) {
+    llm.respondWith(
+        request -> {
+          if (!request.systemPromptContains(instructions)) {
+            return null;
+          }
+          return "fallback-model".equals(request.model()) ? fallback.get() : primary.get();
+        });
   }
 
   private long userOnModel(String name, String instructions, String model) {

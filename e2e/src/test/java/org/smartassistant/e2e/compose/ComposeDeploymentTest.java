@@ -196,17 +196,7 @@ class ComposeDeploymentTest {
   @Test
   @Order(4)
   void prometheusScrapesEveryServiceAndEveryDashboardPanelHasData() throws Exception {
-    compose.run(
-        UP_PATIENCE,
-        "--profile",
-        "monitoring",
-        "up",
-        "--detach",
-        "--wait",
-        "--wait-timeout",
-        "300",
-        "prometheus",
-        "alertmanager");
+    startMonitoring();
     // a short load while Prometheus watches
     llm.enqueue(OpenAiAnswer.text("Monitored hello."));
     int before = telegram.sentTexts(ADA).size();
@@ -239,17 +229,7 @@ class ComposeDeploymentTest {
   @Order(5)
   void aStoppedServiceRaisesAnAlertInTheOperatorsChat() {
     // still up from step 4 (this changes nothing then); removed again at the end of this step
-    compose.run(
-        UP_PATIENCE,
-        "--profile",
-        "monitoring",
-        "up",
-        "--detach",
-        "--wait",
-        "--wait-timeout",
-        "300",
-        "prometheus",
-        "alertmanager");
+    startMonitoring();
     compose.run(Duration.ofMinutes(2), "stop", "calendar-service");
     long stopped = System.nanoTime();
     try {
@@ -300,6 +280,21 @@ class ComposeDeploymentTest {
         "prometheus",
         "alertmanager",
         "tg-bot");
+  }
+
+  /** Starts Prometheus and Alertmanager (the {@code monitoring} profile); nothing when up. */
+  private void startMonitoring() {
+    compose.run(
+        UP_PATIENCE,
+        "--profile",
+        "monitoring",
+        "up",
+        "--detach",
+        "--wait",
+        "--wait-timeout",
+        "300",
+        "prometheus",
+        "alertmanager");
   }
 
   @Test
