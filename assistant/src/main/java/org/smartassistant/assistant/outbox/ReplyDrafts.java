@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Drafts of a reply being written: the text so far, published as {@code draft} envelopes
  * (docs/streams.md, "Draft envelopes") at most once per {@code smart.streaming.draft-interval}, the
- * first once the reply has taken {@code smart.streaming.first-draft-after} (a quick answer has no
- * draft). Best effort: a draft that cannot be published is skipped, since the reply itself follows
- * in any case.
+ * first once the model has been writing the reply for {@code smart.streaming.first-draft-after} (an
+ * answer that arrives at once, however long the model took to begin, has no draft). Best effort: a
+ * draft that cannot be published is skipped, since the reply itself follows in any case.
  */
 @Component
 public class ReplyDrafts {
@@ -32,23 +32,27 @@ public class ReplyDrafts {
   }
 
   /**
-   * What receives the text so far of the reply to {@code inbox}, from now on: it publishes a draft
-   * when the reply has taken the first draft's delay and the interval since the last draft has
-   * passed, and drops the text otherwise (a later one replaces it). One per reply; used by one
-   * thread.
+   * What receives the text so far of the reply to {@code inbox}: it publishes a draft once the
+   * first text came the first draft's delay ago and the interval since the last draft has passed,
+   * and drops the text otherwise (a later one replaces it). One per reply; used by one thread.
    */
   public Consumer<String> of(Envelope inbox, long chatId) {
     long interval = properties.draftInterval().toNanos();
     long firstAfter = properties.firstDraftAfter().toNanos();
-    long started = System.nanoTime();
     return new Consumer<>() {
+      private long firstText;
+      private boolean writing;
       private long last;
       private boolean published;
 
       @Override
       public void accept(String text) {
         long now = System.nanoTime();
-        if (published ? now - last < interval : now - started < firstAfter) {
+        if (!writing) {
+          writing = true;
+          firstText = now;
+        }
+        if (published ? now - last < interval : now - firstText < firstAfter) {
           return;
         }
         published = true;

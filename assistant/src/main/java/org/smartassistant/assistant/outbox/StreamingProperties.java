@@ -14,9 +14,10 @@ import org.springframework.validation.annotation.Validated;
  *     off: the model is asked in one request and only the reply is published, as before
  * @param draftInterval at least this long between two drafts of one reply ({@code
  *     TELEGRAM_DRAFT_INTERVAL})
- * @param firstDraftAfter no draft before the reply has taken this long ({@code
- *     TELEGRAM_FIRST_DRAFT_AFTER}): an answer written faster goes out without any draft, the first
- *     draft of a slower one carries the text written by then
+ * @param firstDraftAfter no draft before the model has been writing the reply this long ({@code
+ *     TELEGRAM_FIRST_DRAFT_AFTER}, counted from its first text): an answer written faster goes out
+ *     without any draft, however long the model took to begin; the first draft of a slower one
+ *     carries the text written by then
  */
 @Validated
 @ConfigurationProperties("smart.streaming")

@@ -51,7 +51,7 @@ class StreamedReplyTest extends AssistantFlowTest {
         assertThat(draft.text().length()).isGreaterThan(drafts.get(i - 1).text().length());
       }
     }
-    // 20 words in about 3 s: the first draft after 300 ms, then at most one a second
+    // 20 words in about 3 s: the first draft 300 ms after the first word, then at most one a second
     assertThat(drafts).hasSizeLessThanOrEqualTo(5);
     OpenAiRequest request = requestsOf("You are Stella's secretary.").get(0);
     assertThat(request.stream()).isTrue();
