@@ -19,7 +19,9 @@ public record CalendarServiceClientProperties(
     Duration connectTimeout,
     Duration readTimeout,
     @Min(0) Integer maxRetries,
-    Duration retryDelay) {
+    Duration retryDelay,
+    @Min(1) Integer maxConcurrentCalls,
+    Duration queueTimeout) {
 
   public ServiceClientProperties toClientProperties() {
     return new ServiceClientProperties(
@@ -27,6 +29,8 @@ public record CalendarServiceClientProperties(
         connectTimeout,
         readTimeout == null ? Duration.ofSeconds(30) : readTimeout,
         maxRetries == null ? 1 : maxRetries,
-        retryDelay);
+        retryDelay,
+        maxConcurrentCalls == null ? 0 : maxConcurrentCalls,
+        queueTimeout);
   }
 }

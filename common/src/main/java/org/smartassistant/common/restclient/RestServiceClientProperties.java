@@ -14,10 +14,18 @@ public record RestServiceClientProperties(
     Duration connectTimeout,
     Duration readTimeout,
     @Min(0) Integer maxRetries,
-    Duration retryDelay) {
+    Duration retryDelay,
+    @Min(1) Integer maxConcurrentCalls,
+    Duration queueTimeout) {
 
   ServiceClientProperties toClientProperties() {
     return new ServiceClientProperties(
-        url, connectTimeout, readTimeout, maxRetries == null ? 3 : maxRetries, retryDelay);
+        url,
+        connectTimeout,
+        readTimeout,
+        maxRetries == null ? 3 : maxRetries,
+        retryDelay,
+        maxConcurrentCalls == null ? 0 : maxConcurrentCalls,
+        queueTimeout);
   }
 }

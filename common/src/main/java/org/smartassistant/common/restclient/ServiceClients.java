@@ -9,18 +9,20 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Builds the typed clients of the other services: an {@code @HttpExchange} interface on a {@link
- * RestClient} with timeouts, the internal token and retries on 5xx/connection errors of the calls
- * that may be repeated (see {@link RetryOnServerErrorInterceptor}).
+ * RestClient} with timeouts, the internal token, at most so many calls in flight ({@link
+ * ConcurrencyLimitInterceptor}) and retries on 5xx/connection errors of the calls that may be
+ * repeated (see {@link RetryOnServerErrorInterceptor}).
  */
 public final class ServiceClients {
 
   private ServiceClients() {}
 
-  /** A client of another service: timeouts, the internal token, retries. */
+  /** A client of another service: timeouts, the internal token, bounded concurrency, retries. */
   public static RestClient restClient(
       RestClient.Builder builder, ServiceClientProperties properties, String internalToken) {
     return timedOut(builder, properties)
         .requestInterceptor(new InternalTokenInterceptor(internalToken))
+        .requestInterceptor(concurrencyLimit(properties))
         .requestInterceptor(retries(properties))
         .build();
   }
@@ -31,7 +33,10 @@ public final class ServiceClients {
    */
   public static RestClient externalClient(
       RestClient.Builder builder, ServiceClientProperties properties) {
-    return timedOut(builder, properties).requestInterceptor(retries(properties)).build();
+    return timedOut(builder, properties)
+        .requestInterceptor(concurrencyLimit(properties))
+        .requestInterceptor(retries(properties))
+        .build();
   }
 
   private static RestClient.Builder timedOut(
@@ -44,6 +49,12 @@ public final class ServiceClients {
     JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
     requestFactory.setReadTimeout(properties.readTimeout());
     return builder.clone().baseUrl(properties.url()).requestFactory(requestFactory);
+  }
+
+  /** Outside the retries: a call keeps its turn while it is retried. */
+  private static ConcurrencyLimitInterceptor concurrencyLimit(ServiceClientProperties properties) {
+    return new ConcurrencyLimitInterceptor(
+        properties.url(), properties.maxConcurrentCalls(), properties.queueTimeout());
   }
 
   private static RetryOnServerErrorInterceptor retries(ServiceClientProperties properties) {
