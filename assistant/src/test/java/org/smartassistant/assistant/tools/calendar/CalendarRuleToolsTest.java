@@ -60,7 +60,9 @@ class CalendarRuleToolsTest {
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(2),
                     0,
-                    Duration.ofMillis(10))
+                    Duration.ofMillis(10),
+                    null,
+                    null)
                 .toClientProperties(),
             FakeCalendarService.TOKEN);
     CalendarRuleClient rules =

@@ -60,7 +60,13 @@ class CalendarToolsTest {
             CalendarServiceClient.class,
             RestClient.builder(),
             new CalendarServiceClientProperties(
-                    url, Duration.ofSeconds(1), Duration.ofSeconds(2), 0, Duration.ofMillis(10))
+                    url,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    0,
+                    Duration.ofMillis(10),
+                    null,
+                    null)
                 .toClientProperties(),
             FakeCalendarService.TOKEN);
     return new CalendarTools(Optional.of(client), Clock.fixed(NOW, ZoneOffset.UTC));
