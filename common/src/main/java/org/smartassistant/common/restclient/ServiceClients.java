@@ -1,17 +1,25 @@
 package org.smartassistant.common.restclient;
 
-import java.net.http.HttpClient;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.smartassistant.common.security.InternalTokenInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Builds the typed clients of the other services: an {@code @HttpExchange} interface on a {@link
- * RestClient} with timeouts, the internal token, at most so many calls in flight ({@link
- * ConcurrencyLimitInterceptor}) and retries on 5xx/connection errors of the calls that may be
- * repeated (see {@link RetryOnServerErrorInterceptor}).
+ * RestClient} with timeouts, the internal token, a bounded pool of connections and retries on
+ * 5xx/connection errors of the calls that may be repeated (see {@link
+ * RetryOnServerErrorInterceptor}).
  */
 public final class ServiceClients {
 
@@ -22,7 +30,6 @@ public final class ServiceClients {
       RestClient.Builder builder, ServiceClientProperties properties, String internalToken) {
     return timedOut(builder, properties)
         .requestInterceptor(new InternalTokenInterceptor(internalToken))
-        .requestInterceptor(concurrencyLimit(properties))
         .requestInterceptor(retries(properties))
         .build();
   }
@@ -33,28 +40,55 @@ public final class ServiceClients {
    */
   public static RestClient externalClient(
       RestClient.Builder builder, ServiceClientProperties properties) {
-    return timedOut(builder, properties)
-        .requestInterceptor(concurrencyLimit(properties))
-        .requestInterceptor(retries(properties))
-        .build();
+    return timedOut(builder, properties).requestInterceptor(retries(properties)).build();
   }
 
   private static RestClient.Builder timedOut(
       RestClient.Builder builder, ServiceClientProperties properties) {
-    HttpClient httpClient =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-    requestFactory.setReadTimeout(properties.readTimeout());
-    return builder.clone().baseUrl(properties.url()).requestFactory(requestFactory);
+    return builder
+        .clone()
+        .baseUrl(properties.url())
+        .requestFactory(new HttpComponentsClientHttpRequestFactory(pooled(properties)));
   }
 
-  /** Outside the retries: a call keeps its turn while it is retried. */
-  private static ConcurrencyLimitInterceptor concurrencyLimit(ServiceClientProperties properties) {
-    return new ConcurrencyLimitInterceptor(
-        properties.url(), properties.maxConcurrentCalls(), properties.queueTimeout());
+  /**
+   * Apache HttpClient's classic (blocking) client on a pool of at most {@code maxConcurrentCalls}
+   * connections: a call runs on the caller's thread, with no hand-over to selector or worker
+   * threads, and a call past the limit waits for a connection up to {@code queueTimeout}. The JDK
+   * client served the same calls with four thread hand-overs each and opened a connection for every
+   * concurrent call, without a limit: a burst of a thousand users overflowed rest-service's accept
+   * queue (connects timed out) and made the client's connection pool, scanned under one lock, the
+   * caller's hottest spot. Retries are ours ({@link RetryOnServerErrorInterceptor}), not the
+   * library's; redirects are not followed, as before.
+   */
+  private static CloseableHttpClient pooled(ServiceClientProperties properties) {
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(properties.maxConcurrentCalls())
+            .setMaxConnPerRoute(properties.maxConcurrentCalls())
+            .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                    .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                    // a connection idle for a second is checked before it is used again: the
+                    // service may have restarted
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                    .build())
+            .build();
+    return HttpClients.custom()
+        .setConnectionManager(connections)
+        .setDefaultRequestConfig(
+            RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(properties.queueTimeout()))
+                .setResponseTimeout(Timeout.of(properties.readTimeout()))
+                .build())
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableContentCompression()
+        .build();
   }
 
   private static RetryOnServerErrorInterceptor retries(ServiceClientProperties properties) {

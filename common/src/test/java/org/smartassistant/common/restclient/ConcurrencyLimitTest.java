@@ -24,7 +24,10 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
 
-/** A client keeps at most its limit of calls in flight; the others wait their turn. */
+/**
+ * A client keeps at most its limit of calls (connections) in flight; the others wait their turn, up
+ * to the queue timeout.
+ */
 class ConcurrencyLimitTest {
 
   interface Things {
@@ -126,9 +129,7 @@ class ConcurrencyLimitTest {
         CompletableFuture.supplyAsync(() -> things.thing("1"), callers);
     awaitArrivals(1);
 
-    assertThatThrownBy(() -> things.thing("2"))
-        .isInstanceOf(ResourceAccessException.class)
-        .hasMessageContaining("1 calls in flight");
+    assertThatThrownBy(() -> things.thing("2")).isInstanceOf(ResourceAccessException.class);
     assertThat(arrived).hasValue(1);
 
     gate.release();

@@ -120,7 +120,10 @@ class ConversationBenchmark {
         "throughput",
         sent.subList(throughputStart, slowStart),
         THROUGHPUT_USERS * THROUGHPUT_PER_USER);
-    answered("1000 users at once", sent.subList(slowStart, sent.size()), CONCURRENT_USERS);
+    answered(
+        CONCURRENT_USERS + " users at once",
+        sent.subList(slowStart, sent.size()),
+        CONCURRENT_USERS);
     if (STARTUP_TIMES) {
       StartupTimes.eachAlone(suite)
           .forEach(
