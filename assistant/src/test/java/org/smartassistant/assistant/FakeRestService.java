@@ -448,6 +448,9 @@ public final class FakeRestService implements AutoCloseable {
       history.add(message);
       appended.add(message);
     }
+    if (request.usage() != null) {
+      usage.computeIfAbsent(userId, id -> new ArrayList<>()).addAll(request.usage());
+    }
     respond(exchange, 201, appended);
   }
 

@@ -8,6 +8,7 @@ import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.RestServiceClient;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -71,21 +72,23 @@ public class ConversationStore {
    */
   public Conversation append(
       long userId, UUID assistantId, Conversation current, List<HistoryMessage> messages) {
-    return append(userId, assistantId, current, messages, null);
+    return append(userId, assistantId, current, messages, null, List.of());
   }
 
   /**
    * As {@link #append(long, UUID, Conversation, List)}, in one request; each message is stored
    * under the idempotency key {@code <keyPrefix>:history:<position>:<role>}, so appending the same
    * turn again (a redelivered envelope, a retried request) stores nothing twice. A null prefix
-   * sends no keys.
+   * sends no keys. {@code usage} is what the turn cost, added by rest-service in the same request
+   * (and not again when the request is replayed).
    */
   public Conversation append(
       long userId,
       UUID assistantId,
       Conversation current,
       List<HistoryMessage> messages,
-      String keyPrefix) {
+      String keyPrefix,
+      List<RecordUsageRequest> usage) {
     List<AppendMessageRequest> requests =
         messages.stream()
             .map(m -> new AppendMessageRequest(assistantId, m.role(), m.content()))
@@ -94,7 +97,7 @@ public class ConversationStore {
       rest.appendMessages(
           userId,
           keyPrefix == null ? null : keyPrefix + ":history",
-          new AppendMessagesRequest(requests));
+          new AppendMessagesRequest(requests, usage.isEmpty() ? null : usage));
     }
     Conversation next = current.plus(messages);
     save(userId, next);

@@ -159,9 +159,11 @@ public final class SecretaryTurn {
 
   /**
    * Adds what was said to the conversation, once per turn: in rest-service, keyed {@code
-   * <id>:history:<i>:<role>}, and in the window.
+   * <id>:history:<i>:<role>}, and in the window. What the models used in the turn and is not
+   * recorded yet goes with it, in the same request; it is recorded on its own only if that fails.
    */
   public void remember(HistoryMessage... said) {
+    List<TurnUsage> usage = List.copyOf(unrecordedUsage);
     turns.memory.once(
         id,
         "stored",
@@ -171,7 +173,10 @@ public final class SecretaryTurn {
                 secretary == null ? null : secretary.id(),
                 conversation(),
                 List.of(said),
-                id.toString()));
+                id.toString(),
+                usage.stream().flatMap(turn -> turns.usage.lines(turn).stream()).toList()));
+    usage.forEach(turns.usage::counted);
+    unrecordedUsage.clear();
   }
 
   /**

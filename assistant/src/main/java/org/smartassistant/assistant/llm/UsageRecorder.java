@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Component;
  * Records what answering a message cost: per assistant and model, the calls, the tokens the models
  * reported and their cost from the {@link PriceTable}, added to the user's day in rest-service and
  * counted ({@code assistant.llm.tokens} by {@code type} prompt/completion, {@code
- * assistant.llm.cost}; tags {@code provider}, {@code model}). Best effort: the answer is given
- * already, so a rest-service that cannot take the usage is logged and counted ({@code
- * assistant.usage.unrecorded}), not retried, which would ask the model again.
+ * assistant.llm.cost}; tags {@code provider}, {@code model}). An answered turn hands its {@link
+ * #lines} to the request that stores its history (one request, replayed without adding them twice);
+ * the usage of a turn that failed or stored nothing is {@link #record}ed on its own, best effort: a
+ * rest-service that cannot take it is logged and counted ({@code assistant.usage.unrecorded}), not
+ * retried, which would ask the model again.
  */
 @Component
 public class UsageRecorder {
@@ -38,6 +42,51 @@ public class UsageRecorder {
 
   /** Records the usage of the user's message (nothing when no model answered). */
   public void record(long userId, TurnUsage usage) {
+    counted(usage);
+    for (RecordUsageRequest line : lines(usage)) {
+      try {
+        rest.recordUsage(userId, line);
+      } catch (RuntimeException e) {
+        log.warn(
+            "usage of user {} ({} {}: {} + {} tokens) not recorded: {}",
+            userId,
+            line.provider().name().toLowerCase(Locale.ROOT),
+            line.model(),
+            line.promptTokens(),
+            line.completionTokens(),
+            e.toString());
+        Counter.builder("assistant.usage.unrecorded")
+            .description("Usage lines rest-service could not take")
+            .register(meters)
+            .increment();
+      }
+    }
+  }
+
+  /**
+   * The usage as the lines rest-service adds to the user's day, priced; for a request that records
+   * them itself (a turn's history batch), after which {@link #counted} counts them.
+   */
+  public List<RecordUsageRequest> lines(TurnUsage usage) {
+    List<RecordUsageRequest> lines = new ArrayList<>();
+    for (TurnUsage.Line line : usage.lines()) {
+      TurnUsage.Model model = line.model();
+      lines.add(
+          new RecordUsageRequest(
+              model.assistantId(),
+              model.provider(),
+              String.valueOf(model.model()),
+              (int) Math.max(1, line.calls()),
+              line.promptTokens(),
+              line.completionTokens(),
+              prices.cost(model.model(), line.promptTokens(), line.completionTokens()),
+              clock.instant()));
+    }
+    return lines;
+  }
+
+  /** Counts the usage in the meters, once it is recorded (or handed to rest-service). */
+  public void counted(TurnUsage usage) {
     for (TurnUsage.Line line : usage.lines()) {
       TurnUsage.Model model = line.model();
       BigDecimal cost = prices.cost(model.model(), line.promptTokens(), line.completionTokens());
@@ -51,32 +100,6 @@ public class UsageRecorder {
           .tag("model", name)
           .register(meters)
           .increment(cost.doubleValue());
-      try {
-        rest.recordUsage(
-            userId,
-            new RecordUsageRequest(
-                model.assistantId(),
-                model.provider(),
-                name,
-                (int) Math.max(1, line.calls()),
-                line.promptTokens(),
-                line.completionTokens(),
-                cost,
-                clock.instant()));
-      } catch (RuntimeException e) {
-        log.warn(
-            "usage of user {} ({} {}: {} + {} tokens) not recorded: {}",
-            userId,
-            provider,
-            name,
-            line.promptTokens(),
-            line.completionTokens(),
-            e.toString());
-        Counter.builder("assistant.usage.unrecorded")
-            .description("Usage lines rest-service could not take")
-            .register(meters)
-            .increment();
-      }
     }
   }
 

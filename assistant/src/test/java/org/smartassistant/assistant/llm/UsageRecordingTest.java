@@ -47,10 +47,12 @@ class UsageRecordingTest extends AssistantFlowTest {
     Envelope answer = onlyAnswerTo(send(user, "what time is it?"));
 
     assertThat(answer.text()).isEqualTo("It is 08:30.");
-    // recorded once the reply is out
     await().atMost(WAIT).until(() -> !rest.usageOf(user).isEmpty());
     List<RecordUsageRequest> usage = rest.usageOf(user);
     assertThat(usage).hasSize(1);
+    // with the turn's history, in one request: no usage request of its own
+    assertThat(rest.requestCount("POST /api/users/" + user + "/messages/batch")).isEqualTo(1);
+    assertThat(rest.requestCount("POST /api/users/" + user + "/usage")).isZero();
     RecordUsageRequest line = usage.get(0);
     assertThat(line.provider()).isEqualTo(LlmProvider.OPENAI);
     assertThat(line.model()).isEqualTo("gpt-4o-mini");

@@ -10,10 +10,20 @@ import java.util.List;
  * one turn said (the user's message and the answer). With an {@code Idempotency-Key} {@code K}, the
  * message at position {@code i} is stored under the key {@code K:<i>:<role>}, the key a single
  * append of it would use.
+ *
+ * @param usage what the turn's model calls cost (as {@code POST /api/users/{id}/usage} records it),
+ *     added in the same transaction, and only when a message was new: a replayed batch adds it not
+ *     twice; null or empty for none
  */
 public record AppendMessagesRequest(
     @NotEmpty @Size(max = AppendMessagesRequest.MAX_MESSAGES)
-        List<@Valid AppendMessageRequest> messages) {
+        List<@Valid AppendMessageRequest> messages,
+    @Size(max = AppendMessagesRequest.MAX_MESSAGES) List<@Valid RecordUsageRequest> usage) {
+
+  /** Messages without usage. */
+  public AppendMessagesRequest(List<AppendMessageRequest> messages) {
+    this(messages, null);
+  }
 
   /** Messages per request at most. */
   public static final int MAX_MESSAGES = 20;

@@ -66,7 +66,10 @@ class MessageResource {
               + AppendMessagesRequest.MAX_MESSAGES
               + "). With an Idempotency-Key K the message at position i is appended under the key"
               + " K:<i>:<role>, as a single append with that key would be: when all of them were"
-              + " appended before, 200 with Idempotent-Replayed: true and nothing is written.")
+              + " appended before, 200 with Idempotent-Replayed: true and nothing is written."
+              + " usage (optional): what the turn's model calls cost, each line as POST"
+              + " /api/users/{id}/usage records it, added in the same transaction when a message"
+              + " was new (never twice for a replayed batch).")
   @PostMapping("/batch")
   ResponseEntity<List<MessageDto>> appendAll(
       @PathVariable long id,

@@ -16,6 +16,7 @@ import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.web.InvalidInputException;
 import org.smartassistant.rest.assistants.AssistantLookup;
 import org.smartassistant.rest.settings.SettingsService;
+import org.smartassistant.rest.usage.UsageService;
 import org.smartassistant.rest.users.UserLookup;
 import org.smartassistant.rest.web.Idempotency;
 import org.smartassistant.rest.web.Idempotency.Outcome;
@@ -31,6 +32,7 @@ public class MessageService {
   private final UserLookup users;
   private final AssistantLookup assistants;
   private final SettingsService settings;
+  private final UsageService usage;
   private final Clock clock;
 
   MessageService(
@@ -38,11 +40,13 @@ public class MessageService {
       UserLookup users,
       AssistantLookup assistants,
       SettingsService settings,
+      UsageService usage,
       Clock clock) {
     this.messages = messages;
     this.users = users;
     this.assistants = assistants;
     this.settings = settings;
+    this.usage = usage;
     this.clock = clock;
   }
 
@@ -87,6 +91,7 @@ public class MessageService {
    * Appends the messages in order, in one transaction. With an idempotency key {@code K} each is
    * appended under {@code K:<position>:<role>} as {@link #append(long, AppendMessageRequest,
    * String)} would: one stored before is answered, not written again. Replayed when none was new.
+   * The request's usage lines are added when a message was new, in the same transaction.
    */
   @Transactional
   Outcome<List<MessageDto>> appendAll(
@@ -110,6 +115,9 @@ public class MessageService {
       Outcome<MessageDto> outcome = appendChecked(userId, one, key);
       created |= !outcome.replayed();
       stored.add(outcome.value());
+    }
+    if (created && request.usage() != null) {
+      request.usage().forEach(line -> usage.record(userId, line));
     }
     return new Outcome<>(stored, !created);
   }

@@ -34,8 +34,9 @@ public class UsageService {
     this.clock = clock;
   }
 
+  /** Adds the line to the user's usage of its day (in the caller's transaction, if any). */
   @Transactional
-  void record(long userId, RecordUsageRequest request) {
+  public void record(long userId, RecordUsageRequest request) {
     users.require(userId);
     usage.add(
         userId, request.at().atOffset(ZoneOffset.UTC).toLocalDate(), request, clock.instant());

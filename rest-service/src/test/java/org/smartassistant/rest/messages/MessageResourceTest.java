@@ -2,6 +2,9 @@ package org.smartassistant.rest.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.ConversationWindowDto;
+import org.smartassistant.common.api.LlmProvider;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.RecordUsageRequest;
+import org.smartassistant.common.api.UsageDto;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
 
@@ -121,6 +127,54 @@ class MessageResourceTest extends RestServiceTest {
                     + "\"}]}");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.errorFields()).containsExactly("messages[1].assistantId");
+    assertThat(client().messages(user, null, null)).hasSize(2);
+  }
+
+  @Test
+  void aBatchAddsItsUsageInTheSameRequestAndAReplayedOneAddsItNotTwice() {
+    long user = newUser();
+    UUID assistant = newAssistant(true);
+    Instant at = Instant.parse("2031-05-06T10:00:00Z");
+    LocalDate day = LocalDate.of(2031, 5, 6);
+    AppendMessagesRequest turn =
+        new AppendMessagesRequest(
+            List.of(
+                new AppendMessageRequest(null, MessageRole.USER, "hello"),
+                new AppendMessageRequest(assistant, MessageRole.ASSISTANT, "hi there")),
+            List.of(
+                new RecordUsageRequest(
+                    assistant,
+                    LlmProvider.OPENAI,
+                    "gpt-4o-mini",
+                    2,
+                    650,
+                    12,
+                    new BigDecimal("0.0001"),
+                    at)));
+
+    client().appendMessages(user, "turn-9:history", turn);
+    client().appendMessages(user, "turn-9:history", turn);
+
+    UsageDto usage = client().usage(user, day, day);
+    assertThat(usage.calls()).isEqualTo(2);
+    assertThat(usage.promptTokens()).isEqualTo(650);
+    assertThat(usage.completionTokens()).isEqualTo(12);
+    assertThat(client().messages(user, null, null)).hasSize(2);
+
+    // a usage line that is not valid fails the batch: nothing of it is written
+    String path = "/api/users/" + user + "/messages/batch";
+    Api.Response badUsage =
+        api()
+            .post(
+                path,
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                    + "\"usage\":[{\"assistantId\":\""
+                    + assistant
+                    + "\",\"provider\":\"openai\",\"model\":\"m\",\"calls\":0,"
+                    + "\"promptTokens\":1,\"completionTokens\":1,\"cost\":0,"
+                    + "\"at\":\"2031-05-06T10:00:00Z\"}]}");
+    assertThat(badUsage.status()).isEqualTo(400);
+    assertThat(badUsage.errorFields()).containsExactly("usage[0].calls");
     assertThat(client().messages(user, null, null)).hasSize(2);
   }
 
