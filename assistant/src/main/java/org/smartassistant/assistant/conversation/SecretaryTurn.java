@@ -140,9 +140,10 @@ public final class SecretaryTurn {
   }
 
   /**
-   * What the models use in this turn is recorded by {@link #recordUsage}, which the caller calls
-   * once the reply is out (and when the turn fails), so that the user does not wait for it; a
-   * user's next message is handled after it, so its budget check sees it.
+   * What the models use in this turn goes with its history ({@link #remember}), or else is recorded
+   * by {@link #recordUsage}, which the caller calls once the reply is out (and when the turn
+   * fails), so that the user does not wait for it; a user's next message is handled after it, so
+   * its budget check sees it.
    */
   public SecretaryTurn recordingUsageAfterReply() {
     usageAfterReply = true;
