@@ -3,6 +3,7 @@ package org.smartassistant.common.restclient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.IdempotencyKey;
@@ -50,9 +51,16 @@ public class RetryOnServerErrorInterceptor implements ClientHttpRequestIntercept
     if (!mayRepeat(request)) {
       return execution.execute(request, body);
     }
+    // the 5xx answer of the attempt before: closed when another attempt is made, so that its
+    // connection goes back to the pool (only the last one is handed to the caller, who closes it)
+    AtomicReference<ClientHttpResponse> failed = new AtomicReference<>();
     try {
       return retryTemplate.execute(
           () -> {
+            ClientHttpResponse previous = failed.getAndSet(null);
+            if (previous != null) {
+              previous.close();
+            }
             ClientHttpResponse response = execution.execute(request, body);
             if (response.getStatusCode().is5xxServerError()) {
               log.debug(
@@ -60,6 +68,7 @@ public class RetryOnServerErrorInterceptor implements ClientHttpRequestIntercept
                   request.getMethod(),
                   request.getURI(),
                   response.getStatusCode());
+              failed.set(response);
               throw new ServerErrorResponse(response);
             }
             return response;

@@ -95,6 +95,29 @@ class ServiceClientsTest {
   }
 
   @Test
+  void aRetriedCallGivesBackTheConnectionOfEachFailedAttempt() {
+    failuresLeft.set(2);
+    // one connection: an attempt whose 5xx answer kept it would leave none for the next
+    Things oneConnection =
+        ServiceClients.create(
+            Things.class,
+            RestClient.builder(),
+            new ServiceClientProperties(
+                url(),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(2),
+                3,
+                Duration.ofMillis(10),
+                1,
+                Duration.ofMillis(500)),
+            "tok");
+
+    assertThat(oneConnection.thing("1")).isEqualTo("ok");
+    assertThat(calls).hasValue(3);
+    assertThat(oneConnection.thing("2")).isEqualTo("ok");
+  }
+
+  @Test
   void givesUpAfterTheRetriesWithTheServerError() {
     failuresLeft.set(10);
 
