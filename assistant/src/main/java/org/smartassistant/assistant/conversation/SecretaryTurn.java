@@ -12,6 +12,7 @@ import org.smartassistant.assistant.llm.OverBudgetException;
 import org.smartassistant.assistant.llm.TurnBudget;
 import org.smartassistant.assistant.llm.TurnUsage;
 import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.UserDto;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.tool.ToolCallback;
@@ -164,7 +165,8 @@ public final class SecretaryTurn {
    * recorded yet goes with it, in the same request; it is recorded on its own only if that fails.
    */
   public void remember(HistoryMessage... said) {
-    List<TurnUsage> usage = List.copyOf(unrecordedUsage);
+    List<RecordUsageRequest> usage =
+        unrecordedUsage.stream().flatMap(turn -> turns.usage.lines(turn).stream()).toList();
     turns.memory.once(
         id,
         "stored",
@@ -175,8 +177,8 @@ public final class SecretaryTurn {
                 conversation(),
                 List.of(said),
                 id.toString(),
-                usage.stream().flatMap(turn -> turns.usage.lines(turn).stream()).toList()));
-    usage.forEach(turns.usage::counted);
+                usage));
+    turns.usage.counted(usage);
     unrecordedUsage.clear();
   }
 

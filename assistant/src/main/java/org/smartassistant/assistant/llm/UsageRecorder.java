@@ -2,7 +2,6 @@ package org.smartassistant.assistant.llm;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +41,9 @@ public class UsageRecorder {
 
   /** Records the usage of the user's message (nothing when no model answered). */
   public void record(long userId, TurnUsage usage) {
-    counted(usage);
-    for (RecordUsageRequest line : lines(usage)) {
+    List<RecordUsageRequest> lines = lines(usage);
+    counted(lines);
+    for (RecordUsageRequest line : lines) {
       try {
         rest.recordUsage(userId, line);
       } catch (RuntimeException e) {
@@ -85,21 +85,18 @@ public class UsageRecorder {
     return lines;
   }
 
-  /** Counts the usage in the meters, once it is recorded (or handed to rest-service). */
-  public void counted(TurnUsage usage) {
-    for (TurnUsage.Line line : usage.lines()) {
-      TurnUsage.Model model = line.model();
-      BigDecimal cost = prices.cost(model.model(), line.promptTokens(), line.completionTokens());
-      String provider = model.provider().name().toLowerCase(Locale.ROOT);
-      String name = String.valueOf(model.model());
-      tokens(provider, name, "prompt").increment(line.promptTokens());
-      tokens(provider, name, "completion").increment(line.completionTokens());
+  /** Counts the lines in the meters, once they are recorded (or handed to rest-service). */
+  public void counted(List<RecordUsageRequest> lines) {
+    for (RecordUsageRequest line : lines) {
+      String provider = line.provider().name().toLowerCase(Locale.ROOT);
+      tokens(provider, line.model(), "prompt").increment(line.promptTokens());
+      tokens(provider, line.model(), "completion").increment(line.completionTokens());
       Counter.builder("assistant.llm.cost")
           .description("What the models' tokens cost, from the price table")
           .tag("provider", provider)
-          .tag("model", name)
+          .tag("model", line.model())
           .register(meters)
-          .increment(cost.doubleValue());
+          .increment(line.cost().doubleValue());
     }
   }
 
