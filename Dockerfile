@@ -51,27 +51,32 @@ FROM ${JRE_IMAGE} AS layers
 ARG SERVICE
 RUN --mount=type=bind,from=jars,source=/jars,target=/jars \
     test -n "${SERVICE}" && test -f "/jars/${SERVICE}.jar" \
- && java -Djarmode=tools -jar "/jars/${SERVICE}.jar" extract --layers --launcher --destination /extracted
+ && java -Djarmode=tools -jar "/jars/${SERVICE}.jar" extract --layers --destination /extracted
 
 # --- runtime: a JRE, the layers, a non-root user; no secret in any layer (all come from the
 # container's environment)
 FROM ${JRE_IMAGE} AS runtime
-RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-create-home app
+# /app/cds: the class data archive, recorded at the container's first start (bin/run-service)
+RUN groupadd --system app && useradd --system --gid app --home-dir /app --no-create-home app \
+ && mkdir -p /app/cds && chown app:app /app/cds
 WORKDIR /app
 COPY --from=layers /extracted/dependencies/ ./
 COPY --from=layers /extracted/spring-boot-loader/ ./
 COPY --from=layers /extracted/snapshot-dependencies/ ./
 COPY --from=layers /extracted/application/ ./
 COPY jvm.options ./jvm.options
+COPY bin/run-service ./run-service
 USER app
 ARG SERVICE
 ARG SERVICE_PORT=8000
 ENV SERVICE_NAME=${SERVICE} \
     SERVICE_PORT=${SERVICE_PORT} \
-    SERVICE_JAVA_OPTS=""
+    SERVICE_JAVA_OPTS="" \
+    CDS_DIR=/app/cds
 EXPOSE ${SERVICE_PORT}
 # ready = /actuator/health/readiness answers 200 (a public path); no curl in a JRE image: bash's /dev/tcp
 HEALTHCHECK --interval=5s --timeout=5s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
-# jvm.options: the same JVM options as in local mode; SERVICE_JAVA_OPTS comes later and wins
-ENTRYPOINT ["bash", "-c", "exec java @/app/jvm.options ${SERVICE_JAVA_OPTS} org.springframework.boot.loader.launch.JarLauncher"]
+# jvm.options: the same JVM options as in local mode; SERVICE_JAVA_OPTS comes later and wins;
+# run-service: the same launcher as in local mode, with the class data archive
+ENTRYPOINT ["bash", "-c", "exec /app/run-service /app/${SERVICE_NAME}.jar @/app/jvm.options ${SERVICE_JAVA_OPTS}"]

@@ -510,8 +510,10 @@ start_service() {
     die "port $port, needed by $svc, is taken by $(port_owner "$port"); stop it or set $(port_variable "$svc") in .env"
   fi
   info "starting $svc on port $port"
+  # bin/run-service: with the class data archive of the jar (recorded at its first start)
   # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
-  spawn "$(pidfile_of "$svc")" "$(logfile_of "$svc")" "$(java_bin)" "@$ROOT/jvm.options" $SERVICE_JAVA_OPTS -jar "$(jar_of "$svc")"
+  spawn "$(pidfile_of "$svc")" "$(logfile_of "$svc")" env JAVA="$(java_bin)" "$ROOT/bin/run-service" \
+    "$(jar_of "$svc")" "@$ROOT/jvm.options" $SERVICE_JAVA_OPTS
 }
 
 port_variable() {

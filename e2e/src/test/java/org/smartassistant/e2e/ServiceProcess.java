@@ -46,19 +46,27 @@ public final class ServiceProcess {
       throws IOException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
+    // started as ./manage.sh and the images start it: bin/run-service, with the class data
+    // archive of the jar (recorded at its first start; -Dsuite.classDataSharing=off: none)
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // the services' default JVM options (the project's jvm.options), as ./manage.sh and the images
-    // run them; -Dsuite.jvmOptions replaces them (e.g. a profiling run)
+    command.add("bash");
+    command.add(jvmOptions.toAbsolutePath().getParent().resolve("bin/run-service").toString());
+    command.add(jar.toString());
+    // the services' default JVM options (the project's jvm.options); -Dsuite.jvmOptions replaces
+    // them (e.g. a profiling run)
     String replaced = System.getProperty("suite.jvmOptions");
     if (replaced == null || replaced.isBlank()) {
       command.add("@" + jvmOptions.toAbsolutePath());
     } else {
       command.addAll(Arrays.asList(replaced.trim().split("\\s+")));
     }
-    command.add("-jar");
-    command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder
+        .environment()
+        .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder
+        .environment()
+        .put("CLASS_DATA_SHARING", System.getProperty("suite.classDataSharing", "on"));
     builder.environment().putAll(environment);
     builder.environment().put(service.portVariable(), String.valueOf(port));
     builder.redirectErrorStream(true);

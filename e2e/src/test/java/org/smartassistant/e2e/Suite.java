@@ -38,7 +38,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class Suite {
 
-  private static final Duration READY_PATIENCE = Duration.ofSeconds(120);
+  private static final Duration READY_PATIENCE = Duration.ofSeconds(240);
   private static Suite shared;
 
   private final Path root;
