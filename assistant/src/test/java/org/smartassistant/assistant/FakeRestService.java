@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -75,6 +77,7 @@ public final class FakeRestService implements AutoCloseable {
   private final AtomicLong messageIds = new AtomicLong();
   private final AtomicLong memoryIds = new AtomicLong();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private volatile CountDownLatch historyHeld;
 
   // guarded by this
   private final Map<Long, UserDto> users = new HashMap<>();
@@ -287,6 +290,24 @@ public final class FakeRestService implements AutoCloseable {
   }
 
   /** How many requests matched {@code "<METHOD> <path>"}, e.g. {@code "GET /api/users/7"}. */
+  /**
+   * Holds every history append ({@code POST .../messages/batch}) until {@link
+   * #releaseHistoryAppends()}: what a turn does before storing its history happens, what it does
+   * after waits.
+   */
+  public void holdHistoryAppends() {
+    historyHeld = new CountDownLatch(1);
+  }
+
+  /** Lets the held history appends, and every later one, through. */
+  public void releaseHistoryAppends() {
+    CountDownLatch held = historyHeld;
+    historyHeld = null;
+    if (held != null) {
+      held.countDown();
+    }
+  }
+
   public int requestCount(String methodAndPath) {
     AtomicInteger count = requests.get(methodAndPath);
     return count == null ? 0 : count.get();
@@ -304,6 +325,10 @@ public final class FakeRestService implements AutoCloseable {
         return;
       }
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      CountDownLatch held = historyHeld;
+      if (held != null && MESSAGE_BATCH.matcher(path).matches()) {
+        awaitRelease(held);
+      }
       Matcher matcher;
       synchronized (this) {
         if (method.equals("GET") && path.equals("/api/settings")) {
@@ -422,6 +447,14 @@ public final class FakeRestService implements AutoCloseable {
         200,
         new ConversationWindowDto(
             summary, history.subList(Math.max(0, history.size() - limit), history.size())));
+  }
+
+  private static void awaitRelease(CountDownLatch held) {
+    try {
+      held.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void appendMessages(HttpExchange exchange, long userId) throws IOException {

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a {@code user_message}: the user's secretary answers in a {@link SecretaryTurn} with the
- * conversation so far and its tools; the turn is stored (Redis window and rest-service) and the
- * reply published, all before the handler returns and the entry is acknowledged. A failure of the
+ * conversation so far and its tools; the reply is published, then the turn is stored (Redis window
+ * and rest-service), all before the handler returns and the entry is acknowledged. A failure of the
  * model propagates, so the consumer retries the message and, in the end, {@link DeadLetterReplies}
  * apologises once. A user over the day's budget gets one reply saying so and when it resets, and no
  * model is asked. A voice note, photo or document is given to the model as {@link UserInputs} reads
@@ -54,7 +54,7 @@ class UserMessageHandler {
 
   /**
    * The part of the handling the user waits for: from the envelope in hand to the reply in the
-   * outbox (what follows, the window's compaction, is not on the user's way).
+   * outbox (what follows, storing the turn and compacting the window, is not on the user's way).
    */
   static final String REPLY_OBSERVATION = "smart.assistant.reply";
 
@@ -93,26 +93,39 @@ class UserMessageHandler {
 
   void handle(Envelope envelope) {
     AtomicReference<SecretaryTurn> opened = new AtomicReference<>();
-    SecretaryTurn turn;
+    Answered answered;
     try {
-      turn =
+      answered =
           Observation.createNotStarted(REPLY_OBSERVATION, observations)
               .contextualName("reply")
               .observe(() -> reply(envelope, opened));
+      if (answered != null) {
+        // after the reply, so that the user does not wait for it; the user's next message is
+        // handled after it (per-user order), so its turn reads it. Both are kept once per turn: a
+        // turn run again after a failure here publishes no second reply (its idempotency key) and
+        // stores once.
+        answered.turn().remember(answered.said());
+      }
     } finally {
       // what the models used, once the reply is out (or the turn failed): the user does not wait
       if (opened.get() != null) {
         opened.get().recordUsage();
       }
     }
-    if (turn != null) {
+    if (answered != null) {
       // after the reply, so that the user never waits for it; best effort, retried next turn
-      turn.compact();
+      answered.turn().compact();
     }
   }
 
-  /** Answers the message and publishes the reply; the turn, or null when there was none. */
-  private SecretaryTurn reply(Envelope envelope, AtomicReference<SecretaryTurn> opened) {
+  /** A turn that answered, and what it has to remember. */
+  private record Answered(SecretaryTurn turn, HistoryMessage... said) {}
+
+  /**
+   * Answers the message and publishes the reply; the turn and what was said, or null when no turn
+   * answered.
+   */
+  private Answered reply(Envelope envelope, AtomicReference<SecretaryTurn> opened) {
     long userId = envelope.userId();
     UserDto user;
     AssistantDto secretary;
@@ -147,8 +160,8 @@ class UserMessageHandler {
       outbox.reply(envelope, turn.chatId(), overBudget(e.resetsAt(), turn.zone()));
       return null;
     }
-    turn.remember(HistoryMessage.user(input.remembered()), HistoryMessage.assistant(answer));
     outbox.reply(envelope, turn.chatId(), answer);
-    return turn;
+    return new Answered(
+        turn, HistoryMessage.user(input.remembered()), HistoryMessage.assistant(answer));
   }
 }

@@ -42,6 +42,8 @@ class InboxFlowTest extends AssistantFlowTest {
     assertThat(awaitAnswer(first).text()).isEqualTo("You said: hello");
     Envelope second = send(user, "and now?");
     Envelope reply = awaitAnswer(second);
+    // the turn stores what was said after its reply
+    awaitProcessed();
 
     assertThat(reply.type()).isEqualTo(EnvelopeType.REPLY);
     assertThat(reply.chatId()).isEqualTo(chatOf(user));
@@ -244,6 +246,30 @@ class InboxFlowTest extends AssistantFlowTest {
     assertThat(answersTo(message)).hasSize(1);
     assertThat(llm.requests()).hasSize(1);
     assertThat(rest.messages(user)).hasSize(2);
+  }
+
+  @Test
+  void theReplyIsOutBeforeTheTurnsHistoryIsStored() {
+    long user = newUser("Hal", "UTC", "You are Hal's secretary.");
+    rest.holdHistoryAppends();
+    Envelope message;
+    try {
+      message = send(user, "quick, please");
+
+      // answered while its history append is still held
+      assertThat(awaitAnswer(message).text()).isEqualTo("You said: quick, please");
+      assertThat(rest.messages(user)).isEmpty();
+    } finally {
+      rest.releaseHistoryAppends();
+    }
+
+    awaitProcessed();
+    assertThat(rest.messages(user))
+        .extracting(MessageDto::role, MessageDto::content)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MessageRole.USER, "quick, please"),
+            org.assertj.core.groups.Tuple.tuple(MessageRole.ASSISTANT, "You said: quick, please"));
+    assertThat(answersTo(message)).hasSize(1);
   }
 
   @Test

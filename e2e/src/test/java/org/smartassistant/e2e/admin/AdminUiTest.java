@@ -148,6 +148,8 @@ class AdminUiTest {
             .orElseThrow();
     assertThat(request.model()).isEqualTo("gpt-4o");
     assertThat(request.systemPrompt()).startsWith("You are " + marker + ", a terse secretary.");
+    // the turn stores what was said, and its usage, after its reply
+    await().atMost(PATIENCE).until(() -> suite.rest().messages(user.id(), null, null).size() >= 2);
     browser.open("/admin/users/" + user.id() + "/conversation");
     assertThat(browser.textContaining("Who is there?", "Zephyr at your service."))
         .contains("Who is there?", "Zephyr at your service.");

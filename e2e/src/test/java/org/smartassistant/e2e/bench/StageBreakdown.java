@@ -19,6 +19,7 @@ final class StageBreakdown {
 
   private static final String INBOX = "assistant:inbox";
   private static final String OUTBOX = "assistant:outbox";
+  private static final String HISTORY = "/api/users/{id}/messages/batch";
 
   private final Map<Series, Histogram> before;
   private final Map<Series, Histogram> after;
@@ -68,10 +69,13 @@ final class StageBreakdown {
             stage(
                 "assistant",
                 "http_client_requests_seconds",
-                any(),
+                history().negate(),
                 "  REST calls (rest-service)",
                 false));
     for (String uri : uris()) {
+      if (uri.equals(HISTORY)) {
+        continue;
+      }
       stage(
           "assistant",
           "http_client_requests_seconds",
@@ -97,11 +101,17 @@ final class StageBreakdown {
         Double.NaN,
         Double.NaN);
     row(
-        "  after the reply (window compaction)",
+        "  after the reply (history, window compaction)",
         "",
         perMessage(handling) - perMessage(reply),
         Double.NaN,
         Double.NaN);
+    stage(
+        "assistant",
+        "http_client_requests_seconds",
+        history(),
+        "    " + HISTORY + " (rest-service)",
+        false);
     stage("tg-bot", "smart_stream_wait_seconds", stream(OUTBOX), "outbox wait", true);
     stage(
         "tg-bot",
@@ -195,6 +205,11 @@ final class StageBreakdown {
 
   private static String number(double value) {
     return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** The turn's history append: after the reply. */
+  private static Predicate<Map<String, String>> history() {
+    return labels -> HISTORY.equals(labels.get("uri"));
   }
 
   private static Predicate<Map<String, String>> any() {

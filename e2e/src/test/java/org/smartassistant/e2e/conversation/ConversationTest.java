@@ -1,6 +1,7 @@
 package org.smartassistant.e2e.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -116,7 +117,10 @@ class ConversationTest {
         .extracting(OpenAiMessage::role, OpenAiMessage::content)
         .containsExactly(
             Tuple.tuple("system", last.systemPrompt()), Tuple.tuple("user", "Which number?"));
-    assertThat(fixture.rest.messages(user.id(), null, null)).hasSize(2);
+    // the turn stores what was said after its reply
+    await()
+        .atMost(ConversationFixture.PATIENCE)
+        .untilAsserted(() -> assertThat(fixture.rest.messages(user.id(), null, null)).hasSize(2));
   }
 
   List<OpenAiRequest> requestsOf(String name) {

@@ -101,11 +101,16 @@ class GroupChatTest {
         .noneMatch(content -> content != null && content.contains("canteen"));
 
     // the group's history is stored under the group, four messages, none of them the chatter
+    // (each turn stores what was said after its reply)
     UserDto owner = fixture.rest.userByTelegramId(group);
-    assertThat(fixture.rest.messages(owner.id(), null, null))
-        .extracting(MessageDto::content)
-        .hasSize(4)
-        .noneMatch(content -> content.contains("Not the bot"));
+    await()
+        .atMost(ConversationFixture.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(fixture.rest.messages(owner.id(), null, null))
+                    .extracting(MessageDto::content)
+                    .hasSize(4)
+                    .noneMatch(content -> content.contains("Not the bot")));
   }
 
   @Test

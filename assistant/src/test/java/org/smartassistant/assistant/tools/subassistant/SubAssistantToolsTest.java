@@ -92,6 +92,8 @@ class SubAssistantToolsTest extends AssistantFlowTest {
 
     Envelope message = send(user, "plan my trip");
     awaitAnswer(message);
+    // the turn stores what was said after its reply
+    awaitProcessed();
 
     String turn = message.id().toString();
     // the secretary's calls 0 and 2; the planner, asked by call 1, keys below it
