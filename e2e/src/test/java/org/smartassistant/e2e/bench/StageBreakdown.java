@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.smartassistant.e2e.bench.StageTimings.Histogram;
 import org.smartassistant.e2e.bench.StageTimings.Series;
@@ -20,6 +21,8 @@ final class StageBreakdown {
   private static final String INBOX = "assistant:inbox";
   private static final String OUTBOX = "assistant:outbox";
   private static final String HISTORY = "/api/users/{id}/messages/batch";
+  private static final Set<String> AFTER_THE_REPLY =
+      Set.of(HISTORY, "/api/users/{id}/messages", "/api/users/{id}/usage");
 
   private final Map<Series, Histogram> before;
   private final Map<Series, Histogram> after;
@@ -69,20 +72,10 @@ final class StageBreakdown {
             stage(
                 "assistant",
                 "http_client_requests_seconds",
-                history().negate(),
+                afterTheReply().negate(),
                 "  REST calls (rest-service)",
                 false));
-    for (String uri : uris()) {
-      if (uri.equals(HISTORY)) {
-        continue;
-      }
-      stage(
-          "assistant",
-          "http_client_requests_seconds",
-          labels -> uri.equals(labels.get("uri")),
-          "    " + labels(uri),
-          false);
-    }
+    restCallsByUri(afterTheReply().negate());
     parts +=
         perMessage(
             stage("assistant", "gen_ai_client_operation_seconds", any(), "  model call", false));
@@ -109,9 +102,10 @@ final class StageBreakdown {
     stage(
         "assistant",
         "http_client_requests_seconds",
-        history(),
-        "    " + HISTORY + " (rest-service)",
+        afterTheReply(),
+        "    REST writes (history, summary, usage)",
         false);
+    restCallsByUri(afterTheReply());
     stage("tg-bot", "smart_stream_wait_seconds", stream(OUTBOX), "outbox wait", true);
     stage(
         "tg-bot",
@@ -207,9 +201,33 @@ final class StageBreakdown {
     return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
   }
 
-  /** The turn's history append: after the reply. */
-  private static Predicate<Map<String, String>> history() {
-    return labels -> HISTORY.equals(labels.get("uri"));
+  /** One row per URI of the assistant's REST calls that {@code which} takes. */
+  private void restCallsByUri(Predicate<Map<String, String>> which) {
+    String indent = which.test(Map.of("method", "POST", "uri", HISTORY)) ? "      " : "    ";
+    for (String uri : uris()) {
+      Predicate<Map<String, String>> ofUri = labels -> uri.equals(labels.get("uri"));
+      if (StageTimings.between(
+                  before, after, "assistant", "http_client_requests_seconds", which.and(ofUri))
+              .count
+          > 0) {
+        stage(
+            "assistant",
+            "http_client_requests_seconds",
+            which.and(ofUri),
+            indent + labels(uri),
+            false);
+      }
+    }
+  }
+
+  /**
+   * What a turn writes to rest-service after its reply is out: its history, the window's summary,
+   * the usage of a compaction. (The reads, lookups of the user, the secretary and its tools, come
+   * before the reply.)
+   */
+  private static Predicate<Map<String, String>> afterTheReply() {
+    return labels ->
+        "POST".equals(labels.get("method")) && AFTER_THE_REPLY.contains(labels.get("uri"));
   }
 
   private static Predicate<Map<String, String>> any() {
