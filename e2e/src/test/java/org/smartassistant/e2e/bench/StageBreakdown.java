@@ -75,7 +75,7 @@ final class StageBreakdown {
                 afterTheReply().negate(),
                 "  REST calls (rest-service)",
                 false));
-    restCallsByUri(afterTheReply().negate());
+    restCallsByUri(afterTheReply().negate(), "    ");
     parts +=
         perMessage(
             stage("assistant", "gen_ai_client_operation_seconds", any(), "  model call", false));
@@ -105,7 +105,7 @@ final class StageBreakdown {
         afterTheReply(),
         "    REST writes (history, summary, usage)",
         false);
-    restCallsByUri(afterTheReply());
+    restCallsByUri(afterTheReply(), "      ");
     stage("tg-bot", "smart_stream_wait_seconds", stream(OUTBOX), "outbox wait", true);
     stage(
         "tg-bot",
@@ -202,8 +202,7 @@ final class StageBreakdown {
   }
 
   /** One row per URI of the assistant's REST calls that {@code which} takes. */
-  private void restCallsByUri(Predicate<Map<String, String>> which) {
-    String indent = which.test(Map.of("method", "POST", "uri", HISTORY)) ? "      " : "    ";
+  private void restCallsByUri(Predicate<Map<String, String>> which, String indent) {
     for (String uri : uris()) {
       Predicate<Map<String, String>> ofUri = labels -> uri.equals(labels.get("uri"));
       if (StageTimings.between(
