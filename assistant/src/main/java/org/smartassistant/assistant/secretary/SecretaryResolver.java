@@ -45,42 +45,32 @@ public class SecretaryResolver implements ChangeListener {
     var types = json.getTypeFactory();
     this.users =
         new RedisJsonCache<>(
-            "user", types.constructType(UserDto.class), redis, json, properties.ttl(), meters);
+            "user", types.constructType(UserDto.class), redis, json, properties, meters);
     this.secretaries =
         new RedisJsonCache<>(
             "secretary",
             types.constructType(UserSecretaryDto.class),
             redis,
             json,
-            properties.ttl(),
+            properties,
             meters);
     this.assistants =
         new RedisJsonCache<>(
-            "assistant",
-            types.constructType(AssistantDto.class),
-            redis,
-            json,
-            properties.ttl(),
-            meters);
+            "assistant", types.constructType(AssistantDto.class), redis, json, properties, meters);
     this.tools =
         new RedisJsonCache<>(
             "tools",
             types.constructCollectionType(List.class, ToolDto.class),
             redis,
             json,
-            properties.ttl(),
+            properties,
             meters);
     this.settings =
         new RedisJsonCache<>(
-            "settings",
-            types.constructType(SettingsDto.class),
-            redis,
-            json,
-            properties.ttl(),
-            meters);
+            "settings", types.constructType(SettingsDto.class), redis, json, properties, meters);
     this.anyFacts =
         new RedisJsonCache<>(
-            "facts", types.constructType(Boolean.class), redis, json, properties.ttl(), meters);
+            "facts", types.constructType(Boolean.class), redis, json, properties, meters);
   }
 
   /**
