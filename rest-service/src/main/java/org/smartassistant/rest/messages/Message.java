@@ -57,6 +57,10 @@ class Message {
     this.requestDigest = digest;
   }
 
+  String idempotencyKey() {
+    return idempotencyKey;
+  }
+
   String requestDigest() {
     return requestDigest;
   }

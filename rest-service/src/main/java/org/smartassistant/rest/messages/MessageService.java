@@ -3,9 +3,10 @@ package org.smartassistant.rest.messages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.smartassistant.common.api.AppendMessageRequest;
@@ -72,19 +73,30 @@ public class MessageService {
   /** Appends one message of a user and assistant known to exist. */
   private Outcome<MessageDto> appendChecked(
       long userId, AppendMessageRequest request, String idempotencyKey) {
+    Message earlier =
+        idempotencyKey == null
+            ? null
+            : messages.findByUserIdAndIdempotencyKey(userId, idempotencyKey).orElse(null);
+    return appendChecked(userId, request, idempotencyKey, earlier);
+  }
+
+  /**
+   * Appends one message of a user and assistant known to exist, unless {@code earlier}, the message
+   * stored under its idempotency key before (or null), answers it.
+   */
+  private Outcome<MessageDto> appendChecked(
+      long userId, AppendMessageRequest request, String idempotencyKey, Message earlier) {
     String digest = idempotencyKey == null ? null : Idempotency.digest(request);
-    if (idempotencyKey != null) {
-      Optional<Message> earlier = messages.findByUserIdAndIdempotencyKey(userId, idempotencyKey);
-      if (earlier.isPresent()) {
-        return Idempotency.replay(
-            idempotencyKey, earlier.get().requestDigest(), digest, earlier.get().toDto());
-      }
+    if (earlier != null) {
+      return Idempotency.replay(idempotencyKey, earlier.requestDigest(), digest, earlier.toDto());
     }
     Message message =
         new Message(
             userId, request.assistantId(), request.role(), request.content(), clock.instant());
     message.setIdempotency(idempotencyKey, digest);
-    return Outcome.created(messages.saveAndFlush(message).toDto());
+    // inserted at once (an identity column): a key taken meanwhile fails here, as Idempotency.run
+    // expects
+    return Outcome.created(messages.save(message).toDto());
   }
 
   /**
@@ -97,6 +109,17 @@ public class MessageService {
   Outcome<List<MessageDto>> appendAll(
       long userId, AppendMessagesRequest request, String idempotencyKey) {
     users.require(userId);
+    // the messages an earlier try of this batch stored, in one query
+    Map<String, Message> earlier = new HashMap<>();
+    if (idempotencyKey != null) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < request.messages().size(); i++) {
+        keys.add(AppendMessagesRequest.keyOf(idempotencyKey, i, request.messages().get(i).role()));
+      }
+      messages
+          .findByUserIdAndIdempotencyKeyIn(userId, keys)
+          .forEach(message -> earlier.put(message.idempotencyKey(), message));
+    }
     Set<UUID> assistantsSeen = new HashSet<>();
     List<MessageDto> stored = new ArrayList<>();
     boolean created = false;
@@ -112,7 +135,7 @@ public class MessageService {
         throw new InvalidInputException(
             "messages[" + i + "].assistantId", "names no assistant: " + one.assistantId());
       }
-      Outcome<MessageDto> outcome = appendChecked(userId, one, key);
+      Outcome<MessageDto> outcome = appendChecked(userId, one, key, earlier.get(key));
       created |= !outcome.replayed();
       stored.add(outcome.value());
     }
