@@ -8,11 +8,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 
-/** One message of a user's conversation (the durable copy of the history). */
+/**
+ * One message of a user's conversation (the durable copy of the history), as read; {@link
+ * MessageWriter} appends them.
+ */
 @Entity
+@Immutable
 @Table(name = "messages")
 class Message {
 
@@ -35,35 +40,7 @@ class Message {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Column(name = "idempotency_key", updatable = false)
-  private String idempotencyKey;
-
-  @Column(name = "request_digest", updatable = false)
-  private String requestDigest;
-
   protected Message() {}
-
-  Message(long userId, UUID assistantId, MessageRole role, String content, Instant now) {
-    this.userId = userId;
-    this.assistantId = assistantId;
-    this.role = role;
-    this.content = content;
-    this.createdAt = now;
-  }
-
-  /** The Idempotency-Key of the request that appended this message, with its digest. */
-  void setIdempotency(String key, String digest) {
-    this.idempotencyKey = key;
-    this.requestDigest = digest;
-  }
-
-  String idempotencyKey() {
-    return idempotencyKey;
-  }
-
-  String requestDigest() {
-    return requestDigest;
-  }
 
   MessageDto toDto() {
     return new MessageDto(id, userId, assistantId, role, content, createdAt);

@@ -1,8 +1,6 @@
 package org.smartassistant.rest.messages;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.smartassistant.common.api.MessageRole;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,10 +8,6 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface MessageRepository extends JpaRepository<Message, Long> {
-
-  Optional<Message> findByUserIdAndIdempotencyKey(Long userId, String idempotencyKey);
-
-  List<Message> findByUserIdAndIdempotencyKeyIn(Long userId, Collection<String> idempotencyKeys);
 
   @Query("select m from Message m where m.userId = :userId order by m.id desc")
   List<Message> findLatest(long userId, Pageable limit);

@@ -3,24 +3,28 @@ package org.smartassistant.rest.messages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.web.InvalidInputException;
-import org.smartassistant.rest.assistants.AssistantLookup;
+import org.smartassistant.rest.messages.MessageWriter.Earlier;
+import org.smartassistant.rest.messages.MessageWriter.NewMessage;
 import org.smartassistant.rest.settings.SettingsService;
 import org.smartassistant.rest.usage.UsageService;
 import org.smartassistant.rest.users.UserLookup;
 import org.smartassistant.rest.web.Idempotency;
 import org.smartassistant.rest.web.Idempotency.Outcome;
+import org.smartassistant.rest.web.NotFoundException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,22 +34,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageService {
 
   private final MessageRepository messages;
+  private final MessageWriter writer;
   private final UserLookup users;
-  private final AssistantLookup assistants;
   private final SettingsService settings;
   private final UsageService usage;
   private final Clock clock;
 
   MessageService(
       MessageRepository messages,
+      MessageWriter writer,
       UserLookup users,
-      AssistantLookup assistants,
       SettingsService settings,
       UsageService usage,
       Clock clock) {
     this.messages = messages;
+    this.writer = writer;
     this.users = users;
-    this.assistants = assistants;
     this.settings = settings;
     this.usage = usage;
     this.clock = clock;
@@ -62,41 +66,9 @@ public class MessageService {
    */
   @Transactional
   Outcome<MessageDto> append(long userId, AppendMessageRequest request, String idempotencyKey) {
-    users.require(userId);
-    if (request.assistantId() != null && !assistants.exists(request.assistantId())) {
-      throw new InvalidInputException(
-          "assistantId", "names no assistant: " + request.assistantId());
-    }
-    return appendChecked(userId, request, idempotencyKey);
-  }
-
-  /** Appends one message of a user and assistant known to exist. */
-  private Outcome<MessageDto> appendChecked(
-      long userId, AppendMessageRequest request, String idempotencyKey) {
-    Message earlier =
-        idempotencyKey == null
-            ? null
-            : messages.findByUserIdAndIdempotencyKey(userId, idempotencyKey).orElse(null);
-    return appendChecked(userId, request, idempotencyKey, earlier);
-  }
-
-  /**
-   * Appends one message of a user and assistant known to exist, unless {@code earlier}, the message
-   * stored under its idempotency key before (or null), answers it.
-   */
-  private Outcome<MessageDto> appendChecked(
-      long userId, AppendMessageRequest request, String idempotencyKey, Message earlier) {
-    String digest = idempotencyKey == null ? null : Idempotency.digest(request);
-    if (earlier != null) {
-      return Idempotency.replay(idempotencyKey, earlier.requestDigest(), digest, earlier.toDto());
-    }
-    Message message =
-        new Message(
-            userId, request.assistantId(), request.role(), request.content(), clock.instant());
-    message.setIdempotency(idempotencyKey, digest);
-    // inserted at once (an identity column): a key taken meanwhile fails here, as Idempotency.run
-    // expects
-    return Outcome.created(messages.save(message).toDto());
+    Outcome<List<MessageDto>> outcome =
+        store(userId, List.of(request), i -> idempotencyKey, i -> "assistantId");
+    return new Outcome<>(outcome.value().get(0), outcome.replayed());
   }
 
   /**
@@ -108,41 +80,98 @@ public class MessageService {
   @Transactional
   Outcome<List<MessageDto>> appendAll(
       long userId, AppendMessagesRequest request, String idempotencyKey) {
-    users.require(userId);
-    // the messages an earlier try of this batch stored, in one query
-    Map<String, Message> earlier = new HashMap<>();
-    if (idempotencyKey != null) {
-      List<String> keys = new ArrayList<>();
-      for (int i = 0; i < request.messages().size(); i++) {
-        keys.add(AppendMessagesRequest.keyOf(idempotencyKey, i, request.messages().get(i).role()));
-      }
-      messages
-          .findByUserIdAndIdempotencyKeyIn(userId, keys)
-          .forEach(message -> earlier.put(message.idempotencyKey(), message));
+    List<AppendMessageRequest> list = request.messages();
+    Outcome<List<MessageDto>> outcome =
+        store(
+            userId,
+            list,
+            i ->
+                idempotencyKey == null
+                    ? null
+                    : AppendMessagesRequest.keyOf(idempotencyKey, i, list.get(i).role()),
+            i -> "messages[" + i + "].assistantId");
+    if (!outcome.replayed() && request.usage() != null) {
+      request.usage().forEach(line -> usage.recordOfKnownUser(userId, line));
     }
-    Set<UUID> assistantsSeen = new HashSet<>();
-    List<MessageDto> stored = new ArrayList<>();
-    boolean created = false;
-    for (int i = 0; i < request.messages().size(); i++) {
-      AppendMessageRequest one = request.messages().get(i);
-      String key =
-          idempotencyKey == null
-              ? null
-              : AppendMessagesRequest.keyOf(idempotencyKey, i, one.role());
-      if (one.assistantId() != null
-          && assistantsSeen.add(one.assistantId())
-          && !assistants.exists(one.assistantId())) {
+    return outcome;
+  }
+
+  /**
+   * Stores the messages of a user, each under its key (or none): those whose key was used before
+   * are answered by what that stored, the rest inserted in one statement. Replayed when none was
+   * new.
+   *
+   * @throws NotFoundException when the user does not exist
+   * @throws InvalidInputException when a message names an assistant that does not exist
+   */
+  private Outcome<List<MessageDto>> store(
+      long userId,
+      List<AppendMessageRequest> requests,
+      IntFunction<String> keyOf,
+      IntFunction<String> assistantField) {
+    Set<UUID> named = new HashSet<>();
+    requests.forEach(
+        request -> {
+          if (request.assistantId() != null) {
+            named.add(request.assistantId());
+          }
+        });
+    Set<UUID> known = writer.knownAssistants(userId, named);
+    if (known == null) {
+      throw new NotFoundException("user", userId);
+    }
+    List<NewMessage> messages = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      AppendMessageRequest request = requests.get(i);
+      if (request.assistantId() != null && !known.contains(request.assistantId())) {
         throw new InvalidInputException(
-            "messages[" + i + "].assistantId", "names no assistant: " + one.assistantId());
+            assistantField.apply(i), "names no assistant: " + request.assistantId());
       }
-      Outcome<MessageDto> outcome = appendChecked(userId, one, key, earlier.get(key));
-      created |= !outcome.replayed();
-      stored.add(outcome.value());
+      String key = keyOf.apply(i);
+      messages.add(
+          new NewMessage(
+              request.assistantId(),
+              request.role(),
+              request.content(),
+              clock.instant(),
+              key,
+              key == null ? null : Idempotency.digest(request)));
     }
-    if (created && request.usage() != null) {
-      request.usage().forEach(line -> usage.record(userId, line));
+    Map<Integer, MessageDto> inserted = writer.insert(userId, messages);
+    if (inserted.size() == messages.size()) {
+      return Outcome.created(IntStream.range(0, messages.size()).mapToObj(inserted::get).toList());
     }
-    return new Outcome<>(stored, !created);
+    // keys used before: each is answered with what it stored, if it was the same request
+    List<String> taken = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      if (!inserted.containsKey(i)) {
+        taken.add(messages.get(i).idempotencyKey());
+      }
+    }
+    Map<String, Earlier> earlier = writer.earlier(userId, taken);
+    List<MessageDto> stored = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      MessageDto created = inserted.get(i);
+      if (created != null) {
+        stored.add(created);
+      } else {
+        NewMessage message = messages.get(i);
+        Earlier before = earlier.get(message.idempotencyKey());
+        if (before == null) {
+          // deleted since (the history was reset): Idempotency.run tries the request again
+          throw new DataIntegrityViolationException(
+              "the message of key " + message.idempotencyKey() + " is gone");
+        }
+        stored.add(
+            Idempotency.replay(
+                    message.idempotencyKey(),
+                    before.requestDigest(),
+                    message.requestDigest(),
+                    before.message())
+                .value());
+      }
+    }
+    return new Outcome<>(stored, inserted.isEmpty());
   }
 
   /** The last {@code limit} messages (default: the history window), oldest first. */

@@ -12,6 +12,7 @@ import org.smartassistant.common.api.UsageLineDto;
 import org.smartassistant.common.web.InvalidInputException;
 import org.smartassistant.rest.users.UserLookup;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,6 +39,14 @@ public class UsageService {
   @Transactional
   public void record(long userId, RecordUsageRequest request) {
     users.require(userId);
+    recordOfKnownUser(userId, request);
+  }
+
+  /**
+   * Adds the line to the usage of a user the caller found to exist, in the caller's transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordOfKnownUser(long userId, RecordUsageRequest request) {
     usage.add(
         userId, request.at().atOffset(ZoneOffset.UTC).toLocalDate(), request, clock.instant());
   }

@@ -1,6 +1,7 @@
 package org.smartassistant.rest.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.UsageDto;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
+import org.springframework.web.client.HttpClientErrorException;
 
 class MessageResourceTest extends RestServiceTest {
 
@@ -128,6 +130,62 @@ class MessageResourceTest extends RestServiceTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.errorFields()).containsExactly("messages[1].assistantId");
     assertThat(client().messages(user, null, null)).hasSize(2);
+  }
+
+  @Test
+  void aBatchPartlyStoredBeforeStoresTheRestAndAnswersWhatWasStored() {
+    long user = newUser();
+    AppendMessageRequest hello = new AppendMessageRequest(null, MessageRole.USER, "hello");
+    // the first message of the turn was stored before, under the key the batch gives it
+    MessageDto before = client().appendMessage(user, "turn-8:history:0:user", hello);
+
+    List<MessageDto> batch =
+        client()
+            .appendMessages(
+                user,
+                "turn-8:history",
+                new AppendMessagesRequest(
+                    List.of(hello, new AppendMessageRequest(null, MessageRole.ASSISTANT, "hi"))));
+
+    assertThat(batch.get(0)).isEqualTo(before);
+    assertThat(batch.get(1).content()).isEqualTo("hi");
+    assertThat(batch.get(1).id()).isGreaterThan(before.id());
+    assertThat(client().messages(user, null, null)).isEqualTo(batch);
+
+    // a key whose message was another: 409, and nothing of the batch is written
+    AppendMessagesRequest other =
+        new AppendMessagesRequest(
+            List.of(
+                new AppendMessageRequest(null, MessageRole.USER, "something else"),
+                new AppendMessageRequest(null, MessageRole.ASSISTANT, "new")));
+    assertThatThrownBy(() -> client().appendMessages(user, "turn-8:history", other))
+        .isInstanceOf(HttpClientErrorException.Conflict.class);
+    assertThat(client().messages(user, null, null)).isEqualTo(batch);
+  }
+
+  @Test
+  void aBatchWithoutAKeyStoresEveryMessageInItsOrder() {
+    long user = newUser();
+    List<AppendMessageRequest> said =
+        List.of(
+            new AppendMessageRequest(null, MessageRole.USER, "one"),
+            new AppendMessageRequest(null, MessageRole.ASSISTANT, "two"),
+            new AppendMessageRequest(null, MessageRole.TOOL, "three"),
+            new AppendMessageRequest(null, MessageRole.ASSISTANT, "four"));
+
+    List<MessageDto> stored = client().appendMessages(user, null, new AppendMessagesRequest(said));
+    List<MessageDto> again = client().appendMessages(user, null, new AppendMessagesRequest(said));
+
+    assertThat(stored)
+        .extracting(MessageDto::content)
+        .containsExactly("one", "two", "three", "four");
+    assertThat(stored).extracting(MessageDto::id).isSorted().doesNotHaveDuplicates();
+    assertThat(again)
+        .extracting(MessageDto::id)
+        .doesNotContainAnyElementsOf(stored.stream().map(MessageDto::id).toList());
+    assertThat(client().messages(user, null, null))
+        .hasSize(8)
+        .startsWith(stored.toArray(MessageDto[]::new));
   }
 
   @Test
