@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +75,15 @@ class ConversationBenchmark {
     List<Long> latencies = sequentialLatency(telegram, LATENCY_SAMPLES, "latency", true);
     Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
     int throughputStart = telegram.sentMessages().size();
-    long cpuBefore = cpuMillis(suite);
+    Map<Service, Long> cpuBefore = cpuMillis(suite);
     double perSecond = throughput(telegram);
-    long cpuPerMessage = (cpuMillis(suite) - cpuBefore) / (THROUGHPUT_USERS * THROUGHPUT_PER_USER);
+    Map<Service, Long> cpuAfter = cpuMillis(suite);
+    int throughputMessages = THROUGHPUT_USERS * THROUGHPUT_PER_USER;
+    long cpuPerMessage =
+        Arrays.stream(Service.values())
+                .mapToLong(service -> cpuAfter.get(service) - cpuBefore.get(service))
+                .sum()
+            / throughputMessages;
 
     int slowStart = telegram.sentMessages().size();
     llm.setLatency(SLOW_LLM);
@@ -108,6 +116,15 @@ class ConversationBenchmark {
         seconds(lastAnswer),
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
+    for (Service service : Service.values()) {
+      row(
+          "CPU per message: " + service.module(),
+          String.format(
+              Locale.ROOT,
+              "%.1f ms",
+              (cpuAfter.get(service) - cpuBefore.get(service)) / (double) throughputMessages),
+          "");
+    }
     row("RSS after start (ready, idle): five services", mib(rssAfterStart), "<= 900 MiB");
     for (Service service : Service.values()) {
       row(
@@ -163,13 +180,13 @@ class ConversationBenchmark {
         "equal");
   }
 
-  /** CPU milliseconds the five services have used so far. */
-  private static long cpuMillis(Suite suite) throws Exception {
-    long total = 0;
+  /** CPU milliseconds each of the five services has used so far. */
+  private static Map<Service, Long> cpuMillis(Suite suite) throws Exception {
+    Map<Service, Long> used = new EnumMap<>(Service.class);
     for (Service service : Service.values()) {
-      total += ProcessUsage.cpuMillis(suite.instance(service).pid());
+      used.put(service, ProcessUsage.cpuMillis(suite.instance(service).pid()));
     }
-    return total;
+    return used;
   }
 
   private static String mib(long bytes) {
