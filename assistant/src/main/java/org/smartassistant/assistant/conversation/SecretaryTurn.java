@@ -37,6 +37,10 @@ public final class SecretaryTurn {
   private final ZoneId zone;
   private Integer window;
   private Conversation conversation;
+
+  /** The window as this turn left it when it stored what was said; null until then. */
+  private Conversation remembered;
+
   private final List<TurnUsage> unrecordedUsage = new ArrayList<>();
   private boolean usageAfterReply;
 
@@ -171,13 +175,14 @@ public final class SecretaryTurn {
         id,
         "stored",
         () ->
-            turns.conversations.append(
-                user.id(),
-                secretary == null ? null : secretary.id(),
-                conversation(),
-                List.of(said),
-                id.toString(),
-                usage));
+            remembered =
+                turns.conversations.append(
+                    user.id(),
+                    secretary == null ? null : secretary.id(),
+                    conversation(),
+                    List.of(said),
+                    id.toString(),
+                    usage));
     turns.usage.counted(usage);
     unrecordedUsage.clear();
   }
@@ -188,7 +193,9 @@ public final class SecretaryTurn {
    */
   public void compact() {
     int size = window();
-    Conversation current = turns.conversations.load(user.id(), size);
+    // the window this turn just saved, else (stored by an earlier try of the turn) as Redis has it
+    Conversation current =
+        remembered != null ? remembered : turns.conversations.load(user.id(), size);
     if (!Summarizer.overflows(current, size)) {
       return;
     }
