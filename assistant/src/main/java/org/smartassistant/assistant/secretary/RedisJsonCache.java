@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * bounded in size and time: {@link CacheProperties#local()}), so that a turn costs no Redis round
  * trip and no JSON parsing for what it looked up before. Whatever drops an entry from Redis drops
  * it from memory first ({@link #evict}, {@link #clear}); every instance hears every change event,
- * so each drops its own copy. A value read while an entry was being dropped is not kept in memory
- * (a generation count), so a drop cannot be overtaken by the read it raced with.
+ * so each drops its own copy. A value read or loaded while an entry was being dropped is kept
+ * neither in memory nor (when loaded) in Redis: a count of drops tells, so a drop cannot be
+ * overtaken by the read it raced with.
  */
 final class RedisJsonCache<T> {
 
