@@ -87,11 +87,22 @@ class ConversationBenchmark {
 
     int slowStart = telegram.sentMessages().size();
     llm.setLatency(SLOW_LLM);
+    Map<Series, Histogram> burstStagesBefore = snapshot(suite, timings);
+    Map<Service, Long> burstCpuBefore = cpuMillis(suite);
+    Instant burstStart = Instant.now();
     Duration lastAnswer = concurrentSlowLlm(telegram);
+    Map<Service, Long> burstCpuAfter = cpuMillis(suite);
+    Map<Series, Histogram> burstStagesAfter = snapshot(suite, timings);
     llm.setLatency(Duration.ZERO);
     // late doubles would arrive now: give them a moment before counting
     Thread.sleep(2_000);
     List<TelegramCall> sent = telegram.sentMessages();
+    // every update of the burst is pushed at its start: a reply's arrival is its end-to-end time
+    double burstMeanMillis =
+        sent.subList(slowStart, Math.min(sent.size(), slowStart + CONCURRENT_USERS)).stream()
+            .mapToLong(call -> Duration.between(burstStart, call.receivedAt()).toMillis())
+            .average()
+            .orElse(0);
 
     latencies.sort(Long::compare);
     report.add("");
@@ -116,15 +127,8 @@ class ConversationBenchmark {
         seconds(lastAnswer),
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
-    for (Service service : Service.values()) {
-      row(
-          "CPU per message: " + service.module(),
-          String.format(
-              Locale.ROOT,
-              "%.1f ms",
-              (cpuAfter.get(service) - cpuBefore.get(service)) / (double) throughputMessages),
-          "");
-    }
+    cpuRows("", cpuBefore, cpuAfter, throughputMessages);
+    cpuRows(CONCURRENT_USERS + " at once, ", burstCpuBefore, burstCpuAfter, CONCURRENT_USERS);
     row("RSS after start (ready, idle): five services", mib(rssAfterStart), "<= 900 MiB");
     for (Service service : Service.values()) {
       row(
@@ -150,7 +154,17 @@ class ConversationBenchmark {
     }
     report.add("");
     double meanMillis = latencies.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
-    report.addAll(new StageBreakdown(stagesBefore, stagesAfter, latencies.size()).rows(meanMillis));
+    report.addAll(
+        new StageBreakdown("latency phase", stagesBefore, stagesAfter, latencies.size())
+            .rows(meanMillis));
+    report.add("");
+    report.addAll(
+        new StageBreakdown(
+                CONCURRENT_USERS + " users at once, LLM 2 s",
+                burstStagesBefore,
+                burstStagesAfter,
+                CONCURRENT_USERS)
+            .rows(burstMeanMillis));
     report.add("");
     report.add(
         "samples: "
@@ -178,6 +192,33 @@ class ConversationBenchmark {
         "answered = sent: " + phase,
         replies.size() + " = " + messages + (distinct == replies.size() ? "" : " DOUBLED"),
         "equal");
+  }
+
+  /**
+   * CPU per message of the five together (with a prefix only: the throughput phase has its own row)
+   * and of each service, between two readings.
+   */
+  private void cpuRows(
+      String prefix, Map<Service, Long> before, Map<Service, Long> after, int messages) {
+    if (!prefix.isEmpty()) {
+      long total =
+          Arrays.stream(Service.values())
+              .mapToLong(service -> after.get(service) - before.get(service))
+              .sum();
+      row(
+          "CPU per message, five services (" + prefix.replace(", ", "") + ")",
+          String.format(Locale.ROOT, "%.0f ms", total / (double) messages),
+          "");
+    }
+    for (Service service : Service.values()) {
+      row(
+          "CPU per message: " + prefix + service.module(),
+          String.format(
+              Locale.ROOT,
+              "%.1f ms",
+              (after.get(service) - before.get(service)) / (double) messages),
+          "");
+    }
   }
 
   /** CPU milliseconds each of the five services has used so far. */

@@ -24,13 +24,19 @@ final class StageBreakdown {
   private static final Set<String> AFTER_THE_REPLY =
       Set.of(HISTORY, "/api/users/{id}/messages", "/api/users/{id}/usage");
 
+  private final String phase;
   private final Map<Series, Histogram> before;
   private final Map<Series, Histogram> after;
   private final int messages;
   private final List<String> lines = new ArrayList<>();
   private double topLevelMeans;
 
-  StageBreakdown(Map<Series, Histogram> before, Map<Series, Histogram> after, int messages) {
+  /**
+   * @param phase the bench phase the two snapshots enclose, named in the table's heading
+   */
+  StageBreakdown(
+      String phase, Map<Series, Histogram> before, Map<Series, Histogram> after, int messages) {
+    this.phase = phase;
     this.before = before;
     this.after = after;
     this.messages = messages;
@@ -42,7 +48,7 @@ final class StageBreakdown {
         String.format(
             Locale.ROOT,
             "%-52s %6s %9s %9s %9s",
-            "stage (latency phase)",
+            "stage (" + phase + ")",
             "n/msg",
             "mean ms",
             "p50 ms",
