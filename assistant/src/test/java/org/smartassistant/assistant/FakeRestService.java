@@ -40,6 +40,7 @@ import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.ToolDto;
 import org.smartassistant.common.api.ToolType;
+import org.smartassistant.common.api.TurnContextDto;
 import org.smartassistant.common.api.UsageDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
@@ -67,6 +68,7 @@ public final class FakeRestService implements AutoCloseable {
   private static final Pattern MEMORIES = Pattern.compile("/api/users/(\\d+)/memories");
   private static final Pattern MEMORY = Pattern.compile("/api/users/(\\d+)/memories/(\\d+)");
   private static final Pattern USAGE = Pattern.compile("/api/users/(\\d+)/usage");
+  private static final Pattern TURN_CONTEXT = Pattern.compile("/api/users/(\\d+)/turn-context");
   private static final Pattern TOOLS = Pattern.compile("/api/assistants/([0-9a-f-]+)/tools");
   private static final Pattern ASSISTANT = Pattern.compile("/api/assistants/([0-9a-f-]+)");
   private static final Pattern MCP_SERVER = Pattern.compile("/api/mcp-servers/([0-9a-f-]+)");
@@ -346,6 +348,8 @@ public final class FakeRestService implements AutoCloseable {
           }
         } else if (path.equals("/api/reminders") && method.equals("POST")) {
           createReminder(exchange);
+        } else if ((matcher = TURN_CONTEXT.matcher(path)).matches() && method.equals("GET")) {
+          turnContext(exchange, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = MESSAGE_WINDOW.matcher(path)).matches() && method.equals("GET")) {
           messageWindow(exchange, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = MESSAGE_BATCH.matcher(path)).matches() && method.equals("POST")) {
@@ -431,22 +435,45 @@ public final class FakeRestService implements AutoCloseable {
       notFound(exchange);
       return;
     }
-    List<MessageDto> history = messages.getOrDefault(userId, List.of());
     int limit =
         query.containsKey("limit")
             ? Integer.parseInt(query.get("limit"))
             : settings.historyWindow();
+    respond(exchange, 200, window(userId, limit));
+  }
+
+  private ConversationWindowDto window(long userId, int limit) {
+    List<MessageDto> history = messages.getOrDefault(userId, List.of());
     String summary =
         history.stream()
             .filter(m -> m.role() == MessageRole.SYSTEM)
             .reduce((first, second) -> second)
             .map(MessageDto::content)
             .orElse(null);
+    return new ConversationWindowDto(
+        summary, history.subList(Math.max(0, history.size() - limit), history.size()));
+  }
+
+  /** As rest-service answers it: the user, the secretary, the window and the facts asked for. */
+  private void turnContext(HttpExchange exchange, long userId, Map<String, String> query)
+      throws IOException {
+    UserDto user = users.get(userId);
+    if (user == null) {
+      notFound(exchange);
+      return;
+    }
+    AssistantDto secretary = secretaries.get(userId);
+    int facts = Integer.parseInt(query.getOrDefault("facts", "0"));
     respond(
         exchange,
         200,
-        new ConversationWindowDto(
-            summary, history.subList(Math.max(0, history.size() - limit), history.size())));
+        new TurnContextDto(
+            user,
+            secretary == null
+                ? null
+                : new UserSecretaryDto(userId, secretary, SecretarySource.ASSIGNED, CREATED),
+            window(userId, Integer.parseInt(query.get("window"))),
+            facts == 0 ? null : facts(userId, query.get("q"), true, facts)));
   }
 
   private static void awaitRelease(CountDownLatch held) {
@@ -566,27 +593,10 @@ public final class FakeRestService implements AutoCloseable {
       }
       case "GET" -> {
         int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 100;
-        List<MemoryDto> newest = new ArrayList<>(kept);
-        java.util.Collections.reverse(newest);
-        String q = query.get("q");
-        if (q != null && !q.isBlank()) {
-          java.util.Set<String> wanted = words(q);
-          List<MemoryDto> matching =
-              newest.stream()
-                  .filter(fact -> shared(fact, wanted) > 0)
-                  .sorted(
-                      java.util.Comparator.comparingLong((MemoryDto fact) -> shared(fact, wanted))
-                          .reversed())
-                  .toList();
-          if ("newest".equals(query.get("fill"))) {
-            List<MemoryDto> filled = new ArrayList<>(matching);
-            newest.stream().filter(fact -> !matching.contains(fact)).forEach(filled::add);
-            newest = filled;
-          } else {
-            newest = matching;
-          }
-        }
-        respond(exchange, 200, newest.subList(0, Math.min(limit, newest.size())));
+        respond(
+            exchange,
+            200,
+            facts(userId, query.get("q"), "newest".equals(query.get("fill")), limit));
       }
       case "DELETE" -> {
         kept.clear();
@@ -594,6 +604,33 @@ public final class FakeRestService implements AutoCloseable {
       }
       default -> notFound(exchange);
     }
+  }
+
+  /**
+   * The newest first, or with {@code q} those sharing a word with it (case-insensitive), more
+   * shared words first, and with {@code fill} the rest filled with the newest others.
+   */
+  private List<MemoryDto> facts(long userId, String q, boolean fill, int limit) {
+    List<MemoryDto> newest = new ArrayList<>(memories.getOrDefault(userId, List.of()));
+    java.util.Collections.reverse(newest);
+    if (q != null && !q.isBlank()) {
+      java.util.Set<String> wanted = words(q);
+      List<MemoryDto> matching =
+          newest.stream()
+              .filter(fact -> shared(fact, wanted) > 0)
+              .sorted(
+                  java.util.Comparator.comparingLong((MemoryDto fact) -> shared(fact, wanted))
+                      .reversed())
+              .toList();
+      if (fill) {
+        List<MemoryDto> filled = new ArrayList<>(matching);
+        newest.stream().filter(fact -> !matching.contains(fact)).forEach(filled::add);
+        newest = filled;
+      } else {
+        newest = matching;
+      }
+    }
+    return newest.subList(0, Math.min(limit, newest.size()));
   }
 
   private void forgetMemory(HttpExchange exchange, long userId, long memoryId) throws IOException {

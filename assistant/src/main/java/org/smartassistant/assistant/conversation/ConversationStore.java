@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
 import org.smartassistant.common.api.ConversationWindowDto;
@@ -34,16 +35,19 @@ public class ConversationStore {
   private final RestServiceClient rest;
   private final JsonMapper json;
   private final ConversationProperties properties;
+  private final SecretaryResolver resolver;
 
   ConversationStore(
       StringRedisTemplate redis,
       RestServiceClient rest,
       JsonMapper json,
-      ConversationProperties properties) {
+      ConversationProperties properties,
+      SecretaryResolver resolver) {
     this.redis = redis;
     this.rest = rest;
     this.json = json;
     this.properties = properties;
+    this.resolver = resolver;
   }
 
   static String key(long userId) {
@@ -134,11 +138,14 @@ public class ConversationStore {
    * repeating a little is better than forgetting.
    */
   private Conversation reload(long userId, int window) {
-    ConversationWindowDto stored;
-    try {
-      stored = rest.conversationWindow(userId, window);
-    } catch (HttpClientErrorException.NotFound e) {
-      return Conversation.EMPTY;
+    // read with the user when the turn began (a user not cached), else asked for now
+    ConversationWindowDto stored = resolver.windowReadWithUser(userId, window);
+    if (stored == null) {
+      try {
+        stored = rest.conversationWindow(userId, window);
+      } catch (HttpClientErrorException.NotFound e) {
+        return Conversation.EMPTY;
+      }
     }
     List<HistoryMessage> messages =
         stored.messages().stream()

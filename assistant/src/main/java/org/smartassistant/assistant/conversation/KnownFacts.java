@@ -20,7 +20,7 @@ import org.springframework.web.client.RestClientException;
 class KnownFacts {
 
   /** Facts shown in one prompt at most. */
-  static final int SHOWN = 10;
+  static final int SHOWN = SecretaryResolver.FACTS_SHOWN;
 
   private static final Logger log = LoggerFactory.getLogger(KnownFacts.class);
 
@@ -39,6 +39,11 @@ class KnownFacts {
   List<MemoryDto> relevantTo(long userId, String text) {
     if (!resolver.mayHaveFacts(userId)) {
       return List.of();
+    }
+    List<MemoryDto> readWithUser = resolver.factsReadWithUser(userId, text);
+    if (readWithUser != null) {
+      resolver.factsRead(userId, !readWithUser.isEmpty());
+      return readWithUser;
     }
     try {
       List<MemoryDto> facts =

@@ -107,7 +107,8 @@ public class SecretaryTurns {
     return fallback != null ? fallback : ZoneOffset.UTC;
   }
 
-  int window() {
+  /** How many messages a turn's window holds (the settings' history window, else the default). */
+  public int window() {
     return windowOf(secretaries.settings());
   }
 

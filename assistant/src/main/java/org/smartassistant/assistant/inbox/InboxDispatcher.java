@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.calendar.CalendarConnectedHandler;
+import org.smartassistant.assistant.conversation.SecretaryTurns;
 import org.smartassistant.assistant.reminders.ReminderAnnouncer;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
 import org.smartassistant.assistant.secretary.UserNotRegisteredException;
@@ -32,6 +33,7 @@ class InboxDispatcher implements EnvelopeHandler {
   private final CalendarConnectedHandler calendarConnections;
   private final SecretaryResolver users;
   private final MessageRateLimiter rate;
+  private final SecretaryTurns turns;
   private final MeterRegistry meters;
 
   InboxDispatcher(
@@ -41,6 +43,7 @@ class InboxDispatcher implements EnvelopeHandler {
       CalendarConnectedHandler calendarConnections,
       SecretaryResolver users,
       MessageRateLimiter rate,
+      SecretaryTurns turns,
       MeterRegistry meters) {
     this.userMessages = userMessages;
     this.resets = resets;
@@ -48,6 +51,7 @@ class InboxDispatcher implements EnvelopeHandler {
     this.calendarConnections = calendarConnections;
     this.users = users;
     this.rate = rate;
+    this.turns = turns;
     this.meters = meters;
   }
 
@@ -57,12 +61,18 @@ class InboxDispatcher implements EnvelopeHandler {
       throw new IllegalArgumentException("envelope " + envelope.id() + " names no user");
     }
     switch (envelope.type()) {
-      case USER_MESSAGE -> {
-        Sender sender = senderOf(envelope);
-        if (!sender.dropped() && rate.admit(envelope, sender.user())) {
-          userMessages.handle(envelope);
-        }
-      }
+      case USER_MESSAGE ->
+          // a user not cached is read with what the turn reads next, in one request
+          users.handlingMessage(
+              envelope.userId(),
+              envelope.text(),
+              turns::window,
+              () -> {
+                Sender sender = senderOf(envelope);
+                if (!sender.dropped() && rate.admit(envelope, sender.user())) {
+                  userMessages.handle(envelope);
+                }
+              });
       case CONVERSATION_RESET -> resets.handle(envelope);
       case REMINDER_TRIGGERED -> {
         if (!senderOf(envelope).dropped()) {

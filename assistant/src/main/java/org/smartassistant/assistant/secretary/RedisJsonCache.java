@@ -91,14 +91,27 @@ final class RedisJsonCache<T> {
 
   /** The cached value, or the loaded one (then cached); the loader's exceptions pass through. */
   T get(Object id, Supplier<T> loader) {
-    long dropsBefore = drops.get();
+    return get(id, loader, stamp());
+  }
+
+  /**
+   * As {@link #get(Object, Supplier)} for a loader that returns a value read earlier, at {@code
+   * stamp} ({@link #stamp()} taken before that read): the value is kept only when nothing was
+   * dropped since.
+   */
+  T get(Object id, Supplier<T> loader, long stamp) {
     T cached = peek(id);
     if (cached != null) {
       return cached;
     }
     T value = loader.get();
-    store(id, value, dropsBefore);
+    store(id, value, stamp);
     return value;
+  }
+
+  /** Where the drops stand: taken before a value is read from its source. */
+  long stamp() {
+    return drops.get();
   }
 
   /** The cached value, or null when there is none (counted as a hit or a miss). */

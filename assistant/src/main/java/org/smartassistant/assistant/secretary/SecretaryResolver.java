@@ -2,11 +2,16 @@ package org.smartassistant.assistant.secretary;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.smartassistant.common.api.AssistantDto;
+import org.smartassistant.common.api.ConversationWindowDto;
+import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.RestServiceClient;
 import org.smartassistant.common.api.SettingsDto;
 import org.smartassistant.common.api.ToolDto;
+import org.smartassistant.common.api.TurnContextDto;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.common.events.ChangeEvent;
@@ -21,11 +26,23 @@ import tools.jackson.databind.json.JsonMapper;
  * from rest-service through a Redis cache shared by all instances, and dropped from it as soon as
  * rest-service announces a change. It also remembers which users have no facts kept (long-term
  * memory), so that their turns skip the facts request until a fact is kept.
+ *
+ * <p>While a user's message is handled ({@link #handlingMessage}), a lookup of that user that
+ * misses the cache reads, in the same request, everything the turn reads before it asks the model
+ * ({@code GET /api/users/{id}/turn-context}): the user, the secretary, the conversation window and
+ * the facts relevant to the message. The turn then takes the secretary, the window and the facts
+ * from that answer instead of asking for each.
  */
 @Component
 public class SecretaryResolver implements ChangeListener {
 
+  /** Facts shown in one prompt at most. */
+  public static final int FACTS_SHOWN = 10;
+
   private static final String SETTINGS_KEY = "global";
+
+  /** The user message this thread is handling, and what its turn read with the user. */
+  private final ThreadLocal<MessageTurn> handling = new ThreadLocal<>();
 
   private final RestServiceClient rest;
   private final RedisJsonCache<UserDto> users;
@@ -92,6 +109,25 @@ public class SecretaryResolver implements ChangeListener {
   }
 
   /**
+   * Runs the handling of a message of the user on this thread. A lookup of the user that misses the
+   * cache meanwhile reads the turn's context with it: the last {@code window} messages and the
+   * facts relevant to {@code text}.
+   */
+  public void handlingMessage(long userId, String text, IntSupplier window, Runnable handler) {
+    MessageTurn outer = handling.get();
+    handling.set(new MessageTurn(userId, text, window));
+    try {
+      handler.run();
+    } finally {
+      if (outer == null) {
+        handling.remove();
+      } else {
+        handling.set(outer);
+      }
+    }
+  }
+
+  /**
    * The user's profile.
    *
    * @throws UserNotRegisteredException when rest-service does not know the user
@@ -101,7 +137,8 @@ public class SecretaryResolver implements ChangeListener {
         userId,
         () -> {
           try {
-            return rest.user(userId);
+            MessageTurn turn = turnOf(userId);
+            return turn == null ? rest.user(userId) : turn.read().user();
           } catch (HttpClientErrorException.NotFound e) {
             throw new UserNotRegisteredException(userId);
           }
@@ -114,17 +151,89 @@ public class SecretaryResolver implements ChangeListener {
    * @throws NoSecretaryException when there is none
    */
   public AssistantDto secretaryOf(long userId) {
+    MessageTurn turn = turnOf(userId);
+    TurnContextDto read = turn == null ? null : turn.context;
     return secretaries
         .get(
             userId,
             () -> {
+              if (read != null) {
+                if (read.secretary() == null) {
+                  throw new NoSecretaryException(userId);
+                }
+                return read.secretary();
+              }
               try {
                 return rest.userSecretary(userId);
               } catch (HttpClientErrorException.NotFound e) {
                 throw new NoSecretaryException(userId);
               }
-            })
+            },
+            read != null ? turn.secretaryStamp : secretaries.stamp())
         .assistant();
+  }
+
+  /**
+   * The conversation window read with the user for the message this thread handles, when it was
+   * read with {@code size} messages; null otherwise.
+   */
+  public ConversationWindowDto windowReadWithUser(long userId, int size) {
+    MessageTurn turn = turnOf(userId);
+    return turn != null && turn.context != null && turn.windowSize == size
+        ? turn.context.window()
+        : null;
+  }
+
+  /**
+   * The facts relevant to {@code text} read with the user for the message this thread handles (at
+   * most {@link #FACTS_SHOWN}); null when none were read for that text.
+   */
+  public List<MemoryDto> factsReadWithUser(long userId, String text) {
+    MessageTurn turn = turnOf(userId);
+    return turn != null
+            && turn.context != null
+            && turn.factsAsked
+            && Objects.equals(turn.text, text)
+        ? turn.context.facts()
+        : null;
+  }
+
+  private MessageTurn turnOf(long userId) {
+    MessageTurn turn = handling.get();
+    return turn != null && turn.userId == userId ? turn : null;
+  }
+
+  /** A user message being handled, and its turn's context once read. */
+  private final class MessageTurn {
+
+    private final long userId;
+    private final String text;
+    private final IntSupplier window;
+    private TurnContextDto context;
+    private int windowSize;
+    private boolean factsAsked;
+    private long secretaryStamp;
+
+    private MessageTurn(long userId, String text, IntSupplier window) {
+      this.userId = userId;
+      this.text = text;
+      this.window = window;
+    }
+
+    /** The turn's context, read once; 404 (NotFound) when the user is unknown. */
+    private TurnContextDto read() {
+      if (context == null) {
+        int size = window.getAsInt();
+        boolean facts = mayHaveFacts(userId);
+        // before the read: a change of the secretary announced meanwhile is not overtaken
+        long stamp = secretaries.stamp();
+        context = rest.turnContext(userId, size, text, facts ? FACTS_SHOWN : 0);
+        windowSize = size;
+        factsAsked = facts;
+        secretaryStamp = stamp;
+      }
+      return context;
+    }
   }
 
   /**

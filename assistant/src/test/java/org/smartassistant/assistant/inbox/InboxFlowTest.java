@@ -118,6 +118,40 @@ class InboxFlowTest extends AssistantFlowTest {
   }
 
   @Test
+  void aTurnOfAUserNotCachedReadsWhatItNeedsInOneRequest() {
+    long user = newUser("Ida", "UTC", "You are Ida's secretary.");
+    rest.addMemory(user, "Ida drinks green tea");
+    String path = "GET /api/users/" + user;
+    awaitAnswer(send(user, "my cat is called Tom"));
+    assertThat(rest.requestCount(path + "/turn-context")).isEqualTo(1);
+    assertThat(llm.lastRequest().systemPrompt()).contains("Ida drinks green tea");
+
+    // all the assistant keeps about Ida is gone: her next turn reads it again, in one request
+    redis.delete("assistant:conversation:" + user);
+    publishChange(ChangeKind.USER, Long.toString(user));
+    publishChange(ChangeKind.SECRETARY, Long.toString(user));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !Boolean.TRUE.equals(redis.hasKey("assistant:cache:user:" + user))
+                    && !Boolean.TRUE.equals(redis.hasKey("assistant:cache:secretary:" + user)));
+    awaitAnswer(send(user, "what do I drink?"));
+
+    assertThat(rest.requestCount(path + "/turn-context")).isEqualTo(2);
+    for (String alone : List.of("", "/secretary", "/messages/window", "/memories")) {
+      assertThat(rest.requestCount(path + alone)).as("%s%s alone", path, alone).isZero();
+    }
+    assertThat(llm.lastRequest().systemPrompt())
+        .startsWith("You are Ida's secretary.")
+        .contains("Ida drinks green tea");
+    assertThat(llm.lastRequest().messages())
+        .extracting(OpenAiMessage::content)
+        .containsSubsequence(
+            "my cat is called Tom", "You said: my cat is called Tom", "what do I drink?");
+  }
+
+  @Test
   void resetForgetsTheConversation() {
     long user = newUser("Dan", "UTC", "You are Dan's secretary.");
     awaitAnswer(send(user, "remember the number 42"));
@@ -180,7 +214,9 @@ class InboxFlowTest extends AssistantFlowTest {
     long user = newUser("Fay", "UTC", "You are Alpha.");
     awaitAnswer(send(user, "one"));
     awaitAnswer(send(user, "two"));
-    assertThat(rest.requestCount("GET /api/users/" + user + "/secretary")).isEqualTo(1);
+    // read once, with the user (the first turn's one request), then cached
+    assertThat(rest.requestCount("GET /api/users/" + user + "/turn-context")).isEqualTo(1);
+    assertThat(rest.requestCount("GET /api/users/" + user + "/secretary")).isZero();
     assertThat(llm.lastRequest().systemPrompt()).startsWith("You are Alpha.");
 
     rest.assignSecretary(user, "You are Beta.");
@@ -191,6 +227,9 @@ class InboxFlowTest extends AssistantFlowTest {
     awaitAnswer(send(user, "three"));
 
     assertThat(llm.lastRequest().systemPrompt()).startsWith("You are Beta.");
+    // the user still cached: the secretary alone is read again
+    assertThat(rest.requestCount("GET /api/users/" + user + "/secretary")).isEqualTo(1);
+    assertThat(rest.requestCount("GET /api/users/" + user + "/turn-context")).isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- failures

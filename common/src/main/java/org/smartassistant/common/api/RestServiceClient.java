@@ -234,6 +234,19 @@ public interface RestServiceClient {
   ConversationWindowDto conversationWindow(
       @PathVariable long id, @RequestParam(required = false) Integer limit);
 
+  /**
+   * What a turn reads before it asks the model, in one request: the user, their secretary (null
+   * when none), the last {@code window} messages with the newest summary, and at most {@code facts}
+   * facts, those sharing a word with {@code q} first, the rest filled with the newest (none with
+   * {@code facts} 0). 404 when the user is unknown.
+   */
+  @GetExchange("/users/{id}/turn-context")
+  TurnContextDto turnContext(
+      @PathVariable long id,
+      @RequestParam int window,
+      @RequestParam(required = false) String q,
+      @RequestParam int facts);
+
   /** Forgets the conversation. */
   @DeleteExchange("/users/{id}/messages")
   void resetMessages(@PathVariable long id);

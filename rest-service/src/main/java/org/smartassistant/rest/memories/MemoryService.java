@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fact kept or forgotten is announced on {@code changes:memory} under the user's id.
  */
 @Service
-class MemoryService {
+public class MemoryService {
 
   private final MemoryRepository memories;
   private final UserLookup users;
@@ -80,7 +80,7 @@ class MemoryService {
 
   /** Without a query the newest first; with one the facts sharing a word, most relevant first. */
   @Transactional(readOnly = true)
-  List<MemoryDto> find(long userId, String query, int limit) {
+  public List<MemoryDto> find(long userId, String query, int limit) {
     users.require(userId);
     List<Memory> found =
         query == null || query.isBlank()
@@ -94,7 +94,7 @@ class MemoryService {
    * did not match: what a prompt shows, in one transaction.
    */
   @Transactional(readOnly = true)
-  List<MemoryDto> findFilled(long userId, String query, int limit) {
+  public List<MemoryDto> findFilled(long userId, String query, int limit) {
     Map<Long, MemoryDto> shown = new LinkedHashMap<>();
     find(userId, query, limit).forEach(fact -> shown.put(fact.id(), fact));
     if (shown.size() < limit) {

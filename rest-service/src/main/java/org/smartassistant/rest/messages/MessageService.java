@@ -191,7 +191,7 @@ public class MessageService {
 
   /** The last {@code limit} messages (default: the history window) and the newest summary. */
   @Transactional(readOnly = true)
-  ConversationWindowDto window(long userId, Integer limit) {
+  public ConversationWindowDto window(long userId, Integer limit) {
     List<MessageDto> latest = latest(userId, limit, null);
     List<Message> summaries =
         messages.findLatestByRole(userId, MessageRole.SYSTEM, PageRequest.of(0, 1));

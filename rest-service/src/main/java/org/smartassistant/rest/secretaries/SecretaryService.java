@@ -51,25 +51,35 @@ public class SecretaryService {
 
   @Transactional(readOnly = true)
   public UserSecretaryDto get(long userId) {
+    return find(userId)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "user " + userId + " has no secretary and no active default secretary is set"));
+  }
+
+  /**
+   * The secretary that answers the user: the one assigned, else the default; empty when neither is
+   * usable. 404 (NotFoundException) when the user is unknown.
+   */
+  @Transactional(readOnly = true)
+  public Optional<UserSecretaryDto> find(long userId) {
     users.require(userId);
     Optional<UserSecretary> assigned = assignments.findByUserIdAndActiveTrue(userId);
     if (assigned.isPresent()) {
       Optional<AssistantDto> assistant =
           assistants.find(assigned.get().assistantId()).filter(SecretaryService::usable);
       if (assistant.isPresent()) {
-        return new UserSecretaryDto(
-            userId, assistant.get(), SecretarySource.ASSIGNED, assigned.get().assignedAt());
+        return Optional.of(
+            new UserSecretaryDto(
+                userId, assistant.get(), SecretarySource.ASSIGNED, assigned.get().assignedAt()));
       }
     }
     UUID defaultId = settings.current().defaultSecretaryId();
     return assistants
         .find(defaultId)
         .filter(SecretaryService::usable)
-        .map(assistant -> new UserSecretaryDto(userId, assistant, SecretarySource.DEFAULT, null))
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "user " + userId + " has no secretary and no active default secretary is set"));
+        .map(assistant -> new UserSecretaryDto(userId, assistant, SecretarySource.DEFAULT, null));
   }
 
   /**
