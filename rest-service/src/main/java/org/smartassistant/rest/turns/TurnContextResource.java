@@ -33,13 +33,13 @@ class TurnContextResource {
       summary = "What a turn reads about the user, in one request",
       description =
           "user; secretary: the assigned one, else the default, null when neither is usable;"
-              + " window: the last `window` messages and the newest summary, as"
-              + " /messages/window; facts: at most `facts`, those sharing a word with q first, the"
+              + " window: the last `window` messages (default: the settings' historyWindow) and the"
+              + " newest summary, as /messages/window; facts: at most `facts`, those sharing a word with q first, the"
               + " rest filled with the newest (none with facts=0). 404 when the user is unknown.")
   @GetMapping("/api/users/{id}/turn-context")
   TurnContextDto get(
       @PathVariable long id,
-      @RequestParam @Min(1) @Max(MAX_WINDOW) int window,
+      @RequestParam(required = false) @Min(1) @Max(MAX_WINDOW) Integer window,
       @RequestParam(required = false) @Size(max = 2000) String q,
       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_FACTS) int facts) {
     return service.read(id, window, q, facts);

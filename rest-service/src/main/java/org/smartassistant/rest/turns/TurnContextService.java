@@ -28,9 +28,12 @@ class TurnContextService {
     this.memories = memories;
   }
 
-  /** The user first: an unknown one is a 404 before anything else is read. */
+  /**
+   * The user first: an unknown one is a 404 before anything else is read. A null window is the
+   * settings' history window.
+   */
   @Transactional(readOnly = true)
-  TurnContextDto read(long userId, int window, String query, int facts) {
+  TurnContextDto read(long userId, Integer window, String query, int facts) {
     return new TurnContextDto(
         users.get(userId),
         secretaries.find(userId).orElse(null),

@@ -75,13 +75,14 @@ class TurnContextResourceTest extends RestServiceTest {
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.isProblem()).isTrue();
-    assertThat(api().get(path).status()).as("window is required").isEqualTo(400);
     assertThat(api().get(path + "?window=0").status()).isEqualTo(400);
     assertThat(api().get(path + "?window=501").status()).isEqualTo(400);
     assertThat(api().get(path + "?window=5&facts=-1").status()).isEqualTo(400);
     assertThat(api().get(path + "?window=5&facts=101").status()).isEqualTo(400);
     assertThat(api().get(path + "?window=5&q=" + "a".repeat(2001)).status()).isEqualTo(400);
     assertThat(api().get(path + "?window=5").status()).isEqualTo(200);
+    // without a window, the settings' history window, as /messages/window
+    assertThat(api().get(path).status()).isEqualTo(200);
   }
 
   private void say(long user, MessageRole role, String content) {
