@@ -76,8 +76,10 @@ class ConversationBenchmark {
     Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
     int throughputStart = telegram.sentMessages().size();
     Map<Service, Long> cpuBefore = cpuMillis(suite);
+    long benchCpuBefore = benchCpuMillis();
     double perSecond = throughput(telegram);
     Map<Service, Long> cpuAfter = cpuMillis(suite);
+    long benchCpu = benchCpuMillis() - benchCpuBefore;
     int throughputMessages = THROUGHPUT_USERS * THROUGHPUT_PER_USER;
     long cpuPerMessage =
         Arrays.stream(Service.values())
@@ -89,9 +91,11 @@ class ConversationBenchmark {
     llm.setLatency(SLOW_LLM);
     Map<Series, Histogram> burstStagesBefore = snapshot(suite, timings);
     Map<Service, Long> burstCpuBefore = cpuMillis(suite);
+    long burstBenchCpuBefore = benchCpuMillis();
     Instant burstStart = Instant.now();
     Duration lastAnswer = concurrentSlowLlm(telegram);
     Map<Service, Long> burstCpuAfter = cpuMillis(suite);
+    long burstBenchCpu = benchCpuMillis() - burstBenchCpuBefore;
     Map<Series, Histogram> burstStagesAfter = snapshot(suite, timings);
     llm.setLatency(Duration.ZERO);
     // late doubles would arrive now: give them a moment before counting
@@ -127,8 +131,13 @@ class ConversationBenchmark {
         seconds(lastAnswer),
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
-    cpuRows("", cpuBefore, cpuAfter, throughputMessages);
-    cpuRows(CONCURRENT_USERS + " at once, ", burstCpuBefore, burstCpuAfter, CONCURRENT_USERS);
+    cpuRows("", cpuBefore, cpuAfter, benchCpu, throughputMessages);
+    cpuRows(
+        CONCURRENT_USERS + " at once, ",
+        burstCpuBefore,
+        burstCpuAfter,
+        burstBenchCpu,
+        CONCURRENT_USERS);
     row("RSS after start (ready, idle): five services", mib(rssAfterStart), "<= 900 MiB");
     for (Service service : Service.values()) {
       row(
@@ -195,11 +204,15 @@ class ConversationBenchmark {
   }
 
   /**
-   * CPU per message of the five together (with a prefix only: the throughput phase has its own row)
-   * and of each service, between two readings.
+   * CPU per message of the five together (with a prefix only: the throughput phase has its own
+   * row), of each service and of the benchmark's own JVM, between two readings.
    */
   private void cpuRows(
-      String prefix, Map<Service, Long> before, Map<Service, Long> after, int messages) {
+      String prefix,
+      Map<Service, Long> before,
+      Map<Service, Long> after,
+      long benchCpu,
+      int messages) {
     if (!prefix.isEmpty()) {
       long total =
           Arrays.stream(Service.values())
@@ -219,6 +232,16 @@ class ConversationBenchmark {
               (after.get(service) - before.get(service)) / (double) messages),
           "");
     }
+    // on the same cores as the services: what they could not use
+    row(
+        "CPU per message: " + prefix + "bench (fakes, load)",
+        String.format(Locale.ROOT, "%.1f ms", benchCpu / (double) messages),
+        "");
+  }
+
+  /** CPU milliseconds this JVM (the fakes and the load) has used so far. */
+  private static long benchCpuMillis() throws java.io.IOException {
+    return ProcessUsage.cpuMillis(ProcessHandle.current().pid());
   }
 
   /** CPU milliseconds each of the five services has used so far. */
