@@ -64,7 +64,7 @@ COPY --from=layers /extracted/dependencies/ ./
 COPY --from=layers /extracted/spring-boot-loader/ ./
 COPY --from=layers /extracted/snapshot-dependencies/ ./
 COPY --from=layers /extracted/application/ ./
-COPY jvm.options ./jvm.options
+COPY jvm*.options ./
 COPY bin/run-service ./run-service
 USER app
 ARG SERVICE

@@ -106,7 +106,8 @@ apply_defaults() {
   export CRON_SERVICE_URL="${CRON_SERVICE_URL:-http://localhost:$CRON_SERVICE_PORT}"
   STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-180}"
   STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
-  # jvm.options holds every service's JVM options; SERVICE_JAVA_OPTS adds to or overrides them
+  # jvm.options holds every service's JVM options (bin/run-service adds jvm.<service>.options, a
+  # service's own); SERVICE_JAVA_OPTS adds to or overrides them
   SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-}"
   EMBEDDED_INFRA="${EMBEDDED_INFRA:-auto}"
 }

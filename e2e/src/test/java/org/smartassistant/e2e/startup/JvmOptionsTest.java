@@ -1,0 +1,58 @@
+package org.smartassistant.e2e.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartassistant.e2e.Service;
+import org.smartassistant.e2e.ServiceProcess;
+import org.smartassistant.e2e.Suite;
+
+/**
+ * Each service runs with the options of jvm.options and, after them, its own jvm.<service>.options
+ * (bin/run-service, as ./manage.sh and the images start it): the assistant, which holds every turn
+ * in flight, has the larger heap; the others keep jvm.options' ceiling.
+ */
+class JvmOptionsTest {
+
+  private static final Pattern MAX_HEAP = Pattern.compile("-XX:MaxHeapSize=(\\d+)");
+  private static final long MIB = 1024 * 1024;
+
+  private final Suite suite = Suite.shared();
+
+  @ParameterizedTest
+  @EnumSource(Service.class)
+  void theRunningServiceHasTheHeapCeilingOfItsOptions(Service service)
+      throws IOException, InterruptedException {
+    assumeTrue(
+        System.getProperty("suite.jvmOptions") == null,
+        "the services run with other options (-Dsuite.jvmOptions)");
+    ServiceProcess instance = suite.instance(service);
+
+    long maxHeap = maxHeapOf(instance.pid());
+
+    assertThat(maxHeap / MIB)
+        .as("%s's -Xmx", instance.name())
+        .isEqualTo(service == Service.ASSISTANT ? 320 : 160);
+  }
+
+  /** The running JVM's MaxHeapSize, as {@code jcmd <pid> VM.flags} reports it. */
+  private static long maxHeapOf(long pid) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process process =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.flags")
+            .redirectErrorStream(true)
+            .start();
+    String flags = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(flags).isZero();
+    Matcher matcher = MAX_HEAP.matcher(flags);
+    assertThat(matcher.find()).as(flags).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+}
