@@ -462,6 +462,9 @@ public final class FakeRestService implements AutoCloseable {
       notFound(exchange);
       return;
     }
+    if (tooLongQuery(exchange, query)) {
+      return;
+    }
     AssistantDto secretary = secretaries.get(userId);
     int facts = Integer.parseInt(query.getOrDefault("facts", "0"));
     respond(
@@ -592,6 +595,9 @@ public final class FakeRestService implements AutoCloseable {
         respond(exchange, 201, addMemory(userId, request.content()));
       }
       case "GET" -> {
+        if (tooLongQuery(exchange, query)) {
+          return;
+        }
         int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 100;
         respond(
             exchange,
@@ -693,6 +699,20 @@ public final class FakeRestService implements AutoCloseable {
 
   private static Map<String, String> query(String raw) {
     return FakeHttpServer.parseForm(raw);
+  }
+
+  /** As rest-service: a facts query ({@code q}) over its limit is a 400; true when answered so. */
+  private boolean tooLongQuery(HttpExchange exchange, Map<String, String> query)
+      throws IOException {
+    String q = query.get("q");
+    if (q == null || q.length() <= TurnContextDto.MAX_QUERY_LENGTH) {
+      return false;
+    }
+    respond(
+        exchange,
+        400,
+        Map.of("title", "Bad Request", "status", 400, "detail", "invalid input: q is too long"));
+    return true;
   }
 
   private void notFound(HttpExchange exchange) throws IOException {

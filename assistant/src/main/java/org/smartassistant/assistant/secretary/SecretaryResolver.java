@@ -224,10 +224,13 @@ public class SecretaryResolver implements ChangeListener {
     private TurnContextDto read() {
       if (context == null) {
         int size = window.getAsInt();
-        boolean facts = mayHaveFacts(userId);
+        // a text too long to search facts with: the turn asks for them on its own, as before
+        boolean facts =
+            mayHaveFacts(userId)
+                && (text == null || text.length() <= TurnContextDto.MAX_QUERY_LENGTH);
         // before the read: a change of the secretary announced meanwhile is not overtaken
         long stamp = secretaries.stamp();
-        context = rest.turnContext(userId, size, text, facts ? FACTS_SHOWN : 0);
+        context = rest.turnContext(userId, size, facts ? text : null, facts ? FACTS_SHOWN : 0);
         windowSize = size;
         factsAsked = facts;
         secretaryStamp = stamp;

@@ -152,6 +152,21 @@ class InboxFlowTest extends AssistantFlowTest {
   }
 
   @Test
+  void aLongFirstMessageIsAnsweredThoughItIsTooLongToSearchFactsWith() {
+    long user = newUser("Jo", "UTC", "You are Jo's secretary.");
+    rest.addMemory(user, "Jo drinks green tea");
+    String text = "tea ".repeat(600); // 2400 characters: rest-service searches facts with 2000
+
+    Envelope message = send(user, text);
+    Envelope reply = onlyAnswerTo(message);
+
+    assertThat(reply.type()).isEqualTo(EnvelopeType.REPLY);
+    assertThat(deadLettersOf(message)).isEmpty();
+    assertThat(rest.requestCount("GET /api/users/" + user + "/turn-context")).isEqualTo(1);
+    assertThat(llm.lastRequest().lastUserText()).isEqualTo(text);
+  }
+
+  @Test
   void resetForgetsTheConversation() {
     long user = newUser("Dan", "UTC", "You are Dan's secretary.");
     awaitAnswer(send(user, "remember the number 42"));

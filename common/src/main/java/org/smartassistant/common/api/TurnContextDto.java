@@ -11,6 +11,9 @@ import java.util.List;
 public record TurnContextDto(
     UserDto user, UserSecretaryDto secretary, ConversationWindowDto window, List<MemoryDto> facts) {
 
+  /** The longest text rest-service searches facts with ({@code q}, here and on /memories). */
+  public static final int MAX_QUERY_LENGTH = 2000;
+
   public TurnContextDto {
     facts = facts == null ? List.of() : List.copyOf(facts);
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.smartassistant.common.api.IdempotencyKey;
 import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.SaveMemoryRequest;
+import org.smartassistant.common.api.TurnContextDto;
 import org.smartassistant.rest.web.Idempotency;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +65,7 @@ class MemoryResource {
   @GetMapping
   List<MemoryDto> find(
       @PathVariable long id,
-      @RequestParam(required = false) @Size(max = 2000) String q,
+      @RequestParam(required = false) @Size(max = TurnContextDto.MAX_QUERY_LENGTH) String q,
       @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) Integer limit,
       @RequestParam(required = false) @Pattern(regexp = "newest") String fill) {
     int count = limit == null ? DEFAULT_LIMIT : limit;

@@ -40,7 +40,7 @@ class TurnContextResource {
   TurnContextDto get(
       @PathVariable long id,
       @RequestParam(required = false) @Min(1) @Max(MAX_WINDOW) Integer window,
-      @RequestParam(required = false) @Size(max = 2000) String q,
+      @RequestParam(required = false) @Size(max = TurnContextDto.MAX_QUERY_LENGTH) String q,
       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_FACTS) int facts) {
     return service.read(id, window, q, facts);
   }
