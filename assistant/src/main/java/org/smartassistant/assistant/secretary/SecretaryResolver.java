@@ -137,8 +137,10 @@ public class SecretaryResolver implements ChangeListener {
         userId,
         () -> {
           try {
+            // the context is read here, under this lookup's drop count, or not at all: a user
+            // from a context read earlier may be what a drop since was about
             MessageTurn turn = turnOf(userId);
-            return turn == null ? rest.user(userId) : turn.read().user();
+            return turn == null || turn.context != null ? rest.user(userId) : turn.read().user();
           } catch (HttpClientErrorException.NotFound e) {
             throw new UserNotRegisteredException(userId);
           }
