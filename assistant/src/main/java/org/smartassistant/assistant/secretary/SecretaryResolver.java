@@ -114,16 +114,11 @@ public class SecretaryResolver implements ChangeListener {
    * facts relevant to {@code text}.
    */
   public void handlingMessage(long userId, String text, IntSupplier window, Runnable handler) {
-    MessageTurn outer = handling.get();
     handling.set(new MessageTurn(userId, text, window));
     try {
       handler.run();
     } finally {
-      if (outer == null) {
-        handling.remove();
-      } else {
-        handling.set(outer);
-      }
+      handling.remove();
     }
   }
 

@@ -131,9 +131,9 @@ class ConversationBenchmark {
         seconds(lastAnswer),
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
-    cpuRows("", cpuBefore, cpuAfter, benchCpu, throughputMessages);
+    cpuRows(null, cpuBefore, cpuAfter, benchCpu, throughputMessages);
     cpuRows(
-        CONCURRENT_USERS + " at once, ",
+        CONCURRENT_USERS + " at once",
         burstCpuBefore,
         burstCpuAfter,
         burstBenchCpu,
@@ -208,18 +208,19 @@ class ConversationBenchmark {
    * row), of each service and of the benchmark's own JVM, between two readings.
    */
   private void cpuRows(
-      String prefix,
+      String phase,
       Map<Service, Long> before,
       Map<Service, Long> after,
       long benchCpu,
       int messages) {
-    if (!prefix.isEmpty()) {
+    String prefix = phase == null ? "" : phase + ", ";
+    if (phase != null) {
       long total =
           Arrays.stream(Service.values())
               .mapToLong(service -> after.get(service) - before.get(service))
               .sum();
       row(
-          "CPU per message, five services (" + prefix.replace(", ", "") + ")",
+          "CPU per message, five services (" + phase + ")",
           String.format(Locale.ROOT, "%.0f ms", total / (double) messages),
           "");
     }

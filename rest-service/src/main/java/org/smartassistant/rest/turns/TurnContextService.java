@@ -38,10 +38,7 @@ class TurnContextService {
         users.get(userId),
         secretaries.find(userId).orElse(null),
         messages.window(userId, window),
-        facts == 0
-            ? null
-            : query == null || query.isBlank()
-                ? memories.find(userId, null, facts)
-                : memories.findFilled(userId, query, facts));
+        // without a query, findFilled answers the newest, as find does
+        facts == 0 ? null : memories.findFilled(userId, query, facts));
   }
 }
