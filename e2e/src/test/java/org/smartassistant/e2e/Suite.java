@@ -33,13 +33,16 @@ import org.springframework.web.client.RestClient;
 /**
  * The whole suite for end-to-end tests: the five services as separate processes from their built
  * jars, against the test PostgreSQL and Redis (a database of their own) and the fakes of the
- * outside world. One suite per test JVM ({@link #shared()}), stopped when the JVM ends; scenarios
- * may kill, restart or add instances.
+ * outside world. One suite per test JVM ({@link #shared()}), stopped when the JVM's tests are done
+ * ({@link SuiteSessionListener}) and, as a fallback, when the JVM ends; scenarios may kill, restart
+ * or add instances.
  */
 public final class Suite {
 
   private static final Duration READY_PATIENCE = Duration.ofSeconds(240);
   private static Suite shared;
+
+  private boolean stopped;
 
   private final Path root;
   private final Path logDir;
@@ -187,6 +190,17 @@ public final class Suite {
       shared = suite;
     }
     return shared;
+  }
+
+  /**
+   * Stops the shared suite, if one was started. Called when the JVM's tests are done, before the
+   * JVM's exit drops the test database: a service stopped after that would find its database gone
+   * in its graceful shutdown (Quartz retries it without end) and outlive the test JVM.
+   */
+  static synchronized void stopShared() {
+    if (shared != null) {
+      shared.stopAll();
+    }
   }
 
   /** The repository's root: the first folder above the working directory with the wrapper. */
@@ -383,6 +397,10 @@ public final class Suite {
 
   /** Stops every instance gracefully (SIGTERM, then SIGKILL after 30 s). */
   public synchronized void stopAll() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     stopServices();
     telegram.close();
     llm.close();
