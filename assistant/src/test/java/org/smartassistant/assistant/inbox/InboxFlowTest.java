@@ -303,6 +303,26 @@ class InboxFlowTest extends AssistantFlowTest {
   }
 
   @Test
+  void aMessageOnItsFirstDeliveryLooksUpNoEarlierTurn() {
+    long user = newUser("Ida", "UTC", "You are Ida's secretary.");
+    Envelope message =
+        Envelope.of(EnvelopeType.USER_MESSAGE, user, chatOf(user), "hello", "test", NOW);
+    // what an earlier attempt would have left: a message read as new had none, so its turn does
+    // not look (it would answer "not asked" and store nothing)
+    redis.opsForValue().set("assistant:turn:" + message.id() + ":answer", "not asked");
+    redis.opsForValue().set("assistant:turn:" + message.id() + ":stored", "done");
+    publisher.publish(message);
+
+    assertThat(awaitAnswer(message).text()).isEqualTo("You said: hello");
+    awaitProcessed();
+    assertThat(llm.requests()).hasSize(1);
+    assertThat(rest.messages(user)).hasSize(2);
+    // remembered for a later delivery, which does look (redelivered… above)
+    assertThat(redis.opsForValue().get("assistant:turn:" + message.id() + ":answer"))
+        .isEqualTo("You said: hello");
+  }
+
+  @Test
   void theReplyIsOutBeforeTheTurnsHistoryIsStored() {
     long user = newUser("Hal", "UTC", "You are Hal's secretary.");
     rest.holdHistoryAppends();

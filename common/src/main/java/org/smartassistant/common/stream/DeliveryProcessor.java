@@ -184,7 +184,10 @@ final class DeliveryProcessor {
           settings.group(),
           envelope,
           () -> {
-            handler.handle(envelope);
+            HandlingAttempt.run(
+                envelope.id(),
+                HandlingAttempt.firstDelivery(delivery),
+                () -> handler.handle(envelope));
             handledLog.debug(
                 "handled {} {} of {} ({})",
                 envelope.type().wireName(),

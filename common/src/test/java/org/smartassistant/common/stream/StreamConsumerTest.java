@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -150,6 +151,61 @@ class StreamConsumerTest {
     assertThat(deadLetter.recordId()).isEqualTo(recordId);
     assertThat(streams.deadLetters()).hasSize(1);
     assertThat(meters.counter("smart.stream.dead.lettered", tags()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyAnEnvelopeReadAsNewIsOnItsFirstAttempt() throws Exception {
+    Duration reclaimIdle = Duration.ofMillis(600);
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CountDownLatch crashedHandling = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    StreamConsumer first =
+        streams.consumer(
+            s -> s.withReclaimIdle(reclaimIdle).withMaxAttempts(3),
+            envelope -> {
+              seen.add(
+                  envelope.text()
+                      + ": "
+                      + HandlingAttempt.isFirst(envelope.id())
+                      + ", other id "
+                      + HandlingAttempt.isFirst(UUID.randomUUID()));
+              if (envelope.text().equals("fails once") && seen.size() == 1) {
+                throw new IllegalStateException("LLM answered 500");
+              }
+              if (envelope.text().equals("crashes")) {
+                crashedHandling.countDown();
+                never.await();
+              }
+            },
+            DeadLetterHandler.NONE,
+            new SimpleMeterRegistry());
+
+    streams.publish(1, "fails once");
+    await().atMost(WAIT).until(() -> seen.size() == 2 && streams.pending() == 0);
+    streams.publish(
+        StreamFixture.envelope(2, "replayed")
+            .withAttrs(Map.of(EnvelopeAttribute.REPLAY_OF.wireName(), "1-0")));
+    await().atMost(WAIT).until(() -> seen.size() == 3 && streams.pending() == 0);
+    streams.publish(3, "crashes");
+    assertThat(crashedHandling.await(10, TimeUnit.SECONDS)).isTrue();
+    first.abort();
+    streams.consumer(
+        s -> s.withReclaimIdle(reclaimIdle),
+        envelope ->
+            seen.add(envelope.text() + " (reclaimed): " + HandlingAttempt.isFirst(envelope.id())),
+        DeadLetterHandler.NONE,
+        new SimpleMeterRegistry());
+    await().atMost(WAIT).until(() -> seen.size() == 5 && streams.pending() == 0);
+    never.countDown();
+
+    assertThat(seen)
+        .containsExactly(
+            "fails once: true, other id false",
+            "fails once: false, other id false",
+            "replayed: false, other id false",
+            "crashes: true, other id false",
+            "crashes (reclaimed): false");
+    assertThat(HandlingAttempt.isFirst(null)).isFalse();
   }
 
   @Test

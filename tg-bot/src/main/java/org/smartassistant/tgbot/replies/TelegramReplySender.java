@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeHandler;
+import org.smartassistant.common.stream.HandlingAttempt;
 import org.smartassistant.tgbot.format.StyledText;
 import org.smartassistant.tgbot.telegram.ChatMessages;
 import org.smartassistant.tgbot.telegram.ChatUnreachableException;
@@ -65,7 +66,11 @@ class TelegramReplySender implements EnvelopeHandler {
       log.info("chat {} blocked the bot; envelope {} skipped", chatId, envelope.id());
       return;
     }
-    boolean[] alreadySent = sentParts.sent(envelope.id(), parts.size());
+    // a reply handled for the first time has sent nothing yet
+    boolean[] alreadySent =
+        HandlingAttempt.isFirst(envelope.id())
+            ? new boolean[parts.size()]
+            : sentParts.sent(envelope.id(), parts.size());
     Integer draftMessage = GroupDrafts.isGroup(chatId) ? groupDrafts.messageOf(envelope) : null;
     for (int part = 0; part < parts.size(); part++) {
       if (alreadySent[part]) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserStatus;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
@@ -140,7 +141,39 @@ class TelegramReplySenderTest extends BotTest {
   void aReplyDeliveredAgainContinuesWithTheFirstPartNotYetSent() throws Exception {
     long chat = 5037;
     UUID id = UUID.randomUUID();
-    // as if an earlier delivery had sent part 0 and died before part 1
+    // an earlier delivery sent part 0, then failed on part 1 until the reply was dead-lettered; the
+    // operator put it back (a replay: the same envelope, marked)
+    directRedis.opsForValue().set("tg-bot:sent:" + id + ":0", "1");
+    Envelope envelope =
+        new Envelope(
+            id,
+            EnvelopeType.REPLY,
+            chat,
+            chat,
+            paragraphs(9_000),
+            "assistant",
+            Instant.now(),
+            null,
+            Map.of(EnvelopeAttribute.REPLAY_OF.wireName(), "1-0"));
+    publisher.publish(envelope);
+
+    telegram.awaitSentMessages(chat, 2, PATIENCE);
+    awaitNothingPending();
+
+    List<StyledText> parts =
+        new MessageSplitter().split(new TelegramMarkdown().render(envelope.text()));
+    assertThat(parts).hasSize(3);
+    assertThat(telegram.sentMessages(chat))
+        .extracting(TelegramCall::text)
+        .containsExactly(parts.get(1).html(), parts.get(2).html());
+  }
+
+  @Test
+  void aReplyOnItsFirstDeliveryLooksUpNoPartsSentBefore() throws Exception {
+    long chat = 5038;
+    UUID id = UUID.randomUUID();
+    // a mark no earlier delivery can have left: a reply read as new had none, so it is not looked
+    // up (it would skip part 0)
     directRedis.opsForValue().set("tg-bot:sent:" + id + ":0", "1");
     Envelope envelope =
         new Envelope(
@@ -155,15 +188,11 @@ class TelegramReplySenderTest extends BotTest {
             Map.of());
     publisher.publish(envelope);
 
-    telegram.awaitSentMessages(chat, 2, PATIENCE);
+    telegram.awaitSentMessages(chat, 3, PATIENCE);
     awaitNothingPending();
 
-    List<StyledText> parts =
-        new MessageSplitter().split(new TelegramMarkdown().render(envelope.text()));
-    assertThat(parts).hasSize(3);
-    assertThat(telegram.sentMessages(chat))
-        .extracting(TelegramCall::text)
-        .containsExactly(parts.get(1).html(), parts.get(2).html());
+    assertThat(telegram.sentMessages(chat)).hasSize(3);
+    assertThat(directRedis.hasKey("tg-bot:sent:" + id + ":2")).isTrue();
   }
 
   private static void awaitNothingPending() throws InterruptedException {
