@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +87,29 @@ class TracingTest {
                               .startsWith("handled reply")
                               .contains("assistant:outbox"));
             });
+  }
+
+  /**
+   * Redis commands are not observed one by one (a timer and a span each, which nobody reads, about
+   * 5 % of the assistant's and tg-bot's CPU): a message's trace goes on through its envelopes and
+   * HTTP calls, as the test above shows. Every service has run Redis commands once it is ready (its
+   * stream readers, its change events).
+   */
+  @Test
+  void noServiceObservesEachRedisCommand() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (Service service : Service.values()) {
+      HttpResponse<String> metrics =
+          http.send(
+              HttpRequest.newBuilder(URI.create(suite.baseUrl(service) + "/actuator/prometheus"))
+                  .header("X-Internal-Token", suite.internalToken())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(metrics.statusCode()).as("%s /actuator/prometheus", service).isEqualTo(200);
+      assertThat(metrics.body()).as("%s metrics", service).contains("jvm_threads_live_threads");
+      assertThat(metrics.body()).as("%s metrics", service).doesNotContain("lettuce");
+    }
   }
 
   /** The service's JSON log lines that carry the trace id. */
