@@ -108,11 +108,18 @@ public class ConversationStore {
     return next;
   }
 
-  /** Replaces the window by a compacted one whose summary is new; the summary is kept durably. */
-  public void replaceWithSummary(long userId, UUID assistantId, Conversation compacted) {
-    rest.appendMessage(
-        userId, new AppendMessageRequest(assistantId, MessageRole.SYSTEM, compacted.summary()));
-    save(userId, compacted);
+  /**
+   * Keeps a new summary durably, with what writing it cost ({@code usage}) in the same request; the
+   * window is replaced by {@link #save} after it.
+   */
+  public void keepSummary(
+      long userId, UUID assistantId, String summary, List<RecordUsageRequest> usage) {
+    rest.appendMessages(
+        userId,
+        null,
+        new AppendMessagesRequest(
+            List.of(new AppendMessageRequest(assistantId, MessageRole.SYSTEM, summary)),
+            usage.isEmpty() ? null : usage));
   }
 
   /** Keeps the window as it is (e.g. trimmed); the durable copy is not touched. */

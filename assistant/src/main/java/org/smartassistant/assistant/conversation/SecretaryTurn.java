@@ -207,12 +207,8 @@ public final class SecretaryTurn {
       // rest-service unreachable: the summary waits for a later turn, like a failed one
       return;
     }
-    TurnBudget budget = turns.limits.newTurn();
-    try {
-      turns.summarizer.compactIfLong(user.id(), secretary, current, size, budget);
-    } finally {
-      turns.usage.record(user.id(), budget.usage());
-    }
+    // the summarizer records what its model call cost, with the summary when it is kept
+    turns.summarizer.compactIfLong(user.id(), secretary, current, size, turns.limits.newTurn());
   }
 
   private ChatExchange exchange(

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.llm.AssistantChat;
 import org.smartassistant.assistant.llm.TurnBudget;
+import org.smartassistant.assistant.llm.UsageRecorder;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.RecordUsageRequest;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +34,20 @@ public class Summarizer {
 
   private final AssistantChat chat;
   private final ConversationStore store;
+  private final UsageRecorder usage;
 
-  Summarizer(AssistantChat chat, ConversationStore store) {
+  Summarizer(AssistantChat chat, ConversationStore store, UsageRecorder usage) {
     this.chat = chat;
     this.store = store;
+    this.usage = usage;
   }
 
   /**
    * Compacts the conversation when it holds more than {@code window} messages; returns what is
    * kept.
    *
-   * @param budget the model call it may make, and where the tokens it uses are added
+   * @param budget the model call it may make, and where the tokens it uses are added; they are
+   *     recorded here, with the summary when it is kept
    */
   public Conversation compactIfLong(
       long userId,
@@ -57,6 +62,7 @@ public class Summarizer {
     int keep = Math.max(1, window / 2);
     List<HistoryMessage> older = messages.subList(0, messages.size() - keep);
     List<HistoryMessage> recent = messages.subList(messages.size() - keep, messages.size());
+    boolean costRecorded = false;
     try {
       String summary =
           chat.call(
@@ -67,10 +73,19 @@ public class Summarizer {
               Map.of(),
               budget);
       Conversation compacted = new Conversation(summary.strip(), recent);
-      store.replaceWithSummary(userId, assistant.id(), compacted);
+      // the summary and what it cost in one request, then the window
+      List<RecordUsageRequest> cost = usage.lines(budget.usage());
+      store.keepSummary(userId, assistant.id(), compacted.summary(), cost);
+      usage.counted(cost);
+      costRecorded = true;
+      store.save(userId, compacted);
       return compacted;
     } catch (RuntimeException e) {
       log.warn("could not summarise the conversation of user {}: {}", userId, e.getMessage());
+      if (!costRecorded) {
+        // what the try cost (e.g. the model answered, the summary could not be kept), on its own
+        usage.record(userId, budget.usage());
+      }
       if (messages.size() > 2 * window) {
         Conversation cut =
             new Conversation(

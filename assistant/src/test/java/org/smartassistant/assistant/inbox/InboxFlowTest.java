@@ -9,6 +9,7 @@ import org.smartassistant.assistant.AssistantFlowTest;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.MessageDto;
 import org.smartassistant.common.api.MessageRole;
+import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.stream.Envelope;
@@ -220,6 +221,16 @@ class InboxFlowTest extends AssistantFlowTest {
         .filteredOn(m -> m.role() == MessageRole.SYSTEM)
         .extracting(MessageDto::content)
         .containsExactly("Eve likes green tea and has a cat named Tom.");
+    // every model call is paid for, the summary's too; it went with the summary in one request,
+    // as each turn's goes with the turn's history
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                rest.usageOf(user).stream().mapToInt(RecordUsageRequest::calls).sum()
+                    == llm.requests().size());
+    assertThat(rest.requestCount("POST /api/users/" + user + "/usage")).isZero();
+    assertThat(rest.requestCount("POST /api/users/" + user + "/messages")).isZero();
   }
 
   // ---------------------------------------------------------------- secretary cache
