@@ -77,6 +77,13 @@ final class Delivery implements Comparable<Delivery> {
     return deliveryCount;
   }
 
+  /**
+   * Read as new ({@code XREADGROUP >}) and not failed yet: no attempt at this entry came before.
+   */
+  boolean firstAttempt() {
+    return deliveryCount == 1 && lastError == null;
+  }
+
   /** When the next step may run ({@link System#nanoTime()}); 0 for at once. */
   long notBeforeNanos() {
     return notBeforeNanos;

@@ -171,7 +171,7 @@ final class DeliveryProcessor {
    */
   private Throwable handle(Delivery delivery) {
     Envelope envelope = delivery.envelope;
-    if (delivery.deliveryCount() == 1 && delivery.lastError() == null) {
+    if (delivery.firstAttempt()) {
       // from the XADD to the first attempt: the time the entry waited in the stream and in hand
       metrics.waiting.record(
           Math.max(0, clock.millis() - delivery.addedMillis()), TimeUnit.MILLISECONDS);
@@ -184,10 +184,10 @@ final class DeliveryProcessor {
           settings.group(),
           envelope,
           () -> {
-            HandlingAttempt.run(
-                envelope.id(),
-                HandlingAttempt.firstDelivery(delivery),
-                () -> handler.handle(envelope));
+            // a replay puts back an envelope that was handled before, under a new entry
+            boolean first =
+                delivery.firstAttempt() && envelope.attr(EnvelopeAttribute.REPLAY_OF) == null;
+            HandlingAttempt.run(first ? envelope.id() : null, () -> handler.handle(envelope));
             handledLog.debug(
                 "handled {} {} of {} ({})",
                 envelope.type().wireName(),

@@ -28,20 +28,13 @@ public final class HandlingAttempt {
     return envelopeId != null && envelopeId.equals(FIRST.get());
   }
 
-  static boolean firstDelivery(Delivery delivery) {
-    return delivery.deliveryCount() == 1
-        && delivery.lastError() == null
-        && delivery.envelope.attr(EnvelopeAttribute.REPLAY_OF) == null;
-  }
-
-  /** Runs the handling with the envelope marked as on its first attempt when {@code first}. */
-  static void run(UUID envelopeId, boolean first, Observation.CheckedRunnable<Exception> handling)
+  /**
+   * Runs the handling with {@code firstEnvelopeId} marked as on its first attempt; null when the
+   * envelope handled is not.
+   */
+  static void run(UUID firstEnvelopeId, Observation.CheckedRunnable<Exception> handling)
       throws Exception {
-    if (!first) {
-      handling.run();
-      return;
-    }
-    FIRST.set(envelopeId);
+    FIRST.set(firstEnvelopeId);
     try {
       handling.run();
     } finally {

@@ -140,22 +140,11 @@ class TelegramReplySenderTest extends BotTest {
   @Test
   void aReplyDeliveredAgainContinuesWithTheFirstPartNotYetSent() throws Exception {
     long chat = 5037;
-    UUID id = UUID.randomUUID();
     // an earlier delivery sent part 0, then failed on part 1 until the reply was dead-lettered; the
     // operator put it back (a replay: the same envelope, marked)
-    directRedis.opsForValue().set("tg-bot:sent:" + id + ":0", "1");
     Envelope envelope =
-        new Envelope(
-            id,
-            EnvelopeType.REPLY,
-            chat,
-            chat,
-            paragraphs(9_000),
-            "assistant",
-            Instant.now(),
-            null,
-            Map.of(EnvelopeAttribute.REPLAY_OF.wireName(), "1-0"));
-    publisher.publish(envelope);
+        threePartReplyWithPartZeroMarkedSent(
+            chat, Map.of(EnvelopeAttribute.REPLAY_OF.wireName(), "1-0"));
 
     telegram.awaitSentMessages(chat, 2, PATIENCE);
     awaitNothingPending();
@@ -171,28 +160,25 @@ class TelegramReplySenderTest extends BotTest {
   @Test
   void aReplyOnItsFirstDeliveryLooksUpNoPartsSentBefore() throws Exception {
     long chat = 5038;
-    UUID id = UUID.randomUUID();
     // a mark no earlier delivery can have left: a reply read as new had none, so it is not looked
     // up (it would skip part 0)
-    directRedis.opsForValue().set("tg-bot:sent:" + id + ":0", "1");
-    Envelope envelope =
-        new Envelope(
-            id,
-            EnvelopeType.REPLY,
-            chat,
-            chat,
-            paragraphs(9_000),
-            "assistant",
-            Instant.now(),
-            null,
-            Map.of());
-    publisher.publish(envelope);
+    Envelope envelope = threePartReplyWithPartZeroMarkedSent(chat, Map.of());
 
     telegram.awaitSentMessages(chat, 3, PATIENCE);
     awaitNothingPending();
 
     assertThat(telegram.sentMessages(chat)).hasSize(3);
-    assertThat(directRedis.hasKey("tg-bot:sent:" + id + ":2")).isTrue();
+    assertThat(directRedis.hasKey("tg-bot:sent:" + envelope.id() + ":2")).isTrue();
+  }
+
+  /** Publishes a reply of 9000 characters (three parts), its part 0 marked as sent before. */
+  private Envelope threePartReplyWithPartZeroMarkedSent(long chat, Map<String, String> attrs) {
+    Envelope envelope =
+        Envelope.of(EnvelopeType.REPLY, chat, chat, paragraphs(9_000), "assistant", Instant.now())
+            .withAttrs(attrs);
+    directRedis.opsForValue().set("tg-bot:sent:" + envelope.id() + ":0", "1");
+    publisher.publish(envelope);
+    return envelope;
   }
 
   private static void awaitNothingPending() throws InterruptedException {
