@@ -6,6 +6,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import reactor.util.concurrent.Queues;
 
 /**
  * What one exchange's model wrote last, and the usage its last response reported: asked in one
@@ -61,7 +62,9 @@ record ModelReply(String text, Usage usage) {
                   }
                   return text.get() == null ? "" : text.get();
                 })
-            .toIterable(1);
+            // the chunks queue up while this thread reads them: with a prefetch of one, each chunk
+            // waited for this thread to ask for it, a thread hand-off both ways per chunk
+            .toIterable(Queues.SMALL_BUFFER_SIZE);
     String last = null;
     for (String sofar : written) {
       if (!sofar.isEmpty() && !sofar.equals(last)) {

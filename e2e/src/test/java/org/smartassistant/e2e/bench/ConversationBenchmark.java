@@ -60,7 +60,8 @@ class ConversationBenchmark {
                 // one user sends the latency samples back to back: the per-user rate limit
                 // (docs/security.md) would cut them off
                 "USER_MESSAGES_PER_MINUTE", "1000000"));
-    long rssAfterStart = totalRss(suite);
+    Map<Service, Long> rssAfterStart = rss(suite);
+    long pssAfterStart = totalPss(suite);
     FakeTelegramBotApi telegram = suite.telegram();
     FakeOpenAi llm = suite.llm();
     llm.setLatency(Duration.ZERO);
@@ -76,9 +77,13 @@ class ConversationBenchmark {
     Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
     int throughputStart = telegram.sentMessages().size();
     Map<Service, Long> cpuBefore = cpuMillis(suite);
+    Map<Service, Long> switchesBefore = threadSwitches(suite);
+    Map<Service, Map<String, Long>> poolsBefore = threadSwitchesByPool(suite);
     long benchCpuBefore = benchCpuMillis();
     double perSecond = throughput(telegram);
     Map<Service, Long> cpuAfter = cpuMillis(suite);
+    Map<Service, Long> switchesAfter = threadSwitches(suite);
+    Map<Service, Map<String, Long>> poolsAfter = threadSwitchesByPool(suite);
     long benchCpu = benchCpuMillis() - benchCpuBefore;
     int throughputMessages = THROUGHPUT_USERS * THROUGHPUT_PER_USER;
     long cpuPerMessage =
@@ -132,13 +137,42 @@ class ConversationBenchmark {
         "<= 4 s");
     row("CPU per message, five services (throughput phase)", cpuPerMessage + " ms", "");
     cpuRows(null, cpuBefore, cpuAfter, benchCpu, throughputMessages);
+    // counted, not timed: the same on a busy machine as on a quiet one
+    for (Service service : Service.values()) {
+      row(
+          "thread switches per message: " + service.module(),
+          String.format(
+              Locale.ROOT,
+              "%.1f",
+              (switchesAfter.get(service) - switchesBefore.get(service))
+                  / (double) throughputMessages),
+          "");
+      poolsAfter
+          .get(service)
+          .forEach(
+              (pool, after) -> {
+                double perMessage =
+                    (after - poolsBefore.get(service).getOrDefault(pool, 0L))
+                        / (double) throughputMessages;
+                if (perMessage >= 0.5) {
+                  row("  " + pool, String.format(Locale.ROOT, "%.1f", perMessage), "");
+                }
+              });
+    }
     cpuRows(
         CONCURRENT_USERS + " at once",
         burstCpuBefore,
         burstCpuAfter,
         burstBenchCpu,
         CONCURRENT_USERS);
-    row("RSS after start (ready, idle): five services", mib(rssAfterStart), "<= 900 MiB");
+    row(
+        "RSS after start (ready, idle): five services",
+        mib(rssAfterStart.values().stream().mapToLong(Long::longValue).sum()),
+        "<= 900 MiB");
+    for (Service service : Service.values()) {
+      row("RSS after start: " + service.module(), mib(rssAfterStart.get(service)), "");
+    }
+    row("PSS after start (shared pages counted once): five", mib(pssAfterStart), "");
     for (Service service : Service.values()) {
       row(
           "RSS after the run: " + service.module(),
@@ -254,6 +288,24 @@ class ConversationBenchmark {
     return used;
   }
 
+  /** Context switches of each service's threads so far. */
+  private static Map<Service, Long> threadSwitches(Suite suite) throws Exception {
+    Map<Service, Long> switches = new EnumMap<>(Service.class);
+    for (Service service : Service.values()) {
+      switches.put(service, ProcessUsage.threadSwitches(suite.instance(service).pid()));
+    }
+    return switches;
+  }
+
+  private static Map<Service, Map<String, Long>> threadSwitchesByPool(Suite suite)
+      throws Exception {
+    Map<Service, Map<String, Long>> switches = new EnumMap<>(Service.class);
+    for (Service service : Service.values()) {
+      switches.put(service, ProcessUsage.threadSwitchesByPool(suite.instance(service).pid()));
+    }
+    return switches;
+  }
+
   private static String mib(long bytes) {
     return String.format(Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
   }
@@ -270,6 +322,22 @@ class ConversationBenchmark {
 
   private void row(String name, String measured, String target) {
     report.add(String.format(Locale.ROOT, "%-52s %12s %10s", name, measured, target));
+  }
+
+  private static Map<Service, Long> rss(Suite suite) throws java.io.IOException {
+    Map<Service, Long> rss = new EnumMap<>(Service.class);
+    for (Service service : Service.values()) {
+      rss.put(service, ProcessUsage.rssBytes(suite.instance(service).pid()));
+    }
+    return rss;
+  }
+
+  private static long totalPss(Suite suite) throws java.io.IOException {
+    long total = 0;
+    for (Service service : Service.values()) {
+      total += ProcessUsage.pssBytes(suite.instance(service).pid());
+    }
+    return total;
   }
 
   private static long totalRss(Suite suite) throws java.io.IOException {

@@ -1,8 +1,12 @@
 package org.smartassistant.e2e.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a process has used, from Linux's {@code /proc}: CPU time (user + system) and resident
@@ -24,13 +28,62 @@ final class ProcessUsage {
     return ticks * 1000 / TICKS_PER_SECOND;
   }
 
-  /** The process's resident set size in bytes. */
-  static long rssBytes(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+  /**
+   * How often the process's live threads have given up or lost a core so far (voluntary and
+   * involuntary context switches, from each thread's {@code /proc/<pid>/task/<tid>/status}): each
+   * is a wake-up through the kernel, a cost that does not depend on how fast the machine is. A
+   * thread that has ended is not counted.
+   */
+  static long threadSwitches(long pid) throws IOException {
+    return threadSwitchesByPool(pid).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * As {@link #threadSwitches}, by pool: the threads' names without their numbers (e.g. all {@code
+   * http-nio-8000-exec-<n>} together).
+   */
+  static Map<String, Long> threadSwitchesByPool(long pid) throws IOException {
+    Map<String, Long> switches = new TreeMap<>();
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        try {
+          String pool = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "N");
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")
+                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+              switches.merge(pool, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
+            }
+          }
+        } catch (NoSuchFileException e) {
+          // the thread ended while the others were read
+        }
       }
     }
-    throw new IOException("no VmRSS for process " + pid);
+    return switches;
+  }
+
+  /** The process's resident set size in bytes. */
+  static long rssBytes(long pid) throws IOException {
+    return kilobytes(pid, "status", "VmRSS:") * 1024;
+  }
+
+  /**
+   * The process's proportional set size in bytes: its resident pages, each page it shares with
+   * other processes (the JVM's own library, the JDK's class archive) divided among them. The sum
+   * over the five services is the memory they take together; the sum of their RSS counts a shared
+   * page once per process.
+   */
+  static long pssBytes(long pid) throws IOException {
+    return kilobytes(pid, "smaps_rollup", "Pss:") * 1024;
+  }
+
+  private static long kilobytes(long pid, String file, String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+      if (line.startsWith(field)) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IOException("no " + field + " in /proc/" + pid + "/" + file);
   }
 }
