@@ -10,6 +10,8 @@ import org.smartassistant.tgbot.format.MessageSplitter;
 import org.smartassistant.tgbot.format.TelegramMarkdown;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.support.ExecutorServiceAdapter;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -42,7 +44,10 @@ class TelegramConfiguration {
 
   @Bean(destroyMethod = "")
   OkHttpClient telegramHttpClient() {
-    Dispatcher dispatcher = new Dispatcher();
+    // telegrambots' execute() is executeAsync().get(): every call went to OkHttp's dispatcher
+    // thread and back. Every caller here waits for its call, so the call runs on the caller's own
+    // thread (a synchronous executor); the limits below keep calls from queueing behind others
+    Dispatcher dispatcher = new Dispatcher(new ExecutorServiceAdapter(new SyncTaskExecutor()));
     dispatcher.setMaxRequests(512);
     dispatcher.setMaxRequestsPerHost(512);
     return new OkHttpClient.Builder()
