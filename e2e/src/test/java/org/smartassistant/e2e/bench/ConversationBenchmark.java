@@ -1,5 +1,6 @@
 package org.smartassistant.e2e.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +62,8 @@ class ConversationBenchmark {
                 // one user sends the latency samples back to back: the per-user rate limit
                 // (docs/security.md) would cut them off
                 "USER_MESSAGES_PER_MINUTE", "1000000"));
-    Map<Service, Long> rssAfterStart = rss(suite);
-    long pssAfterStart = totalPss(suite);
+    Map<Service, Long> rssAfterStart = perService(suite, ProcessUsage::rssBytes);
+    long pssAfterStart = total(perService(suite, ProcessUsage::pssBytes));
     FakeTelegramBotApi telegram = suite.telegram();
     FakeOpenAi llm = suite.llm();
     llm.setLatency(Duration.ZERO);
@@ -78,13 +79,13 @@ class ConversationBenchmark {
     Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
     int throughputStart = telegram.sentMessages().size();
     Map<Service, Long> cpuBefore = cpuMillis(suite);
-    Map<Service, Long> switchesBefore = threadSwitches(suite);
-    Map<Service, Map<String, Long>> poolsBefore = threadSwitchesByPool(suite);
+    Map<Service, Map<String, Long>> poolsBefore =
+        perService(suite, ProcessUsage::threadSwitchesByPool);
     long benchCpuBefore = benchCpuMillis();
     double perSecond = throughput(telegram);
     Map<Service, Long> cpuAfter = cpuMillis(suite);
-    Map<Service, Long> switchesAfter = threadSwitches(suite);
-    Map<Service, Map<String, Long>> poolsAfter = threadSwitchesByPool(suite);
+    Map<Service, Map<String, Long>> poolsAfter =
+        perService(suite, ProcessUsage::threadSwitchesByPool);
     long benchCpu = benchCpuMillis() - benchCpuBefore;
     int throughputMessages = THROUGHPUT_USERS * THROUGHPUT_PER_USER;
     long cpuPerMessage =
@@ -145,7 +146,7 @@ class ConversationBenchmark {
           String.format(
               Locale.ROOT,
               "%.1f",
-              (switchesAfter.get(service) - switchesBefore.get(service))
+              (total(poolsAfter.get(service)) - total(poolsBefore.get(service)))
                   / (double) throughputMessages),
           "");
       poolsAfter
@@ -166,10 +167,7 @@ class ConversationBenchmark {
         burstCpuAfter,
         burstBenchCpu,
         CONCURRENT_USERS);
-    row(
-        "RSS after start (ready, idle): five services",
-        mib(rssAfterStart.values().stream().mapToLong(Long::longValue).sum()),
-        "<= 900 MiB");
+    row("RSS after start (ready, idle): five services", mib(total(rssAfterStart)), "<= 900 MiB");
     for (Service service : Service.values()) {
       row("RSS after start: " + service.module(), mib(rssAfterStart.get(service)), "");
     }
@@ -180,7 +178,10 @@ class ConversationBenchmark {
           mib(ProcessUsage.rssBytes(suite.instance(service).pid())),
           "");
     }
-    row("RSS after the run: five services", mib(totalRss(suite)), "");
+    row(
+        "RSS after the run: five services",
+        mib(total(perService(suite, ProcessUsage::rssBytes))),
+        "");
     answered(
         "throughput",
         sent.subList(throughputStart, slowStart),
@@ -294,30 +295,22 @@ class ConversationBenchmark {
   }
 
   /** CPU milliseconds each of the five services has used so far. */
-  private static Map<Service, Long> cpuMillis(Suite suite) throws Exception {
-    Map<Service, Long> used = new EnumMap<>(Service.class);
-    for (Service service : Service.values()) {
-      used.put(service, ProcessUsage.cpuMillis(suite.instance(service).pid()));
-    }
-    return used;
+  private static Map<Service, Long> cpuMillis(Suite suite) throws IOException {
+    return perService(suite, ProcessUsage::cpuMillis);
   }
 
-  /** Context switches of each service's threads so far. */
-  private static Map<Service, Long> threadSwitches(Suite suite) throws Exception {
-    Map<Service, Long> switches = new EnumMap<>(Service.class);
+  /** What {@code reading} reads from {@code /proc} for each of the five services. */
+  private static <T> Map<Service, T> perService(Suite suite, ProcessUsage.Reading<T> reading)
+      throws IOException {
+    Map<Service, T> read = new EnumMap<>(Service.class);
     for (Service service : Service.values()) {
-      switches.put(service, ProcessUsage.threadSwitches(suite.instance(service).pid()));
+      read.put(service, reading.of(suite.instance(service).pid()));
     }
-    return switches;
+    return read;
   }
 
-  private static Map<Service, Map<String, Long>> threadSwitchesByPool(Suite suite)
-      throws Exception {
-    Map<Service, Map<String, Long>> switches = new EnumMap<>(Service.class);
-    for (Service service : Service.values()) {
-      switches.put(service, ProcessUsage.threadSwitchesByPool(suite.instance(service).pid()));
-    }
-    return switches;
+  private static long total(Map<?, Long> values) {
+    return values.values().stream().mapToLong(Long::longValue).sum();
   }
 
   private static String mib(long bytes) {
@@ -336,30 +329,6 @@ class ConversationBenchmark {
 
   private void row(String name, String measured, String target) {
     report.add(String.format(Locale.ROOT, "%-52s %12s %10s", name, measured, target));
-  }
-
-  private static Map<Service, Long> rss(Suite suite) throws java.io.IOException {
-    Map<Service, Long> rss = new EnumMap<>(Service.class);
-    for (Service service : Service.values()) {
-      rss.put(service, ProcessUsage.rssBytes(suite.instance(service).pid()));
-    }
-    return rss;
-  }
-
-  private static long totalPss(Suite suite) throws java.io.IOException {
-    long total = 0;
-    for (Service service : Service.values()) {
-      total += ProcessUsage.pssBytes(suite.instance(service).pid());
-    }
-    return total;
-  }
-
-  private static long totalRss(Suite suite) throws java.io.IOException {
-    long total = 0;
-    for (Service service : Service.values()) {
-      total += ProcessUsage.rssBytes(suite.instance(service).pid());
-    }
-    return total;
   }
 
   private static String seconds(Duration time) {

@@ -28,19 +28,18 @@ final class ProcessUsage {
     return ticks * 1000 / TICKS_PER_SECOND;
   }
 
-  /**
-   * How often the process's live threads have given up or lost a core so far (voluntary and
-   * involuntary context switches, from each thread's {@code /proc/<pid>/task/<tid>/status}): each
-   * is a wake-up through the kernel, a cost that does not depend on how fast the machine is. A
-   * thread that has ended is not counted.
-   */
-  static long threadSwitches(long pid) throws IOException {
-    return threadSwitchesByPool(pid).values().stream().mapToLong(Long::longValue).sum();
+  /** Something read from {@code /proc} about one process. */
+  @FunctionalInterface
+  interface Reading<T> {
+    T of(long pid) throws IOException;
   }
 
   /**
-   * As {@link #threadSwitches}, by pool: the threads' names without their numbers (e.g. all {@code
-   * http-nio-8000-exec-<n>} together).
+   * How often the process's live threads have given up or lost a core so far (voluntary and
+   * involuntary context switches, from each thread's {@code /proc/<pid>/task/<tid>/status}), by
+   * pool: the threads' names without their numbers (e.g. all {@code http-nio-8000-exec-<n>}
+   * together). Each is a wake-up through the kernel, a cost that does not depend on how fast the
+   * machine is. A thread that has ended is not counted.
    */
   static Map<String, Long> threadSwitchesByPool(long pid) throws IOException {
     Map<String, Long> switches = new TreeMap<>();
