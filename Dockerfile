@@ -78,5 +78,7 @@ EXPOSE ${SERVICE_PORT}
 HEALTHCHECK --interval=5s --timeout=5s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVICE_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
 # jvm.options: the same JVM options as in local mode; SERVICE_JAVA_OPTS comes later and wins;
-# run-service: the same launcher as in local mode, with the class data archive
-ENTRYPOINT ["bash", "-c", "exec /app/run-service /app/${SERVICE_NAME}.jar @/app/jvm.options ${SERVICE_JAVA_OPTS}"]
+# run-service: the same launcher as in local mode, with the class data archive; the container's
+# command, if any, is the application's arguments (./manage.sh upgrade runs
+# `compose run rest-service --smart.command=upgrade`)
+ENTRYPOINT ["bash", "-c", "exec /app/run-service /app/${SERVICE_NAME}.jar @/app/jvm.options ${SERVICE_JAVA_OPTS} -- \"$@\"", "run-service"]

@@ -2,6 +2,7 @@ package org.smartassistant.rest;
 
 import java.util.Optional;
 import org.smartassistant.rest.command.OperatorCommand;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +30,11 @@ public class RestServiceApplication {
       System.err.println(e.getMessage());
       System.exit(2);
     }
+    // the context prepared at build time (Spring AOT, -Dspring.aot.enabled=true in
+    // jvm.rest-service.options) is the server's: a command runs without a web server, and its
+    // runner
+    // is a bean only when a command is given, so it builds its context the usual way
+    System.setProperty(AotDetector.AOT_ENABLED, "false");
     application.setWebApplicationType(WebApplicationType.NONE);
     int status;
     try {

@@ -363,6 +363,24 @@ class ComposeDeploymentTest {
         .isEqualTo("Still here.");
   }
 
+  @Test
+  @Order(9)
+  void anOperatorCommandRunsInAOneOffContainerAndEnds() {
+    // what ./manage.sh upgrade runs in Docker mode
+    ComposeProject.Result upgrade =
+        compose.tryRun(
+            Duration.ofMinutes(4),
+            "run",
+            "--rm",
+            "--no-TTY",
+            "rest-service",
+            "--smart.command=upgrade");
+
+    assertThat(upgrade.exitCode()).isZero();
+    assertThat(upgrade.output()).contains("database schema at version");
+    assertThat(compose.health()).allSatisfy((s, state) -> assertThat(state).isEqualTo("healthy"));
+  }
+
   /**
    * A free port below Linux's ephemeral range (32768 and up) for compose to publish: a port the
    * kernel hands out (port 0) may be taken by an outgoing connection before the containers start.

@@ -70,15 +70,18 @@ final class ComposeProject {
     builder.environment().keySet().removeAll(settings.keySet());
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     long started = System.nanoTime();
+    Path out = null;
     try {
+      // stdout to a file, so that the patience holds even when the command never ends
+      out = Files.createTempFile("compose-", ".out");
+      builder.redirectOutput(out.toFile());
       Process process = builder.start();
-      byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(patience.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(
             "docker compose " + String.join(" ", args) + " took over " + patience);
       }
-      String output = new String(out, StandardCharsets.UTF_8);
+      String output = Files.readString(out, StandardCharsets.UTF_8);
       System.out.printf(
           "[compose] docker compose %s -> exit %d in %.1f s%n%s",
           String.join(" ", args), process.exitValue(), (System.nanoTime() - started) / 1e9, output);
@@ -88,6 +91,14 @@ final class ComposeProject {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
+    } finally {
+      if (out != null) {
+        try {
+          Files.deleteIfExists(out);
+        } catch (IOException e) {
+          // a temporary file left behind
+        }
+      }
     }
   }
 
