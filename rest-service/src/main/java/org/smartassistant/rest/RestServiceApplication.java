@@ -30,10 +30,8 @@ public class RestServiceApplication {
       System.err.println(e.getMessage());
       System.exit(2);
     }
-    // the context prepared at build time (Spring AOT, -Dspring.aot.enabled=true in
-    // jvm.rest-service.options) is the server's: a command runs without a web server, and its
-    // runner
-    // is a bean only when a command is given, so it builds its context the usual way
+    // the context prepared at build time (Spring AOT, jvm.rest-service.options) is the server's;
+    // a command has no web server and its own runner bean, so it builds its context as usual
     System.setProperty(AotDetector.AOT_ENABLED, "false");
     application.setWebApplicationType(WebApplicationType.NONE);
     int status;
