@@ -109,7 +109,7 @@ public final class ServiceProcess {
       if (readiness() == 200) {
         return;
       }
-      Thread.sleep(250);
+      Thread.sleep(50);
     }
     throw new IllegalStateException(name + " not ready after " + patience + ":\n" + logTail());
   }
