@@ -2,6 +2,8 @@ package org.smartassistant.assistant.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.calendar.CalendarConnectedHandler;
@@ -21,9 +23,17 @@ import org.springframework.stereotype.Component;
  * and calendar notices of a user rest-service no longer knows, are dropped (logged, counted by
  * {@code assistant.inbox.dropped}); a user message beyond the user's rate is not answered ({@link
  * MessageRateLimiter}).
+ *
+ * <p>A user message's admission (reading its user, with the turn's context when the user is not
+ * cached, and the rate limit) is timed by {@code smart.assistant.admission}, from the envelope in
+ * hand until the handler starts its reply ({@code smart.assistant.reply}) or the message is
+ * dropped: the stage before the reply on the user's way (docs/operations.md, "Where the time
+ * goes").
  */
 @Component
 class InboxDispatcher implements EnvelopeHandler {
+
+  static final String ADMISSION_OBSERVATION = "smart.assistant.admission";
 
   private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
 
@@ -35,6 +45,7 @@ class InboxDispatcher implements EnvelopeHandler {
   private final MessageRateLimiter rate;
   private final SecretaryTurns turns;
   private final MeterRegistry meters;
+  private final ObservationRegistry observations;
 
   InboxDispatcher(
       UserMessageHandler userMessages,
@@ -44,7 +55,8 @@ class InboxDispatcher implements EnvelopeHandler {
       SecretaryResolver users,
       MessageRateLimiter rate,
       SecretaryTurns turns,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObservationRegistry observations) {
     this.userMessages = userMessages;
     this.resets = resets;
     this.reminders = reminders;
@@ -53,6 +65,7 @@ class InboxDispatcher implements EnvelopeHandler {
     this.rate = rate;
     this.turns = turns;
     this.meters = meters;
+    this.observations = observations;
   }
 
   @Override
@@ -68,8 +81,7 @@ class InboxDispatcher implements EnvelopeHandler {
               envelope.text(),
               turns::window,
               () -> {
-                Sender sender = senderOf(envelope);
-                if (!sender.dropped() && rate.admit(envelope, sender.user())) {
+                if (admitted(envelope)) {
                   userMessages.handle(envelope);
                 }
               });
@@ -89,6 +101,17 @@ class InboxDispatcher implements EnvelopeHandler {
           throw new IllegalArgumentException(
               "envelope type " + envelope.type().wireName() + " does not belong in the inbox");
     }
+  }
+
+  /** Whether a user message is answered: its user is not blocked and within the rate. */
+  private boolean admitted(Envelope envelope) {
+    return Observation.createNotStarted(ADMISSION_OBSERVATION, observations)
+        .contextualName("admission")
+        .observe(
+            () -> {
+              Sender sender = senderOf(envelope);
+              return !sender.dropped() && rate.admit(envelope, sender.user());
+            });
   }
 
   /** The user of an entry (null when unknown or unreadable), and whether the entry is dropped. */
