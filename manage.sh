@@ -186,6 +186,19 @@ require_java() {
   [[ $major == 1 ]] && major="$(cut -d. -f2 <<<"$version")"
   [[ $major =~ ^[0-9]+$ ]] || die "could not read the Java version from '$java -version'"
   ((major >= 17)) || die "Java $version found at $(command -v "$java"); Java 17 or newer is needed"
+  # jvm.options' -XX:TrimNativeHeapInterval came with 22, 21.0.1 and 17.0.9: an older JVM refuses to
+  # start with it
+  local update need
+  update="$(cut -s -d. -f3 <<<"$version")"
+  update="${update%%[^0-9]*}"
+  case $major in
+    17) need=9 ;;
+    18 | 19 | 20) need=none ;;
+    21) need=1 ;;
+    *) need=0 ;;
+  esac
+  [[ $need != none ]] && ((${update:-0} >= need)) ||
+    die "Java $version found at $(command -v "$java"); Java 17.0.9, 21.0.1, 22 or newer is needed (jvm.options)"
 }
 
 # true when something accepts TCP connections on host:port

@@ -21,7 +21,6 @@ import org.smartassistant.e2e.Suite;
  */
 class JvmOptionsTest {
 
-  private static final Pattern MAX_HEAP = Pattern.compile("-XX:MaxHeapSize=(\\d+)");
   private static final long MIB = 1024 * 1024;
 
   private final Suite suite = Suite.shared();
@@ -35,15 +34,30 @@ class JvmOptionsTest {
         "the services run with other options (-Dsuite.jvmOptions)");
     ServiceProcess instance = suite.instance(service);
 
-    long maxHeap = maxHeapOf(instance.pid());
+    long maxHeap = flagOf(instance.pid(), "MaxHeapSize");
 
     assertThat(maxHeap / MIB)
         .as("%s's -Xmx", instance.name())
         .isEqualTo(service == Service.ASSISTANT ? 320 : 160);
   }
 
-  /** The running JVM's MaxHeapSize, as {@code jcmd <pid> VM.flags} reports it. */
-  private static long maxHeapOf(long pid) throws IOException, InterruptedException {
+  /** Every service gives the C library's free memory back every 5 s (jvm.options). */
+  @ParameterizedTest
+  @EnumSource(Service.class)
+  void theRunningServiceTrimsItsNativeHeap(Service service)
+      throws IOException, InterruptedException {
+    assumeTrue(
+        System.getProperty("suite.jvmOptions") == null,
+        "the services run with other options (-Dsuite.jvmOptions)");
+    ServiceProcess instance = suite.instance(service);
+
+    assertThat(flagOf(instance.pid(), "TrimNativeHeapInterval"))
+        .as("%s's -XX:TrimNativeHeapInterval (ms)", instance.name())
+        .isEqualTo(5000);
+  }
+
+  /** A numeric flag of the running JVM, as {@code jcmd <pid> VM.flags} reports it. */
+  private static long flagOf(long pid, String flag) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     Process process =
         new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.flags")
@@ -51,7 +65,7 @@ class JvmOptionsTest {
             .start();
     String flags = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(flags).isZero();
-    Matcher matcher = MAX_HEAP.matcher(flags);
+    Matcher matcher = Pattern.compile("-XX:" + flag + "=(\\d+)").matcher(flags);
     assertThat(matcher.find()).as(flags).isTrue();
     return Long.parseLong(matcher.group(1));
   }
