@@ -75,8 +75,10 @@ class ConversationBenchmark {
     sequentialLatency(telegram, WARMUP, "warm-up", false);
     StageTimings timings = new StageTimings(suite.internalToken());
     Map<Series, Histogram> stagesBefore = snapshot(suite, timings);
+    int fetchedBefore = telegram.fetchWaits().size();
     List<Long> latencies = sequentialLatency(telegram, LATENCY_SAMPLES, "latency", true);
     Map<Series, Histogram> stagesAfter = snapshot(suite, timings);
+    List<Duration> fetchWaits = fetchedSince(telegram, fetchedBefore);
     int throughputStart = telegram.sentMessages().size();
     Map<Service, Long> cpuBefore = cpuMillis(suite);
     Map<Service, Map<String, Long>> poolsBefore =
@@ -97,10 +99,12 @@ class ConversationBenchmark {
     int slowStart = telegram.sentMessages().size();
     llm.setLatency(SLOW_LLM);
     Map<Series, Histogram> burstStagesBefore = snapshot(suite, timings);
+    int burstFetchedBefore = telegram.fetchWaits().size();
     Map<Service, Long> burstCpuBefore = cpuMillis(suite);
     long burstBenchCpuBefore = benchCpuMillis();
     Instant burstStart = Instant.now();
     Duration lastAnswer = concurrentSlowLlm(telegram);
+    List<Duration> burstFetchWaits = fetchedSince(telegram, burstFetchedBefore);
     Map<Service, Long> burstCpuAfter = cpuMillis(suite);
     long burstBenchCpu = benchCpuMillis() - burstBenchCpuBefore;
     Map<Series, Histogram> burstStagesAfter = snapshot(suite, timings);
@@ -213,7 +217,7 @@ class ConversationBenchmark {
     report.add("");
     double meanMillis = latencies.stream().mapToLong(Long::longValue).average().orElse(0) / 1000;
     report.addAll(
-        new StageBreakdown("latency phase", stagesBefore, stagesAfter, latencies.size())
+        new StageBreakdown("latency phase", stagesBefore, stagesAfter, fetchWaits, latencies.size())
             .rows(meanMillis));
     report.add("");
     report.addAll(
@@ -221,6 +225,7 @@ class ConversationBenchmark {
                 CONCURRENT_USERS + " users at once, LLM 2 s",
                 burstStagesBefore,
                 burstStagesAfter,
+                burstFetchWaits,
                 CONCURRENT_USERS)
             .rows(burstMeanMillis));
     report.add("");
@@ -315,6 +320,12 @@ class ConversationBenchmark {
 
   private static String mib(long bytes) {
     return String.format(Locale.ROOT, "%.0f MiB", bytes / 1024.0 / 1024.0);
+  }
+
+  /** How long the updates fetched since the first {@code before} waited for their getUpdates. */
+  private static List<Duration> fetchedSince(FakeTelegramBotApi telegram, int before) {
+    List<Duration> all = telegram.fetchWaits();
+    return all.subList(before, all.size());
   }
 
   /** The stage timers of the services a message passes. */

@@ -1,5 +1,6 @@
 package org.smartassistant.e2e.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,14 @@ import org.smartassistant.e2e.bench.StageTimings.Histogram;
 import org.smartassistant.e2e.bench.StageTimings.Series;
 
 /**
- * Where the time of a message goes, stage by stage along its way (Telegram update in tg-bot, inbox,
- * assistant, outbox, sendMessage), from the services' own timers between two snapshots: per stage
- * the calls per message, mean, p50 and p99; the top-level stages follow one another, so their means
- * add up to the end-to-end mean (less the moments no service measures: the fake Telegram's answer
- * to getUpdates in transit, and the sendMessage answer). A wait is measured from its entry's id,
- * which Redis gives the entry during the XADD that ends the stage before it, so each XADD's answer
- * would count twice: the sum takes the two XADDs out once.
+ * Where the time of a message goes, stage by stage along its way (the update held by Telegram until
+ * tg-bot fetches it, the update in tg-bot, inbox, assistant, outbox, sendMessage), from the fake
+ * Telegram's record of each fetch and the services' own timers between two snapshots: per stage the
+ * calls per message, mean, p50 and p99; the top-level stages follow one another, so their means add
+ * up to the end-to-end mean (less the moments no service measures: the fake Telegram's answer to
+ * getUpdates in transit, and the sendMessage answer). A wait is measured from its entry's id, which
+ * Redis gives the entry during the XADD that ends the stage before it, so each XADD's answer would
+ * count twice: the sum takes the two XADDs out once.
  */
 final class StageBreakdown {
 
@@ -29,18 +31,26 @@ final class StageBreakdown {
   private final String phase;
   private final Map<Series, Histogram> before;
   private final Map<Series, Histogram> after;
+  private final List<Duration> fetchWaits;
   private final int messages;
   private final List<String> lines = new ArrayList<>();
   private double topLevelMeans;
 
   /**
    * @param phase the bench phase the two snapshots enclose, named in the table's heading
+   * @param fetchWaits how long each update of the phase waited in the fake Telegram until a
+   *     getUpdates answer carried it
    */
   StageBreakdown(
-      String phase, Map<Series, Histogram> before, Map<Series, Histogram> after, int messages) {
+      String phase,
+      Map<Series, Histogram> before,
+      Map<Series, Histogram> after,
+      List<Duration> fetchWaits,
+      int messages) {
     this.phase = phase;
     this.before = before;
     this.after = after;
+    this.fetchWaits = List.copyOf(fetchWaits);
     this.messages = messages;
   }
 
@@ -56,6 +66,7 @@ final class StageBreakdown {
             "p50 ms",
             "p99 ms"));
     lines.add("-".repeat(90));
+    fetchWait();
     stage("tg-bot", "smart_telegram_update_seconds", any(), "tg-bot: update taken in", true);
     stage("tg-bot", "http_client_requests_seconds", any(), "  user lookup (rest-service)", false);
     Histogram inboxXadd =
@@ -147,6 +158,31 @@ final class StageBreakdown {
         Double.NaN,
         Double.NaN);
     return lines;
+  }
+
+  /**
+   * The first stage: Telegram holds an update until tg-bot's getUpdates fetches it (tg-bot asks for
+   * the next batch once the last one is taken in), timed by the fake Telegram.
+   */
+  private void fetchWait() {
+    List<Long> nanos = fetchWaits.stream().map(Duration::toNanos).sorted().toList();
+    double perMessage =
+        messages == 0 ? 0 : nanos.stream().mapToLong(Long::longValue).sum() / 1e6 / messages;
+    topLevelMeans += perMessage;
+    row(
+        "Telegram: update held until getUpdates fetches it",
+        String.format(Locale.ROOT, "%.1f", messages == 0 ? 0 : (double) nanos.size() / messages),
+        perMessage,
+        quantileMillis(nanos, 0.5),
+        quantileMillis(nanos, 0.99));
+  }
+
+  private static double quantileMillis(List<Long> sortedNanos, double quantile) {
+    if (sortedNanos.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(quantile * sortedNanos.size()) - 1;
+    return sortedNanos.get(Math.max(0, index)) / 1e6;
   }
 
   /** Mean time per message of a stage (calls per message × mean per call). */

@@ -250,6 +250,14 @@ public final class FakeTelegramBotApi extends TelegramUserActions implements Aut
     calls.awaitPolling(timeout);
   }
 
+  /**
+   * How long each pushed update waited until the first getUpdates answer that carried it, in the
+   * order they were fetched: the time Telegram holds an update until the bot asks for it.
+   */
+  public List<Duration> fetchWaits() {
+    return updates.fetchWaits();
+  }
+
   /** Updates pushed and not yet confirmed. */
   public int pendingUpdates() {
     return updates.pending();

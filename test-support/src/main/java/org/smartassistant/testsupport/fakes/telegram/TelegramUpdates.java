@@ -3,7 +3,7 @@ package org.smartassistant.testsupport.fakes.telegram;
 import com.sun.net.httpserver.HttpExchange;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +28,10 @@ final class TelegramUpdates {
 
   // everything below is guarded by the state's lock
   private final TreeMap<Integer, String> updates = new TreeMap<>();
+  // when each update not yet fetched was pushed (System.nanoTime), and how long each fetched one
+  // waited for its getUpdates
+  private final Map<Integer, Long> pushedAt = new HashMap<>();
+  private final List<Duration> fetchWaits = new ArrayList<>();
   private Poll waitingPoll;
   private int confirmedOffset;
   private int nextUpdateId = 100;
@@ -42,6 +46,8 @@ final class TelegramUpdates {
     state.onReset(
         () -> {
           updates.clear();
+          pushedAt.clear();
+          fetchWaits.clear();
           confirmedOffset = 0;
           longPollCap = FakeTelegramBotApi.DEFAULT_LONG_POLL_CAP;
         });
@@ -65,6 +71,14 @@ final class TelegramUpdates {
         () -> null,
         () -> "timed out after " + timeout + " waiting for " + what + confirmedOffset,
         () -> what + confirmedOffset);
+  }
+
+  /**
+   * How long each update waited, from its push until the first getUpdates answer that carried it,
+   * in the order they were fetched (the time Telegram holds an update until the bot asks for it).
+   */
+  List<Duration> fetchWaits() {
+    return state.read(() -> List.copyOf(fetchWaits));
   }
 
   /** Updates pushed and not yet confirmed. */
@@ -105,6 +119,7 @@ final class TelegramUpdates {
     try {
       updateId = nextUpdateId++;
       updates.put(updateId, build.apply(updateId).toString());
+      pushedAt.put(updateId, System.nanoTime());
       if (waitingPoll != null) {
         ready = available(waitingPoll.offset, waitingPoll.limit);
         if (!ready.isEmpty()) {
@@ -187,6 +202,7 @@ final class TelegramUpdates {
 
   private void confirm(int offset) {
     if (offset > 0) {
+      updates.headMap(offset).keySet().forEach(pushedAt::remove);
       updates.headMap(offset).clear();
       if (offset > confirmedOffset) {
         confirmedOffset = offset;
@@ -195,16 +211,24 @@ final class TelegramUpdates {
     } else if (offset < 0) {
       // a negative offset keeps only the last -offset updates, as in the Bot API
       while (updates.size() > -(long) offset) {
-        updates.pollFirstEntry();
+        pushedAt.remove(updates.pollFirstEntry().getKey());
       }
     }
   }
 
+  /** The updates a getUpdates answer carries now; those fetched for the first time are timed. */
   private List<String> available(int offset, int limit) {
     List<String> ready = new ArrayList<>();
-    Iterator<String> pending = updates.tailMap(offset, true).values().iterator();
-    while (pending.hasNext() && ready.size() < limit) {
-      ready.add(pending.next());
+    long now = System.nanoTime();
+    for (Map.Entry<Integer, String> pending : updates.tailMap(offset, true).entrySet()) {
+      if (ready.size() == limit) {
+        break;
+      }
+      ready.add(pending.getValue());
+      Long pushed = pushedAt.remove(pending.getKey());
+      if (pushed != null) {
+        fetchWaits.add(Duration.ofNanos(now - pushed));
+      }
     }
     return ready;
   }

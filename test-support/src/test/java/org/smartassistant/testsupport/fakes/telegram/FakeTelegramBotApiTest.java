@@ -362,6 +362,33 @@ class FakeTelegramBotApiTest {
   }
 
   @Test
+  void eachUpdateIsTimedOnceFromItsPushToTheFirstAnswerCarryingIt() throws Exception {
+    telegram.pushTextMessage(CHAT, "one");
+    telegram.pushTextMessage(CHAT, "two");
+
+    getUpdates("{\"offset\":0,\"limit\":1}");
+    List<Duration> afterFirst = telegram.fetchWaits();
+    getUpdates("{\"offset\":0}"); // "one" again, and "two" for the first time
+    int third = telegram.pushTextMessage(CHAT, "three"); // not fetched yet
+
+    assertThat(afterFirst).hasSize(1);
+    assertThat(telegram.fetchWaits()).hasSize(2).allSatisfy(wait -> assertThat(wait).isPositive());
+    getUpdates("{\"offset\":" + third + "}");
+    assertThat(telegram.fetchWaits()).hasSize(3);
+  }
+
+  @Test
+  void aHeldLongPollTimesTheUpdateThatWakesIt() throws Exception {
+    CompletableFuture<HttpResponse<String>> poll = getUpdatesAsync("{\"offset\":0,\"timeout\":30}");
+    telegram.awaitPolling(WAIT);
+
+    telegram.pushTextMessage(CHAT, "wake up");
+    poll.get(10, TimeUnit.SECONDS);
+
+    assertThat(telegram.fetchWaits()).hasSize(1);
+  }
+
+  @Test
   void longPollIsHeldUntilAnUpdateArrives() throws Exception {
     CompletableFuture<HttpResponse<String>> poll = getUpdatesAsync("{\"offset\":0,\"timeout\":30}");
     telegram.awaitPolling(WAIT);
