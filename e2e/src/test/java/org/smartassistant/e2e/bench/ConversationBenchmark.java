@@ -428,7 +428,8 @@ class ConversationBenchmark {
             + PATIENCE);
   }
 
-  private static long percentile(List<Long> sorted, int p) {
+  /** The {@code p}th percentile (nearest rank) of ascending values; 0 when there are none. */
+  static long percentile(List<Long> sorted, int p) {
     if (sorted.isEmpty()) {
       return 0;
     }

@@ -173,16 +173,8 @@ final class StageBreakdown {
         "Telegram: update held until getUpdates fetches it",
         String.format(Locale.ROOT, "%.1f", messages == 0 ? 0 : (double) nanos.size() / messages),
         perMessage,
-        quantileMillis(nanos, 0.5),
-        quantileMillis(nanos, 0.99));
-  }
-
-  private static double quantileMillis(List<Long> sortedNanos, double quantile) {
-    if (sortedNanos.isEmpty()) {
-      return 0;
-    }
-    int index = (int) Math.ceil(quantile * sortedNanos.size()) - 1;
-    return sortedNanos.get(Math.max(0, index)) / 1e6;
+        ConversationBenchmark.percentile(nanos, 50) / 1e6,
+        ConversationBenchmark.percentile(nanos, 99) / 1e6);
   }
 
   /** Mean time per message of a stage (calls per message × mean per call). */
