@@ -29,10 +29,7 @@ class JvmOptionsTest {
   @EnumSource(Service.class)
   void theRunningServiceHasTheHeapCeilingOfItsOptions(Service service)
       throws IOException, InterruptedException {
-    assumeTrue(
-        System.getProperty("suite.jvmOptions") == null,
-        "the services run with other options (-Dsuite.jvmOptions)");
-    ServiceProcess instance = suite.instance(service);
+    ServiceProcess instance = runningWithDefaultOptions(service);
 
     long maxHeap = flagOf(instance.pid(), "MaxHeapSize");
 
@@ -46,14 +43,19 @@ class JvmOptionsTest {
   @EnumSource(Service.class)
   void theRunningServiceTrimsItsNativeHeap(Service service)
       throws IOException, InterruptedException {
-    assumeTrue(
-        System.getProperty("suite.jvmOptions") == null,
-        "the services run with other options (-Dsuite.jvmOptions)");
-    ServiceProcess instance = suite.instance(service);
+    ServiceProcess instance = runningWithDefaultOptions(service);
 
     assertThat(flagOf(instance.pid(), "TrimNativeHeapInterval"))
         .as("%s's -XX:TrimNativeHeapInterval (ms)", instance.name())
         .isEqualTo(5000);
+  }
+
+  /** The service's running instance; the test is skipped when the suite replaced the options. */
+  private ServiceProcess runningWithDefaultOptions(Service service) {
+    assumeTrue(
+        System.getProperty("suite.jvmOptions") == null,
+        "the services run with other options (-Dsuite.jvmOptions)");
+    return suite.instance(service);
   }
 
   /** A numeric flag of the running JVM, as {@code jcmd <pid> VM.flags} reports it. */
