@@ -19,24 +19,40 @@ import org.smartassistant.common.events.ChangeListener;
 import org.smartassistant.common.events.ChangeType;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessagesSummary;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamInfo;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+/**
+ * The readers use the real {@code changes:reminder} stream, which another process on the same Redis
+ * (a running deployment, another test run) may also write to: every test's events carry its own
+ * prefix, the recorders count only those, and the clean-up removes only what the test added (its
+ * entries, its group), never the stream.
+ */
 class ChangeEventReaderTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Duration BLOCK = Duration.ofMillis(100);
   private static final ChangeKind KIND = ChangeKind.REMINDER;
 
   private final StringRedisTemplate redis =
       new StringRedisTemplate(StreamFixture.connectionFactory());
   private final String group = "test-" + UUID.randomUUID();
+  private final String prefix = UUID.randomUUID() + "-";
   private final List<ChangeEventReader> readers = new ArrayList<>();
+  private final List<RecordId> added = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
     readers.forEach(ChangeEventReader::stop);
-    redis.delete(KIND.stream());
+    if (!added.isEmpty()) {
+      redis.opsForStream().delete(KIND.stream(), added.toArray(RecordId[]::new));
+    }
+    if (Boolean.TRUE.equals(redis.hasKey(KIND.stream()))
+        && redis.opsForStream().groups(KIND.stream()).stream()
+            .anyMatch(info -> info.groupName().equals(group))) {
+      redis.opsForStream().destroyGroup(KIND.stream(), group);
+    }
   }
 
   @Test
@@ -49,9 +65,13 @@ class ChangeEventReaderTest {
 
     publish("after");
 
-    await().atMost(WAIT).until(() -> first.ids.size() == 1 && second.ids.size() == 1);
-    assertThat(first.ids).containsExactly("after");
-    assertThat(second.ids).containsExactly("after");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(first.ids).containsExactly(prefix + "after");
+              assertThat(second.ids).containsExactly(prefix + "after");
+            });
     assertThat(first.missed.get()).isEqualTo(1);
   }
 
@@ -70,16 +90,18 @@ class ChangeEventReaderTest {
     // may delay until the other has taken every event)
     await()
         .atMost(WAIT)
-        .until(
-            () ->
-                first.ids.size() + second.ids.size() == 20
-                    && pending() == 0
-                    && consumers().size() == 2);
+        .untilAsserted(
+            () -> {
+              List<String> all = new ArrayList<>(first.ids);
+              all.addAll(second.ids);
+              assertThat(all).as("events handed over").hasSize(20);
+              assertThat(pending()).as("entries not acknowledged").isZero();
+              assertThat(consumers()).as("consumers in the group").hasSize(2);
+            });
     List<String> all = new ArrayList<>(first.ids);
     all.addAll(second.ids);
     assertThat(all).doesNotHaveDuplicates().hasSize(20);
     assertThat(first.missed.get()).isZero();
-    assertThat(consumers()).hasSize(2);
   }
 
   private List<String> consumers() {
@@ -100,11 +122,17 @@ class ChangeEventReaderTest {
         ChangeEventReader.oneInstancePerGroup(
             redis, KIND, group, BLOCK, List.of(failing, recorder)));
 
-    redis.opsForStream().add(MapRecord.create(KIND.stream(), Map.of("kind", "nonsense")));
+    added.add(
+        redis.opsForStream().add(MapRecord.create(KIND.stream(), Map.of("kind", "nonsense"))));
     publish("fine");
 
-    await().atMost(WAIT).until(() -> recorder.ids.size() == 1 && pending() == 0);
-    assertThat(recorder.ids).containsExactly("fine");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(recorder.ids).containsExactly(prefix + "fine");
+              assertThat(pending()).isZero();
+            });
   }
 
   private void start(ChangeEventReader reader) {
@@ -113,8 +141,9 @@ class ChangeEventReaderTest {
   }
 
   private void publish(String id) {
-    ChangeEvent event = new ChangeEvent(KIND, id, ChangeType.UPDATED, Instant.now(), Map.of());
-    redis.opsForStream().add(MapRecord.create(KIND.stream(), event.toFields()));
+    ChangeEvent event =
+        new ChangeEvent(KIND, prefix + id, ChangeType.UPDATED, Instant.now(), Map.of());
+    added.add(redis.opsForStream().add(MapRecord.create(KIND.stream(), event.toFields())));
   }
 
   private long pending() {
@@ -122,13 +151,18 @@ class ChangeEventReaderTest {
     return summary == null ? 0 : summary.getTotalPendingMessages();
   }
 
-  private static final class Recorder implements ChangeListener {
+  /**
+   * Records the events of this test (by their prefix), and how often it was told of missed ones.
+   */
+  private final class Recorder implements ChangeListener {
     final List<String> ids = new CopyOnWriteArrayList<>();
     final AtomicInteger missed = new AtomicInteger();
 
     @Override
     public void changed(ChangeEvent event) {
-      ids.add(event.id());
+      if (event.id().startsWith(prefix)) {
+        ids.add(event.id());
+      }
     }
 
     @Override
