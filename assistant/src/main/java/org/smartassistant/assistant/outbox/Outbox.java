@@ -109,6 +109,7 @@ public class Outbox {
       Envelope inbox, long chatId, Map<String, String> attrs) {
     Map<String, String> all = new HashMap<>(attrs);
     all.put(EnvelopeAttribute.IN_REPLY_TO.wireName(), inbox.id().toString());
+    all.put(EnvelopeAttribute.IN_REPLY_TO_TYPE.wireName(), inbox.type().wireName());
     String asked = inbox.attrs().get(EnvelopeAttribute.TELEGRAM_MESSAGE_ID.wireName());
     if (chatId < 0 && asked != null) {
       // in a group the answer replies to the message that asked (docs/telegram.md)

@@ -13,6 +13,7 @@ import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.ToolType;
 import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
@@ -49,6 +50,8 @@ class InboxFlowTest extends AssistantFlowTest {
     assertThat(reply.type()).isEqualTo(EnvelopeType.REPLY);
     assertThat(reply.chatId()).isEqualTo(chatOf(user));
     assertThat(reply.text()).isEqualTo("You said: and now?");
+    assertThat(reply.attr(EnvelopeAttribute.IN_REPLY_TO)).isEqualTo(second.id().toString());
+    assertThat(reply.attr(EnvelopeAttribute.IN_REPLY_TO_TYPE)).isEqualTo("user_message");
     OpenAiRequest request = llm.lastRequest();
     assertThat(request.systemPrompt())
         .startsWith("You are Ann's secretary.")

@@ -42,6 +42,7 @@ class ReminderAnnouncerTest extends AssistantFlowTest {
     assertThat(message.chatId()).isEqualTo(chatOf(user));
     assertThat(message.text()).isEqualTo("Jon, time to call your mum!");
     assertThat(message.attr("inReplyTo")).isEqualTo(notice.id().toString());
+    assertThat(message.attr("inReplyToType")).isEqualTo("reminder_triggered");
     OpenAiRequest request = llm.lastRequest();
     assertThat(request.systemPrompt()).startsWith("You are Jon's secretary.");
     assertThat(request.lastUserText())

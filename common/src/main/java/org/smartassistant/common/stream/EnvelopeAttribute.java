@@ -10,6 +10,11 @@ public enum EnvelopeAttribute {
   /** Outbox envelopes: the id of the inbox envelope answered. */
   IN_REPLY_TO("inReplyTo"),
   /**
+   * Outbox envelopes: the type of the inbox envelope answered (e.g. {@code user_message}). tg-bot
+   * sends an answer to a user's message without first asking whether the chat blocked the bot.
+   */
+  IN_REPLY_TO_TYPE("inReplyToType"),
+  /**
    * {@code user_message}, {@code conversation_reset}: the Telegram message id, when there is one.
    */
   TELEGRAM_MESSAGE_ID("telegramMessageId"),

@@ -75,7 +75,7 @@ class DraftSender {
       pausedUntil.remove(chatId, paused);
     }
     List<StyledText> parts = messages.parts(PartialMarkdown.close(draft.text()));
-    if (parts.isEmpty() || blockedChats.isBlocked(chatId)) {
+    if (parts.isEmpty() || blockedChats.skips(draft, chatId)) {
       return;
     }
     StyledText shown = parts.get(parts.size() - 1);

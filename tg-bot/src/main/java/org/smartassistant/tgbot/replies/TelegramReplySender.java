@@ -62,7 +62,7 @@ class TelegramReplySender implements EnvelopeHandler {
       log.warn("outbox envelope {} has no text to send; acknowledged", envelope.id());
       return;
     }
-    if (blockedChats.isBlocked(chatId)) {
+    if (blockedChats.skips(envelope, chatId)) {
       log.info("chat {} blocked the bot; envelope {} skipped", chatId, envelope.id());
       return;
     }

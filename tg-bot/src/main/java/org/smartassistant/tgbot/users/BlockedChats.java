@@ -3,6 +3,9 @@ package org.smartassistant.tgbot.users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.UserStatus;
+import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.common.stream.EnvelopeAttribute;
+import org.smartassistant.common.stream.EnvelopeType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -30,6 +33,21 @@ public class BlockedChats {
 
   public boolean isBlocked(long chatId) {
     return Boolean.TRUE.equals(redis.hasKey(KEY_PREFIX + chatId));
+  }
+
+  /**
+   * Whether an outbox envelope for this chat is skipped because the chat is marked. An answer to a
+   * user's message is never skipped, and costs no lookup: that message lifted the mark ({@link
+   * #userReturned}) before it reached the assistant, and should the user have blocked the bot
+   * since, Telegram refuses the answer and the chat is marked again.
+   */
+  public boolean skips(Envelope envelope, long chatId) {
+    if (EnvelopeType.USER_MESSAGE
+        .wireName()
+        .equals(envelope.attr(EnvelopeAttribute.IN_REPLY_TO_TYPE))) {
+      return false;
+    }
+    return isBlocked(chatId);
   }
 
   /**

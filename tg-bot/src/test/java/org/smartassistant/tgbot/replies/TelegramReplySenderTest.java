@@ -125,6 +125,37 @@ class TelegramReplySenderTest extends BotTest {
   }
 
   @Test
+  void anAnswerToAUserMessageIsSentToAMarkedChatAndOtherRepliesAreSkipped() throws Exception {
+    long chat = 5039;
+    UserDto user = rest.addUser(chat, UserStatus.ACTIVE);
+    // marked, and not lifted since: say the user blocked the bot after writing, and then unblocked
+    // it without writing again
+    directRedis.opsForValue().set("tg-bot:bot-blocked:" + chat, String.valueOf(user.id()));
+
+    Envelope reminder =
+        Envelope.of(
+                EnvelopeType.NOTIFICATION,
+                user.id(),
+                chat,
+                "a reminder",
+                "assistant",
+                Instant.now())
+            .withAttrs(Map.of(EnvelopeAttribute.IN_REPLY_TO_TYPE.wireName(), "reminder_triggered"));
+    publisher.publish(reminder);
+    awaitNothingPending();
+    Envelope answer =
+        Envelope.of(EnvelopeType.REPLY, user.id(), chat, "the answer", "assistant", Instant.now())
+            .withAttrs(Map.of(EnvelopeAttribute.IN_REPLY_TO_TYPE.wireName(), "user_message"));
+    publisher.publish(answer);
+
+    assertThat(telegram.awaitSentMessages(chat, 1, PATIENCE))
+        .extracting(TelegramCall::text)
+        .containsExactly("the answer");
+    awaitNothingPending();
+    assertThat(telegram.sentMessages(chat)).hasSize(1); // the notification was skipped
+  }
+
+  @Test
   void aMessageTelegramRefusesEndsInTheDeadLetterStream() throws Exception {
     long chat = 5036;
     telegram.failNextCalls("sendMessage", 3, 400);
