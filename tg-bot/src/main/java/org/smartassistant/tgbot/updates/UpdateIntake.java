@@ -150,6 +150,19 @@ class UpdateIntake {
     if (user.blocked()) {
       return refuse(chatId, from, Refusals.Reason.BLOCKED_BY_OPERATOR);
     }
+    FollowUp followUp = takeIn(updateId, message, chatId, from, user, media);
+    blockedChats.lift(chatId); // after the inbox, so that the message does not wait for it
+    return followUp;
+  }
+
+  private FollowUp takeIn(
+      int updateId,
+      Message message,
+      long chatId,
+      User from,
+      KnownUser user,
+      Optional<MediaReference> media)
+      throws Exception {
     if (media.isPresent()) {
       PublishResult added =
           relay.userMessage(
@@ -206,7 +219,10 @@ class UpdateIntake {
           KnownUser user = blockedChats.userReturned(chatId, users.resolve(from));
           if (user.blocked()) {
             sender.answerCallback(chatId, query.getId(), null);
-          } else if (secretaryChoice.handles(query.getData())) {
+            return;
+          }
+          blockedChats.lift(chatId);
+          if (secretaryChoice.handles(query.getData())) {
             secretaryChoice.chosen(query, user);
           } else if (memory.handles(query.getData())) {
             memory.pressed(query, user);

@@ -77,20 +77,26 @@ public class BlockedChats {
   }
 
   /**
-   * The user wrote to the bot: if this chat was marked, the mark is lifted and the user made
-   * active.
+   * The user wrote to the bot: a user blocked because of the bot (this chat is marked) is made
+   * active again. The mark itself is lifted by {@link #lift}, once what the user wrote is taken in.
    *
    * @return the user as now known
    */
   public KnownUser userReturned(long chatId, KnownUser user) {
-    if (user.blocked()) {
-      if (!isBlocked(chatId)) {
-        return user; // blocked by the operator, not because of the bot
-      }
-      user = users.changeStatus(user.id(), UserStatus.ACTIVE);
-      log.info("user {} is back in chat {}", user.id(), chatId);
+    if (!user.blocked() || !isBlocked(chatId)) {
+      return user; // active, or blocked by the operator and not because of the bot
     }
-    redis.delete(KEY_PREFIX + chatId);
+    user = users.changeStatus(user.id(), UserStatus.ACTIVE);
+    log.info("user {} is back in chat {}", user.id(), chatId);
     return user;
+  }
+
+  /**
+   * Lifts the chat's mark, if it has one: its user wrote. Called after the message is in the inbox,
+   * so that the message does not wait for it; an answer to it is sent without looking at the mark
+   * ({@link #skips}). Should the call fail, the update is not confirmed and is taken in again.
+   */
+  public void lift(long chatId) {
+    redis.delete(KEY_PREFIX + chatId);
   }
 }

@@ -156,6 +156,36 @@ class TelegramReplySenderTest extends BotTest {
   }
 
   @Test
+  void aMarkedChatWhoseUserIsStillActiveIsLiftedWhenTheUserWrites() throws Exception {
+    long chat = 5040;
+    UserDto user = rest.addUser(chat, UserStatus.ACTIVE);
+    // marked, but the user's status was never changed (rest-service was not reachable then)
+    directRedis.opsForValue().set("tg-bot:bot-blocked:" + chat, String.valueOf(user.id()));
+
+    telegram.pushTextMessage(chat, "still there?");
+
+    assertThat(awaitInbox(chat, 1)).extracting(Envelope::text).containsExactly("still there?");
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (Boolean.TRUE.equals(directRedis.hasKey("tg-bot:bot-blocked:" + chat))) {
+      assertThat(Instant.now()).as("the mark is lifted").isBefore(deadline);
+      Thread.sleep(50);
+    }
+    Envelope notice =
+        Envelope.of(
+                EnvelopeType.NOTIFICATION,
+                user.id(),
+                chat,
+                "a reminder",
+                "assistant",
+                Instant.now())
+            .withAttrs(Map.of());
+    publisher.publish(notice);
+    assertThat(telegram.awaitSentMessages(chat, 1, PATIENCE))
+        .extracting(TelegramCall::text)
+        .containsExactly("a reminder");
+  }
+
+  @Test
   void aMessageTelegramRefusesEndsInTheDeadLetterStream() throws Exception {
     long chat = 5036;
     telegram.failNextCalls("sendMessage", 3, 400);
