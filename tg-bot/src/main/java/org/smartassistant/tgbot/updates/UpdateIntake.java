@@ -151,8 +151,11 @@ class UpdateIntake {
       return refuse(chatId, from, Refusals.Reason.BLOCKED_BY_OPERATOR);
     }
     FollowUp followUp = takeIn(updateId, message, chatId, from, user, media);
-    blockedChats.lift(chatId); // after the inbox, so that the message does not wait for it
-    return followUp;
+    // the chat's bot-blocked mark is lifted after the intake, so that the message does not wait
+    return () -> {
+      blockedChats.lift(chatId);
+      followUp.run();
+    };
   }
 
   private FollowUp takeIn(

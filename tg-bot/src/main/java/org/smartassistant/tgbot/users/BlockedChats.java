@@ -92,11 +92,16 @@ public class BlockedChats {
   }
 
   /**
-   * Lifts the chat's mark, if it has one: its user wrote. Called after the message is in the inbox,
-   * so that the message does not wait for it; an answer to it is sent without looking at the mark
-   * ({@link #skips}). Should the call fail, the update is not confirmed and is taken in again.
+   * Lifts the chat's mark, if it has one: its user wrote. Called once the message is taken in, so
+   * that the message does not wait for it; an answer to it is sent without looking at the mark
+   * ({@link #skips}). A failure is logged: the mark then stays until the user's next message, and
+   * until then only what is not an answer to the user (a reminder, say) is skipped.
    */
   public void lift(long chatId) {
-    redis.delete(KEY_PREFIX + chatId);
+    try {
+      redis.delete(KEY_PREFIX + chatId);
+    } catch (RuntimeException e) {
+      log.warn("could not lift the bot-blocked mark of chat {}: {}", chatId, e.toString());
+    }
   }
 }
