@@ -37,9 +37,9 @@ public class BlockedChats {
 
   /**
    * Whether an outbox envelope for this chat is skipped because the chat is marked. An answer to a
-   * user's message is never skipped, and costs no lookup: that message lifted the mark ({@link
-   * #userReturned}) before it reached the assistant, and should the user have blocked the bot
-   * since, Telegram refuses the answer and the chat is marked again.
+   * user's message is never skipped, and costs no lookup: the user has just written, which lifts
+   * the mark ({@link #lift}); should the user have blocked the bot since, Telegram refuses the
+   * answer and the chat is marked again.
    */
   public boolean skips(Envelope envelope, long chatId) {
     if (EnvelopeType.USER_MESSAGE
