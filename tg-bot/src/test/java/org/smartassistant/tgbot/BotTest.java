@@ -154,9 +154,14 @@ public abstract class BotTest {
 
   /** Puts a reply for the chat into the outbox, as the assistant does. */
   protected Envelope reply(long userId, long chatId, String text) {
+    return toOutbox(EnvelopeType.REPLY, userId, chatId, text, Map.of());
+  }
+
+  /** Puts an envelope of the given type and attributes into the outbox, as the assistant does. */
+  protected Envelope toOutbox(
+      EnvelopeType type, long userId, long chatId, String text, Map<String, String> attrs) {
     Envelope envelope =
-        Envelope.of(EnvelopeType.REPLY, userId, chatId, text, "assistant", Instant.now())
-            .withAttrs(Map.of());
+        Envelope.of(type, userId, chatId, text, "assistant", Instant.now()).withAttrs(attrs);
     publisher.publish(envelope);
     return envelope;
   }

@@ -130,23 +130,12 @@ class TelegramReplySenderTest extends BotTest {
     UserDto user = rest.addUser(chat, UserStatus.ACTIVE);
     // marked, and not lifted since: say the user blocked the bot after writing, and then unblocked
     // it without writing again
-    directRedis.opsForValue().set("tg-bot:bot-blocked:" + chat, String.valueOf(user.id()));
+    markBlocked(chat, user);
 
-    Envelope reminder =
-        Envelope.of(
-                EnvelopeType.NOTIFICATION,
-                user.id(),
-                chat,
-                "a reminder",
-                "assistant",
-                Instant.now())
-            .withAttrs(Map.of(EnvelopeAttribute.IN_REPLY_TO_TYPE.wireName(), "reminder_triggered"));
-    publisher.publish(reminder);
+    toOutbox(
+        EnvelopeType.NOTIFICATION, user.id(), chat, "a reminder", answering("reminder_triggered"));
     awaitNothingPending();
-    Envelope answer =
-        Envelope.of(EnvelopeType.REPLY, user.id(), chat, "the answer", "assistant", Instant.now())
-            .withAttrs(Map.of(EnvelopeAttribute.IN_REPLY_TO_TYPE.wireName(), "user_message"));
-    publisher.publish(answer);
+    toOutbox(EnvelopeType.REPLY, user.id(), chat, "the answer", answering("user_message"));
 
     assertThat(telegram.awaitSentMessages(chat, 1, PATIENCE))
         .extracting(TelegramCall::text)
@@ -160,7 +149,7 @@ class TelegramReplySenderTest extends BotTest {
     long chat = 5040;
     UserDto user = rest.addUser(chat, UserStatus.ACTIVE);
     // marked, but the user's status was never changed (rest-service was not reachable then)
-    directRedis.opsForValue().set("tg-bot:bot-blocked:" + chat, String.valueOf(user.id()));
+    markBlocked(chat, user);
 
     telegram.pushTextMessage(chat, "still there?");
 
@@ -170,16 +159,7 @@ class TelegramReplySenderTest extends BotTest {
       assertThat(Instant.now()).as("the mark is lifted").isBefore(deadline);
       Thread.sleep(50);
     }
-    Envelope notice =
-        Envelope.of(
-                EnvelopeType.NOTIFICATION,
-                user.id(),
-                chat,
-                "a reminder",
-                "assistant",
-                Instant.now())
-            .withAttrs(Map.of());
-    publisher.publish(notice);
+    toOutbox(EnvelopeType.NOTIFICATION, user.id(), chat, "a reminder", Map.of());
     assertThat(telegram.awaitSentMessages(chat, 1, PATIENCE))
         .extracting(TelegramCall::text)
         .containsExactly("a reminder");
@@ -230,6 +210,15 @@ class TelegramReplySenderTest extends BotTest {
 
     assertThat(telegram.sentMessages(chat)).hasSize(3);
     assertThat(directRedis.hasKey("tg-bot:sent:" + envelope.id() + ":2")).isTrue();
+  }
+
+  /** Marks the chat as one whose user blocked the bot, the way tg-bot does on a 403. */
+  private static void markBlocked(long chat, UserDto user) {
+    directRedis.opsForValue().set("tg-bot:bot-blocked:" + chat, String.valueOf(user.id()));
+  }
+
+  private static Map<String, String> answering(String inboxType) {
+    return Map.of(EnvelopeAttribute.IN_REPLY_TO_TYPE.wireName(), inboxType);
   }
 
   /** Publishes a reply of 9000 characters (three parts), its part 0 marked as sent before. */
