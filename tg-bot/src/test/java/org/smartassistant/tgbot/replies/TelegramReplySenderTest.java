@@ -1,6 +1,7 @@
 package org.smartassistant.tgbot.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.smartassistant.testsupport.TestTexts.paragraphs;
 
 import java.time.Duration;
@@ -154,11 +155,10 @@ class TelegramReplySenderTest extends BotTest {
     telegram.pushTextMessage(chat, "still there?");
 
     assertThat(awaitInbox(chat, 1)).extracting(Envelope::text).containsExactly("still there?");
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (Boolean.TRUE.equals(directRedis.hasKey("tg-bot:bot-blocked:" + chat))) {
-      assertThat(Instant.now()).as("the mark is lifted").isBefore(deadline);
-      Thread.sleep(50);
-    }
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(directRedis.hasKey(markOf(chat))).as("the mark is lifted").isFalse());
     toOutbox(EnvelopeType.NOTIFICATION, user.id(), chat, "a reminder", Map.of());
     assertThat(telegram.awaitSentMessages(chat, 1, PATIENCE))
         .extracting(TelegramCall::text)
@@ -214,7 +214,11 @@ class TelegramReplySenderTest extends BotTest {
 
   /** Marks the chat as one whose user blocked the bot, the way tg-bot does on a 403. */
   private static void markBlocked(long chat, UserDto user) {
-    directRedis.opsForValue().set("tg-bot:bot-blocked:" + chat, String.valueOf(user.id()));
+    directRedis.opsForValue().set(markOf(chat), String.valueOf(user.id()));
+  }
+
+  private static String markOf(long chat) {
+    return "tg-bot:bot-blocked:" + chat;
   }
 
   private static Map<String, String> answering(String inboxType) {
