@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.AppendMessagesRequest;
+import org.smartassistant.common.api.AppendTurnsRequest;
+import org.smartassistant.common.api.AppendTurnsResult;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.CreateReminderRequest;
@@ -80,6 +82,7 @@ public final class FakeRestService implements AutoCloseable {
   private final AtomicLong memoryIds = new AtomicLong();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private volatile CountDownLatch historyHeld;
+  private volatile boolean turnBatchesRefused;
 
   // guarded by this
   private final Map<Long, UserDto> users = new HashMap<>();
@@ -293,9 +296,9 @@ public final class FakeRestService implements AutoCloseable {
 
   /** How many requests matched {@code "<METHOD> <path>"}, e.g. {@code "GET /api/users/7"}. */
   /**
-   * Holds every history append ({@code POST .../messages/batch}) until {@link
-   * #releaseHistoryAppends()}: what a turn does before storing its history happens, what it does
-   * after waits.
+   * Holds every history append ({@code POST .../messages/batch}, one user's or many turns') until
+   * {@link #releaseHistoryAppends()}: what a turn does before storing its history happens, what it
+   * does after waits.
    */
   public void holdHistoryAppends() {
     historyHeld = new CountDownLatch(1);
@@ -308,6 +311,14 @@ public final class FakeRestService implements AutoCloseable {
     if (held != null) {
       held.countDown();
     }
+  }
+
+  /**
+   * Answers every {@code POST /api/messages/batch} with 503 while {@code refused}, as a
+   * rest-service whose database is out would; a one-user batch is answered as usual.
+   */
+  public void refuseTurnBatches(boolean refused) {
+    turnBatchesRefused = refused;
   }
 
   public int requestCount(String methodAndPath) {
@@ -328,7 +339,8 @@ public final class FakeRestService implements AutoCloseable {
       }
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       CountDownLatch held = historyHeld;
-      if (held != null && MESSAGE_BATCH.matcher(path).matches()) {
+      if (held != null
+          && (MESSAGE_BATCH.matcher(path).matches() || path.equals("/api/messages/batch"))) {
         awaitRelease(held);
       }
       Matcher matcher;
@@ -352,6 +364,12 @@ public final class FakeRestService implements AutoCloseable {
           turnContext(exchange, Long.parseLong(matcher.group(1)), query);
         } else if ((matcher = MESSAGE_WINDOW.matcher(path)).matches() && method.equals("GET")) {
           messageWindow(exchange, Long.parseLong(matcher.group(1)), query);
+        } else if (path.equals("/api/messages/batch") && method.equals("POST")) {
+          if (turnBatchesRefused) {
+            respond(exchange, 503, Map.of("title", "Service Unavailable"));
+          } else {
+            appendTurns(exchange);
+          }
         } else if ((matcher = MESSAGE_BATCH.matcher(path)).matches() && method.equals("POST")) {
           appendMessages(exchange, Long.parseLong(matcher.group(1)));
         } else if ((matcher = MESSAGES.matcher(path)).matches()) {
@@ -488,13 +506,39 @@ public final class FakeRestService implements AutoCloseable {
   }
 
   private void appendMessages(HttpExchange exchange, long userId) throws IOException {
-    if (!users.containsKey(userId)) {
+    AppendMessagesRequest request =
+        json.readValue(FakeHttpServer.readBody(exchange), AppendMessagesRequest.class);
+    List<MessageDto> appended =
+        appendMessages(
+            userId, exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER), request);
+    if (appended == null) {
       notFound(exchange);
       return;
     }
-    AppendMessagesRequest request =
-        json.readValue(FakeHttpServer.readBody(exchange), AppendMessagesRequest.class);
-    String key = exchange.getRequestHeaders().getFirst(IdempotencyKey.HEADER);
+    respond(exchange, 201, appended);
+  }
+
+  /** {@code POST /api/messages/batch}: each turn as the one-user batch stores it. */
+  private void appendTurns(HttpExchange exchange) throws IOException {
+    AppendTurnsRequest request =
+        json.readValue(FakeHttpServer.readBody(exchange), AppendTurnsRequest.class);
+    List<AppendTurnsResult.Outcome> outcomes = new ArrayList<>();
+    for (AppendTurnsRequest.Turn turn : request.turns()) {
+      List<MessageDto> appended =
+          appendMessages(turn.userId(), turn.idempotencyKey(), turn.history());
+      outcomes.add(
+          appended == null
+              ? new AppendTurnsResult.Outcome(404, "no user with id " + turn.userId())
+              : new AppendTurnsResult.Outcome(201, null));
+    }
+    respond(exchange, 200, new AppendTurnsResult(outcomes));
+  }
+
+  /** The messages appended, or null when the user is unknown. */
+  private List<MessageDto> appendMessages(long userId, String key, AppendMessagesRequest request) {
+    if (!users.containsKey(userId)) {
+      return null;
+    }
     List<MessageDto> history = messages.computeIfAbsent(userId, id -> new ArrayList<>());
     List<MessageDto> appended = new ArrayList<>();
     for (int i = 0; i < request.messages().size(); i++) {
@@ -514,7 +558,7 @@ public final class FakeRestService implements AutoCloseable {
     if (request.usage() != null) {
       usage.computeIfAbsent(userId, id -> new ArrayList<>()).addAll(request.usage());
     }
-    respond(exchange, 201, appended);
+    return appended;
   }
 
   private void messages(

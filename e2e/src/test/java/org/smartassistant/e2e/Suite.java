@@ -157,13 +157,15 @@ public final class Suite {
     searxng = new FakeSearxng().start();
     environment.put("WEB_SEARCH_PROVIDER", "searxng");
     environment.put("WEB_SEARCH_URL", searxng.baseUrl());
-    // one debug line per message where it enters tg-bot, per envelope handled and per request to
-    // rest-service: TracingTest follows a message's trace id through them (an environment variable
-    // cannot name a logger with capitals, hence the JSON)
+    // one debug line per message where it enters tg-bot, per envelope handled, per request to
+    // rest-service and per turn whose history rest-service stores (several turns share a request,
+    // each stored under its own message's trace): TracingTest follows a message's trace id through
+    // them (an environment variable cannot name a logger with capitals, hence the JSON)
     environment.put(
         "SPRING_APPLICATION_JSON",
         "{\"logging.level.org.smartassistant.tgbot.updates.UpdateIntake\":\"DEBUG\","
             + "\"logging.level.org.smartassistant.common.stream.DeliveryProcessor\":\"DEBUG\","
+            + "\"logging.level.org.smartassistant.rest.messages.TurnHistoryResource\":\"DEBUG\","
             + "\"logging.level.org.springframework.web.servlet.DispatcherServlet\":\"DEBUG\"}");
     environment.putAll(extraEnvironment);
   }

@@ -36,18 +36,21 @@ public class ConversationStore {
   private final JsonMapper json;
   private final ConversationProperties properties;
   private final SecretaryResolver resolver;
+  private final HistoryBatches history;
 
   ConversationStore(
       StringRedisTemplate redis,
       RestServiceClient rest,
       JsonMapper json,
       ConversationProperties properties,
-      SecretaryResolver resolver) {
+      SecretaryResolver resolver,
+      HistoryBatches history) {
     this.redis = redis;
     this.rest = rest;
     this.json = json;
     this.properties = properties;
     this.resolver = resolver;
+    this.history = history;
   }
 
   static String key(long userId) {
@@ -80,11 +83,12 @@ public class ConversationStore {
   }
 
   /**
-   * As {@link #append(long, UUID, Conversation, List)}, in one request; each message is stored
-   * under the idempotency key {@code <keyPrefix>:history:<position>:<role>}, so appending the same
-   * turn again (a redelivered envelope, a retried request) stores nothing twice. A null prefix
-   * sends no keys. {@code usage} is what the turn cost, added by rest-service in the same request
-   * (and not again when the request is replayed).
+   * As {@link #append(long, UUID, Conversation, List)}, in one request (with a key, together with
+   * other turns' when several finish at once: {@link HistoryBatches}); each message is stored under
+   * the idempotency key {@code <keyPrefix>:history:<position>:<role>}, so appending the same turn
+   * again (a redelivered envelope, a retried request) stores nothing twice. A null prefix sends no
+   * keys. {@code usage} is what the turn cost, added by rest-service in the same request (and not
+   * again when the request is replayed).
    */
   public Conversation append(
       long userId,
@@ -98,10 +102,14 @@ public class ConversationStore {
             .map(m -> new AppendMessageRequest(assistantId, m.role(), m.content()))
             .toList();
     if (!requests.isEmpty()) {
-      rest.appendMessages(
-          userId,
-          keyPrefix == null ? null : keyPrefix + ":history",
-          new AppendMessagesRequest(requests, usage.isEmpty() ? null : usage));
+      AppendMessagesRequest request =
+          new AppendMessagesRequest(requests, usage.isEmpty() ? null : usage);
+      if (keyPrefix == null) {
+        rest.appendMessages(userId, null, request);
+      } else {
+        // keyed, so a turn sent in a batch and again on its own is stored once
+        history.store(userId, keyPrefix + ":history", request);
+      }
     }
     Conversation next = current.plus(messages);
     save(userId, next);

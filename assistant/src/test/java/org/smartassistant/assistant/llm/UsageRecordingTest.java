@@ -51,7 +51,8 @@ class UsageRecordingTest extends AssistantFlowTest {
     List<RecordUsageRequest> usage = rest.usageOf(user);
     assertThat(usage).hasSize(1);
     // with the turn's history, in one request: no usage request of its own
-    assertThat(rest.requestCount("POST /api/users/" + user + "/messages/batch")).isEqualTo(1);
+    assertThat(rest.requestCount("POST /api/messages/batch")).isEqualTo(1);
+    assertThat(rest.requestCount("POST /api/users/" + user + "/messages/batch")).isZero();
     assertThat(rest.requestCount("POST /api/users/" + user + "/usage")).isZero();
     RecordUsageRequest line = usage.get(0);
     assertThat(line.provider()).isEqualTo(LlmProvider.OPENAI);

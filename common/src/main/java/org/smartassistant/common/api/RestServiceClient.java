@@ -219,6 +219,14 @@ public interface RestServiceClient {
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @RequestBody AppendMessagesRequest request);
 
+  /**
+   * Stores several turns' history, of one user or of many, each as {@link #appendMessages} would
+   * and in its own transaction, in one request; each turn has its own outcome. Sent once: a turn
+   * that was not stored is sent again on its own (see {@code HistoryBatches} in the assistant).
+   */
+  @PostExchange("/messages/batch")
+  AppendTurnsResult appendTurns(@RequestBody AppendTurnsRequest request);
+
   /** The last {@code limit} messages (default: the settings' history window), oldest first. */
   @GetExchange("/users/{id}/messages")
   List<MessageDto> messages(

@@ -24,9 +24,12 @@ final class StageBreakdown {
 
   private static final String INBOX = "assistant:inbox";
   private static final String OUTBOX = "assistant:outbox";
-  private static final String HISTORY = "/api/users/{id}/messages/batch";
   private static final Set<String> AFTER_THE_REPLY =
-      Set.of(HISTORY, "/api/users/{id}/messages", "/api/users/{id}/usage");
+      Set.of(
+          "/api/messages/batch",
+          "/api/users/{id}/messages/batch",
+          "/api/users/{id}/messages",
+          "/api/users/{id}/usage");
 
   private final String phase;
   private final Map<Series, Histogram> before;
@@ -121,6 +124,12 @@ final class StageBreakdown {
         perMessage(handling) - perMessage(admission) - perMessage(reply),
         Double.NaN,
         Double.NaN);
+    stage(
+        "assistant",
+        "smart_history_store_seconds",
+        any(),
+        "    history stored (from queued to stored)",
+        false);
     stage(
         "assistant",
         "http_client_requests_seconds",

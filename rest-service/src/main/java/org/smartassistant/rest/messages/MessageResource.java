@@ -75,14 +75,24 @@ class MessageResource {
       @PathVariable long id,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody AppendMessagesRequest request) {
+    String key = batchKey(idempotencyKey);
+    return Idempotency.answer(
+        Idempotency.run(key, () -> service.appendAll(id, request, key)), null);
+  }
+
+  /**
+   * The idempotency key of a batch as sent, or null without one.
+   *
+   * @throws InvalidInputException when it is blank, or too long to take each message's suffix
+   */
+  static String batchKey(String idempotencyKey) {
     String key = Idempotency.check(idempotencyKey);
     if (key != null && key.length() > IdempotencyKey.MAX_LENGTH - KEY_SUFFIX) {
       throw new InvalidInputException(
           IdempotencyKey.HEADER,
           "must be at most " + (IdempotencyKey.MAX_LENGTH - KEY_SUFFIX) + " characters on a batch");
     }
-    return Idempotency.answer(
-        Idempotency.run(key, () -> service.appendAll(id, request, key)), null);
+    return key;
   }
 
   @Operation(
