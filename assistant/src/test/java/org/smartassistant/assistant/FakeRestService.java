@@ -93,6 +93,7 @@ public final class FakeRestService implements AutoCloseable {
   private final Map<Long, List<MessageDto>> messages = new HashMap<>();
   private final List<String> reminderKeys = new ArrayList<>();
   private final List<String> messageKeys = new ArrayList<>();
+  private final List<List<Long>> turnBatches = new ArrayList<>();
   private final Map<Long, List<RecordUsageRequest>> usage = new HashMap<>();
   private final Map<Long, List<MemoryDto>> memories = new HashMap<>();
   private int memoryCap = 100;
@@ -281,6 +282,11 @@ public final class FakeRestService implements AutoCloseable {
   }
 
   /** The Idempotency-Key of every history append, in order (null: none). */
+  /** The users of each {@code POST /api/messages/batch}, one list per request, in order. */
+  public synchronized List<List<Long>> turnBatches() {
+    return List.copyOf(turnBatches);
+  }
+
   public synchronized List<String> messageKeys() {
     return new ArrayList<>(messageKeys);
   }
@@ -523,6 +529,7 @@ public final class FakeRestService implements AutoCloseable {
     AppendTurnsRequest request =
         json.readValue(FakeHttpServer.readBody(exchange), AppendTurnsRequest.class);
     List<AppendTurnsResult.Outcome> outcomes = new ArrayList<>();
+    turnBatches.add(request.turns().stream().map(AppendTurnsRequest.Turn::userId).toList());
     for (AppendTurnsRequest.Turn turn : request.turns()) {
       List<MessageDto> appended =
           appendMessages(turn.userId(), turn.idempotencyKey(), turn.history());

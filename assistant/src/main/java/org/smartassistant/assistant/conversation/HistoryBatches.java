@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * answers: a turn is never lost, and never stored twice (its messages' idempotency keys).
  */
 @Component
-public class HistoryBatches {
+class HistoryBatches {
 
   /** The observation of one turn's store, from its queueing to its outcome. */
   static final String STORE = "smart.history.store";
@@ -62,7 +62,7 @@ public class HistoryBatches {
    * @throws org.springframework.web.client.RestClientException as {@link
    *     RestServiceClient#appendMessages} throws it, when the turn could not be stored
    */
-  public void store(long userId, String key, AppendMessagesRequest history) {
+  void store(long userId, String key, AppendMessagesRequest history) {
     Map<String, String> carrier = new HashMap<>();
     SenderContext<Map<String, String>> context = new SenderContext<>(Map::put);
     context.setCarrier(carrier);
