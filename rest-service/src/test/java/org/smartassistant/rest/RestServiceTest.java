@@ -26,6 +26,9 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      // the entities checked against the schema the migrations built (the service itself
+      // starts without this check, see application.yml)
+      "spring.jpa.hibernate.ddl-auto=validate",
       "smart.internal.token=" + RestServiceTest.TOKEN,
       "smart.credentials.encryption-key=" + RestServiceTest.ENCRYPTION_KEY,
       "smart.changes.relay-interval=1s",
