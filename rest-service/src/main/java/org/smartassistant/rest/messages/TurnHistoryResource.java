@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.AppendTurnsRequest;
@@ -20,12 +21,7 @@ import org.smartassistant.rest.web.ConflictException;
 import org.smartassistant.rest.web.Idempotency;
 import org.smartassistant.rest.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -99,15 +95,8 @@ class TurnHistoryResource {
       return new Outcome(409, e.getMessage());
     } catch (DataIntegrityViolationException e) {
       return new Outcome(409, "the change conflicts with existing data");
-    } catch (CannotCreateTransactionException
-        | DataAccessResourceFailureException
-        | TransientDataAccessResourceException
-        | QueryTimeoutException
-        | RecoverableDataAccessException e) {
-      log.warn("database unavailable: {}", e.getMessage());
-      return new Outcome(503, "the database is unavailable; retry later");
     } catch (RuntimeException e) {
-      if (DatabaseFailures.lostConnection(e)) {
+      if (DatabaseFailures.unavailable(e)) {
         log.warn("database unavailable: {}", e.getMessage());
         return new Outcome(503, "the database is unavailable; retry later");
       }
@@ -117,7 +106,7 @@ class TurnHistoryResource {
   }
 
   /** Runs {@code store} in an observation that continues the turn's trace, when it has one. */
-  private Outcome underItsTrace(Turn turn, java.util.function.Supplier<Outcome> store) {
+  private Outcome underItsTrace(Turn turn, Supplier<Outcome> store) {
     if (turn.traceparent() == null) {
       return store.get();
     }

@@ -3,7 +3,12 @@ package org.smartassistant.rest.persistence;
 import java.sql.SQLException;
 import java.util.Map;
 import org.smartassistant.common.web.FieldProblem;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What PostgreSQL's refusals and failures mean for the service, in its own terms: the schema's
@@ -65,6 +70,20 @@ public final class DatabaseFailures {
     }
     // 23503: foreign key violation
     return new Refusal("23503".equals(sqlState) ? Kind.REFERENCE : Kind.CONFLICT, null, constraint);
+  }
+
+  /**
+   * True when a failure means the database cannot be reached or did not answer in time (no
+   * connection or transaction could be had, a timeout, a broken connection): the request may
+   * succeed later, and is answered 503.
+   */
+  public static boolean unavailable(Throwable e) {
+    return e instanceof CannotCreateTransactionException
+        || e instanceof DataAccessResourceFailureException
+        || e instanceof TransientDataAccessResourceException
+        || e instanceof QueryTimeoutException
+        || e instanceof RecoverableDataAccessException
+        || lostConnection(e);
   }
 
   /**

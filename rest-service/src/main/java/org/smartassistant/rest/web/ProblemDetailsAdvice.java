@@ -6,16 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.smartassistant.common.web.ProblemDetailsBase;
 import org.smartassistant.rest.persistence.DatabaseFailures;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -72,14 +67,7 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
         e, HttpStatus.CONFLICT, "the data was changed concurrently; retry the request", request);
   }
 
-  @ExceptionHandler({
-    CannotCreateTransactionException.class,
-    DataAccessResourceFailureException.class,
-    TransientDataAccessResourceException.class,
-    QueryTimeoutException.class,
-    RecoverableDataAccessException.class
-  })
-  ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
+  private ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
     log.warn("database unavailable: {}", e.getMessage());
     ProblemDetail body =
         ProblemDetail.forStatusAndDetail(
@@ -91,8 +79,8 @@ class ProblemDetailsAdvice extends ProblemDetailsBase {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-    if (DatabaseFailures.lostConnection(e)) {
-      // e.g. the connection broke mid-transaction and the rollback failed too
+    if (DatabaseFailures.unavailable(e)) {
+      // no connection or transaction, a timeout, or the connection broke mid-transaction
       return databaseUnavailable(e, request);
     }
     log.error("unexpected failure of {}", request.getDescription(false), e);
