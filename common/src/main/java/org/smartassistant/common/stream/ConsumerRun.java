@@ -63,7 +63,8 @@ final class ConsumerRun {
     this.upkeep = new ConsumerUpkeep(settings, redis, metrics, inHand, this::accept, state::get);
     String prefix = "stream-" + settings.group();
     this.workers =
-        ElasticExecutor.create(settings.parallelism(), DaemonThreads.named(prefix + "-worker"));
+        ElasticExecutor.create(
+            settings.parallelism(), settings.virtualThreads().factory(prefix + "-worker"));
     this.timers =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(prefix + "-timer"));
     this.reader = new ReadLoop(prefix + "-reader", settings.stream(), new Reading());

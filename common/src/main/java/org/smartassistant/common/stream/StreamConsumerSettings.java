@@ -2,6 +2,7 @@ package org.smartassistant.common.stream;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.smartassistant.common.concurrent.VirtualThreads;
 
 /**
  * Everything one {@link StreamConsumer} needs to know. Get one from {@link
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param dedupeTtl how long the id of a processed envelope is remembered, so that a redelivered
  *     envelope is acknowledged without running the handler again
  * @param stopTimeout how long a graceful stop waits for the envelopes in hand
+ * @param virtualThreads whether the handlers run on virtual threads (where the JVM has them)
  */
 public record StreamConsumerSettings(
     String stream,
@@ -35,7 +37,8 @@ public record StreamConsumerSettings(
     int maxAttempts,
     Duration retryBackoff,
     Duration dedupeTtl,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    VirtualThreads virtualThreads) {
 
   public StreamConsumerSettings {
     requireText(stream, "stream");
@@ -49,6 +52,7 @@ public record StreamConsumerSettings(
     requirePositive(retryBackoff, "retryBackoff");
     requirePositive(dedupeTtl, "dedupeTtl");
     requirePositive(stopTimeout, "stopTimeout");
+    Objects.requireNonNull(virtualThreads, "virtualThreads");
   }
 
   /** Settings with the given defaults. */
@@ -65,7 +69,8 @@ public record StreamConsumerSettings(
         defaults.maxAttempts(),
         defaults.retryBackoff(),
         defaults.dedupeTtl(),
-        defaults.stopTimeout());
+        defaults.stopTimeout(),
+        defaults.virtualThreads());
   }
 
   public StreamConsumerSettings withBatchSize(int value) {
@@ -80,7 +85,8 @@ public record StreamConsumerSettings(
         maxAttempts,
         retryBackoff,
         dedupeTtl,
-        stopTimeout);
+        stopTimeout,
+        virtualThreads);
   }
 
   public StreamConsumerSettings withBlockTimeout(Duration value) {
@@ -95,7 +101,8 @@ public record StreamConsumerSettings(
         maxAttempts,
         retryBackoff,
         dedupeTtl,
-        stopTimeout);
+        stopTimeout,
+        virtualThreads);
   }
 
   public StreamConsumerSettings withParallelism(int value) {
@@ -110,7 +117,8 @@ public record StreamConsumerSettings(
         maxAttempts,
         retryBackoff,
         dedupeTtl,
-        stopTimeout);
+        stopTimeout,
+        virtualThreads);
   }
 
   public StreamConsumerSettings withReclaimIdle(Duration value) {
@@ -125,7 +133,8 @@ public record StreamConsumerSettings(
         maxAttempts,
         retryBackoff,
         dedupeTtl,
-        stopTimeout);
+        stopTimeout,
+        virtualThreads);
   }
 
   public StreamConsumerSettings withMaxAttempts(int value) {
@@ -140,7 +149,8 @@ public record StreamConsumerSettings(
         value,
         retryBackoff,
         dedupeTtl,
-        stopTimeout);
+        stopTimeout,
+        virtualThreads);
   }
 
   public StreamConsumerSettings withRetryBackoff(Duration value) {
@@ -155,7 +165,8 @@ public record StreamConsumerSettings(
         maxAttempts,
         value,
         dedupeTtl,
-        stopTimeout);
+        stopTimeout,
+        virtualThreads);
   }
 
   public StreamConsumerSettings withStopTimeout(Duration value) {
@@ -170,7 +181,8 @@ public record StreamConsumerSettings(
         maxAttempts,
         retryBackoff,
         dedupeTtl,
-        value);
+        value,
+        virtualThreads);
   }
 
   private static void requireText(String value, String name) {
@@ -190,5 +202,21 @@ public record StreamConsumerSettings(
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, was " + value);
     }
+  }
+
+  public StreamConsumerSettings withVirtualThreads(VirtualThreads value) {
+    return new StreamConsumerSettings(
+        stream,
+        group,
+        consumerName,
+        batchSize,
+        blockTimeout,
+        parallelism,
+        reclaimIdle,
+        maxAttempts,
+        retryBackoff,
+        dedupeTtl,
+        stopTimeout,
+        value);
   }
 }

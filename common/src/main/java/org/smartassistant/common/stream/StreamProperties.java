@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.smartassistant.common.concurrent.VirtualThreads;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -47,6 +48,7 @@ public record StreamProperties(
    * @param retryBackoff first wait before a failed entry is retried (doubles per attempt)
    * @param dedupeTtl how long a processed envelope id is remembered
    * @param stopTimeout how long a graceful stop waits for the envelopes in hand
+   * @param virtualThreads whether the handlers run on virtual threads
    */
   public record Consumer(
       @DefaultValue("64") @Min(1) int batchSize,
@@ -56,7 +58,8 @@ public record StreamProperties(
       @DefaultValue("3") @Min(1) int maxAttempts,
       @DefaultValue("1s") @NotNull Duration retryBackoff,
       @DefaultValue("24h") @NotNull Duration dedupeTtl,
-      @DefaultValue("20s") @NotNull Duration stopTimeout) {
+      @DefaultValue("20s") @NotNull Duration stopTimeout,
+      @DefaultValue("auto") @NotNull VirtualThreads virtualThreads) {
 
     public static Consumer defaults() {
       return new Consumer(
@@ -67,7 +70,8 @@ public record StreamProperties(
           3,
           Duration.ofSeconds(1),
           Duration.ofHours(24),
-          Duration.ofSeconds(20));
+          Duration.ofSeconds(20),
+          VirtualThreads.AUTO);
     }
   }
 }

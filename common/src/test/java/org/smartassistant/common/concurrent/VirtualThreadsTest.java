@@ -1,0 +1,81 @@
+package org.smartassistant.common.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.mock.env.MockEnvironment;
+
+public class VirtualThreadsTest {
+
+  @Test
+  void autoWaitsForTheJavaWhereSynchronizedNoLongerPinsACarrier() {
+    assertThat(VirtualThreads.AUTO.activeOn(17)).isFalse();
+    assertThat(VirtualThreads.AUTO.activeOn(21)).isFalse();
+    assertThat(VirtualThreads.AUTO.activeOn(23)).isFalse();
+    assertThat(VirtualThreads.AUTO.activeOn(24)).isTrue();
+    assertThat(VirtualThreads.AUTO.activeOn(25)).isTrue();
+  }
+
+  @Test
+  void onTakesThemWhereverTheJvmHasThem() {
+    assertThat(VirtualThreads.ON.activeOn(17)).isFalse();
+    assertThat(VirtualThreads.ON.activeOn(20)).isFalse();
+    assertThat(VirtualThreads.ON.activeOn(21)).isTrue();
+    assertThat(VirtualThreads.ON.activeOn(25)).isTrue();
+  }
+
+  @Test
+  void offNeverDoes() {
+    assertThat(VirtualThreads.OFF.activeOn(17)).isFalse();
+    assertThat(VirtualThreads.OFF.activeOn(25)).isFalse();
+    assertThat(VirtualThreads.OFF.activeOn(Integer.MAX_VALUE - 1)).isFalse();
+  }
+
+  @Test
+  void theSettingReadsAsOperatorsWriteIt() {
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("a", "auto")
+            .withProperty("b", "true")
+            .withProperty("c", "off")
+            .withProperty("d", "ON");
+    Binder binder = Binder.get(environment);
+    Bindable<VirtualThreads> type = Bindable.of(VirtualThreads.class);
+    assertThat(binder.bind("a", type).get()).isEqualTo(VirtualThreads.AUTO);
+    assertThat(binder.bind("b", type).get()).isEqualTo(VirtualThreads.ON);
+    assertThat(binder.bind("c", type).get()).isEqualTo(VirtualThreads.OFF);
+    assertThat(binder.bind("d", type).get()).isEqualTo(VirtualThreads.ON);
+  }
+
+  @ParameterizedTest
+  @EnumSource(VirtualThreads.class)
+  void theFactoryMakesNamedDaemonThreadsOfTheKindChosenForThisJvm(VirtualThreads choice)
+      throws Exception {
+    CompletableFuture<Thread> ran = new CompletableFuture<>();
+    Thread thread = choice.factory("handler").newThread(() -> ran.complete(Thread.currentThread()));
+    thread.start();
+
+    assertThat(ran.get(10, TimeUnit.SECONDS)).isSameAs(thread);
+    assertThat(isVirtual(thread)).isEqualTo(choice.active());
+    assertThat(thread.getName()).matches("handler-\\d+");
+    assertThat(thread.isDaemon()).isTrue();
+  }
+
+  /** {@code Thread.isVirtual()}, which Java 17 does not have (no thread is virtual there). */
+  public static boolean isVirtual(Thread thread) throws ReflectiveOperationException {
+    Method isVirtual;
+    try {
+      isVirtual = Thread.class.getMethod("isVirtual");
+    } catch (NoSuchMethodException beforeJava21) {
+      return false;
+    }
+    return (boolean) isVirtual.invoke(thread);
+  }
+}
