@@ -236,7 +236,9 @@ class ConversationBenchmark {
             + WARMUP
             + " warm-up; machine: "
             + Runtime.getRuntime().availableProcessors()
-            + " cores");
+            + " cores; the services on Java "
+            + Runtime.version()
+            + " (this JVM's)");
     String text = String.join("\n", report) + "\n";
     System.out.print(text);
     Path out = Path.of("target", "bench-report.txt");
