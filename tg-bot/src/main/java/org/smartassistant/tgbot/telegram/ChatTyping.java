@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.smartassistant.common.concurrent.DaemonThreads;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,8 @@ public class ChatTyping implements DisposableBean {
     if (typing == null) {
       return;
     }
-    synchronized (typing) {
+    typing.lock.lock();
+    try {
       if (typing.ended) {
         return;
       }
@@ -58,6 +60,8 @@ public class ChatTyping implements DisposableBean {
       typing.renewal =
           timer.scheduleWithFixedDelay(
               () -> renew(chatId, typing), every, every, TimeUnit.NANOSECONDS);
+    } finally {
+      typing.lock.unlock();
     }
   }
 
@@ -70,7 +74,8 @@ public class ChatTyping implements DisposableBean {
   }
 
   private void renew(long chatId, Typing typing) {
-    synchronized (typing) {
+    typing.lock.lock();
+    try {
       if (typing.ended) {
         return;
       }
@@ -80,6 +85,8 @@ public class ChatTyping implements DisposableBean {
         return;
       }
       sender.typing(chatId);
+    } finally {
+      typing.lock.unlock();
     }
   }
 
@@ -88,8 +95,13 @@ public class ChatTyping implements DisposableBean {
     timer.shutdownNow();
   }
 
-  /** One expected answer; guarded by its own monitor. */
+  /**
+   * One expected answer; guarded by its own lock, held while "typing…" is sent: a lock rather than
+   * a monitor, so that a stream handler on a virtual thread that waits for it does not hold its
+   * carrier thread on Java 21 to 23 (docs/operations.md, "Virtual threads").
+   */
   private static final class Typing {
+    private final ReentrantLock lock = new ReentrantLock();
     private final long until;
     private boolean ended;
     private ScheduledFuture<?> renewal;
@@ -98,10 +110,15 @@ public class ChatTyping implements DisposableBean {
       this.until = until;
     }
 
-    synchronized void end() {
-      ended = true;
-      if (renewal != null) {
-        renewal.cancel(false);
+    void end() {
+      lock.lock();
+      try {
+        ended = true;
+        if (renewal != null) {
+          renewal.cancel(false);
+        }
+      } finally {
+        lock.unlock();
       }
     }
   }

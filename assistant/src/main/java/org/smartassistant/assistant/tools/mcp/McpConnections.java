@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.common.api.McpServerDto;
@@ -47,6 +49,7 @@ class McpConnections implements ChangeListener {
   private final McpProperties properties;
   private final Map<UUID, Connection> connections = new ConcurrentHashMap<>();
   private final Map<UUID, Long> unreachableUntil = new ConcurrentHashMap<>();
+  private final Map<UUID, Lock> locks = new ConcurrentHashMap<>();
 
   McpConnections(RestServiceClient rest, McpProperties properties) {
     this.rest = rest;
@@ -59,41 +62,75 @@ class McpConnections implements ChangeListener {
     if (existing != null) {
       return existing;
     }
-    Long until = unreachableUntil.get(serverId);
-    if (until != null && System.nanoTime() - until < 0) {
+    if (unreachable(serverId)) {
       return null;
     }
+    // one connection per server: who comes second waits for the first to connect. A lock of the
+    // server's own, not the map's computeIfAbsent, which would hold a lock of the map (shared with
+    // other servers) through the network calls, and pin a virtual thread on Java 21 to 23
+    Lock lock = lockOf(serverId);
+    lock.lock();
     try {
-      return connections.computeIfAbsent(serverId, id -> connect(rest.mcpServer(id)));
+      Connection made = connections.get(serverId);
+      if (made != null) {
+        return made;
+      }
+      if (unreachable(serverId)) {
+        return null; // the one before failed while this one waited
+      }
+      made = connect(rest.mcpServer(serverId));
+      connections.put(serverId, made);
+      return made;
     } catch (RuntimeException e) {
       log.warn(
           "MCP server {} not available; its tools are not offered: {}", serverId, e.toString());
       unreachableUntil.put(serverId, System.nanoTime() + properties.retryAfter().toNanos());
       return null;
+    } finally {
+      lock.unlock();
     }
   }
 
-  /** Drops the server's connection: the next message connects anew. */
+  /**
+   * Drops the server's connection: the next message connects anew. A connection being made is
+   * waited for, then dropped, so that a changed registration is never left connected as it was.
+   */
   void forget(UUID serverId) {
-    Connection gone = connections.remove(serverId);
-    if (gone != null) {
-      gone.client().closeGracefully();
+    Lock lock = lockOf(serverId);
+    lock.lock();
+    try {
+      Connection gone = connections.remove(serverId);
+      if (gone != null) {
+        gone.client().closeGracefully();
+      }
+    } finally {
+      lock.unlock();
     }
+  }
+
+  private boolean unreachable(UUID serverId) {
+    Long until = unreachableUntil.get(serverId);
+    return until != null && System.nanoTime() - until < 0;
+  }
+
+  private Lock lockOf(UUID serverId) {
+    return locks.computeIfAbsent(serverId, id -> new ReentrantLock());
   }
 
   @Override
   public void changed(ChangeEvent event) {
     if (event.kind() == ChangeKind.MCP_SERVER) {
       UUID id = UUID.fromString(event.id());
-      unreachableUntil.remove(id);
+      // after a connection being made has failed or been dropped: the new registration is tried
       forget(id);
+      unreachableUntil.remove(id);
     }
   }
 
   @Override
   public void missedChanges() {
-    unreachableUntil.clear();
     Set.copyOf(connections.keySet()).forEach(this::forget);
+    unreachableUntil.clear();
   }
 
   /** Closes every client at shutdown (a stdio server's process ends with it). */

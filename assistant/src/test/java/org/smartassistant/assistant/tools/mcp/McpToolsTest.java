@@ -3,11 +3,18 @@ package org.smartassistant.assistant.tools.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.assistant.AssistantFlowTest;
@@ -177,5 +184,69 @@ class McpToolsTest extends AssistantFlowTest {
                   .contains("notes_wipe")
                   .doesNotContain("notes_lookup");
             });
+  }
+
+  @Test
+  void aRegistrationChangedWhileItsServerHangsIsTriedAtTheNextMessage() throws Exception {
+    server = notesServer(FakeMcpServer.Transport.STREAMABLE_HTTP);
+    try (ServerSocket hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      List<Socket> held = new CopyOnWriteArrayList<>();
+      CountDownLatch accepted = new CountDownLatch(1);
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(hanging.accept());
+                    accepted.countDown();
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      long user = newUser("Dora", "UTC", "ignored");
+      UUID id = UUID.randomUUID();
+      String url = "http://127.0.0.1:" + hanging.getLocalPort() + "/mcp";
+      rest.putMcpServer(
+          new McpServerDto(
+              id,
+              "notes-" + id,
+              McpTransport.STREAMABLE_HTTP,
+              url,
+              Map.of(),
+              null,
+              List.of(),
+              List.of("lookup"),
+              false,
+              Instant.EPOCH,
+              Instant.EPOCH));
+      AssistantDto secretary = rest.assignSecretary(user, "You keep notes.");
+      rest.linkMcpServer(secretary.id(), "notes", id);
+      llm.enqueue(OpenAiAnswer.text("First."));
+      Envelope first = send(user, "hello");
+      assertThat(accepted.await(10, TimeUnit.SECONDS)).as("the assistant connects").isTrue();
+
+      // while the assistant still waits for the hanging server, the registration is corrected
+      rest.putMcpServer(server(id, List.of("lookup"), false));
+      publishChange(ChangeKind.MCP_SERVER, id.toString());
+      onlyAnswerTo(first);
+
+      // not "unreachable for a while": the corrected registration is tried at once
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                llm.reset();
+                llm.enqueue(OpenAiAnswer.text("Second."));
+                onlyAnswerTo(send(user, "again"));
+                assertThat(llm.requests()).isNotEmpty();
+                assertThat(llm.requests().get(0).toolNames()).contains("notes_lookup");
+              });
+      for (Socket socket : held) {
+        socket.close();
+      }
+    }
   }
 }
