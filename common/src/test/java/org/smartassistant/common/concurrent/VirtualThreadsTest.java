@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,28 +15,28 @@ import org.springframework.mock.env.MockEnvironment;
 
 public class VirtualThreadsTest {
 
-  @Test
-  void autoWaitsForTheJavaWhereSynchronizedNoLongerPinsACarrier() {
-    assertThat(VirtualThreads.AUTO.activeOn(17)).isFalse();
-    assertThat(VirtualThreads.AUTO.activeOn(21)).isFalse();
-    assertThat(VirtualThreads.AUTO.activeOn(23)).isFalse();
-    assertThat(VirtualThreads.AUTO.activeOn(24)).isTrue();
-    assertThat(VirtualThreads.AUTO.activeOn(25)).isTrue();
-  }
-
-  @Test
-  void onTakesThemWhereverTheJvmHasThem() {
-    assertThat(VirtualThreads.ON.activeOn(17)).isFalse();
-    assertThat(VirtualThreads.ON.activeOn(20)).isFalse();
-    assertThat(VirtualThreads.ON.activeOn(21)).isTrue();
-    assertThat(VirtualThreads.ON.activeOn(25)).isTrue();
-  }
-
-  @Test
-  void offNeverDoes() {
-    assertThat(VirtualThreads.OFF.activeOn(17)).isFalse();
-    assertThat(VirtualThreads.OFF.activeOn(25)).isFalse();
-    assertThat(VirtualThreads.OFF.activeOn(Integer.MAX_VALUE - 1)).isFalse();
+  /**
+   * auto waits for the Java where synchronized no longer pins a carrier (24); true takes virtual
+   * threads wherever the JVM has them (21); false never does.
+   */
+  @ParameterizedTest(name = "{0} on Java {1}: virtual {2}")
+  @CsvSource({
+    "AUTO, 17, false",
+    "AUTO, 21, false",
+    "AUTO, 23, false",
+    "AUTO, 24, true",
+    "AUTO, 25, true",
+    "ON, 17, false",
+    "ON, 20, false",
+    "ON, 21, true",
+    "ON, 25, true",
+    "OFF, 17, false",
+    "OFF, 25, false",
+    "OFF, 2147483646, false"
+  })
+  void eachChoiceMeansVirtualThreadsFromItsJavaOn(
+      VirtualThreads choice, int javaFeature, boolean virtual) {
+    assertThat(choice.activeOn(javaFeature)).isEqualTo(virtual);
   }
 
   @Test

@@ -3,16 +3,11 @@ package org.smartassistant.assistant.tools.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +18,7 @@ import org.smartassistant.common.api.McpServerDto;
 import org.smartassistant.common.api.McpTransport;
 import org.smartassistant.common.events.ChangeKind;
 import org.smartassistant.common.stream.Envelope;
+import org.smartassistant.testsupport.fakes.FakeHttpServer;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.mcp.FakeMcpServer;
@@ -189,32 +185,32 @@ class McpToolsTest extends AssistantFlowTest {
   @Test
   void aRegistrationChangedWhileItsServerHangsIsTriedAtTheNextMessage() throws Exception {
     server = notesServer(FakeMcpServer.Transport.STREAMABLE_HTTP);
-    try (ServerSocket hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      List<Socket> held = new CopyOnWriteArrayList<>();
-      CountDownLatch accepted = new CountDownLatch(1);
-      Thread acceptor =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    held.add(hanging.accept());
-                    accepted.countDown();
-                  }
-                } catch (IOException closed) {
-                  // the test is over
-                }
-              });
-      acceptor.setDaemon(true);
-      acceptor.start();
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    // answers nothing until the test is over
+    FakeHttpServer hanging =
+        new FakeHttpServer(
+            "hanging-mcp",
+            0,
+            exchange -> {
+              asked.countDown();
+              try {
+                released.await();
+              } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+              }
+              FakeHttpServer.abort(exchange);
+            });
+    hanging.start();
+    try {
       long user = newUser("Dora", "UTC", "ignored");
       UUID id = UUID.randomUUID();
-      String url = "http://127.0.0.1:" + hanging.getLocalPort() + "/mcp";
       rest.putMcpServer(
           new McpServerDto(
               id,
               "notes-" + id,
               McpTransport.STREAMABLE_HTTP,
-              url,
+              hanging.baseUrl() + "/mcp",
               Map.of(),
               null,
               List.of(),
@@ -226,7 +222,7 @@ class McpToolsTest extends AssistantFlowTest {
       rest.linkMcpServer(secretary.id(), "notes", id);
       llm.enqueue(OpenAiAnswer.text("First."));
       Envelope first = send(user, "hello");
-      assertThat(accepted.await(10, TimeUnit.SECONDS)).as("the assistant connects").isTrue();
+      assertThat(asked.await(10, TimeUnit.SECONDS)).as("the assistant connects").isTrue();
 
       // while the assistant still waits for the hanging server, the registration is corrected
       rest.putMcpServer(server(id, List.of("lookup"), false));
@@ -244,9 +240,9 @@ class McpToolsTest extends AssistantFlowTest {
                 assertThat(llm.requests()).isNotEmpty();
                 assertThat(llm.requests().get(0).toolNames()).contains("notes_lookup");
               });
-      for (Socket socket : held) {
-        socket.close();
-      }
+    } finally {
+      released.countDown();
+      hanging.stop();
     }
   }
 }
