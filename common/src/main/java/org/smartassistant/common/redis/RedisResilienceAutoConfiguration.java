@@ -2,6 +2,7 @@ package org.smartassistant.common.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Makes every service fail fast and recover fast when Redis goes away: commands are rejected while
  * disconnected (so health turns DOWN at once instead of queueing), and reconnects are retried every
- * few seconds at most, so readiness is UP again soon after Redis is back.
+ * few seconds at most, so readiness is UP again soon after Redis is back. And the Redis client
+ * records no latency of its own (see {@link #noCommandLatencyRecording}).
  */
 @AutoConfiguration
 @ConditionalOnClass(ClientResources.class)
@@ -29,6 +31,18 @@ public class RedisResilienceAutoConfiguration {
                 Duration.ofSeconds(2),
                 2,
                 java.util.concurrent.TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Lettuce records the latency of every command in histograms of its own whenever HdrHistogram and
+   * LatencyUtils are on the classpath (Micrometer brings them), and publishes them every ten
+   * minutes as an event nobody listens to: about 0.5 % of the assistant's and tg-bot's CPU under
+   * load (docs/operations.md, "Where the time goes"). The stages that matter are timed by the
+   * services' own observations.
+   */
+  @Bean
+  ClientResourcesBuilderCustomizer noCommandLatencyRecording() {
+    return builder -> builder.commandLatencyRecorder(CommandLatencyRecorder.disabled());
   }
 
   @Bean
