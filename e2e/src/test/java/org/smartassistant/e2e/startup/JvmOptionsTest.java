@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smartassistant.e2e.Service;
@@ -36,6 +37,20 @@ class JvmOptionsTest {
     assertThat(maxHeap / MIB)
         .as("%s's -Xmx", instance.name())
         .isEqualTo(service == Service.ASSISTANT ? 320 : 160);
+  }
+
+  /**
+   * The assistant promotes an object that survived one young collection (jvm.assistant.options):
+   * the turns in flight of a burst are copied once, not between the survivor spaces until they die.
+   */
+  @Test
+  void theRunningAssistantPromotesWhatSurvivesOneCollection()
+      throws IOException, InterruptedException {
+    ServiceProcess instance = runningWithDefaultOptions(Service.ASSISTANT);
+
+    assertThat(flagOf(instance.pid(), "MaxTenuringThreshold"))
+        .as("the assistant's -XX:MaxTenuringThreshold")
+        .isEqualTo(1);
   }
 
   /** Every service gives the C library's free memory back every 5 s (jvm.options). */
