@@ -6,6 +6,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.metrics.DefaultCommandLatencyCollector;
 import io.lettuce.core.resource.ClientResources;
 import org.junit.jupiter.api.Test;
+import org.smartassistant.common.TestRedisUrl;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -13,15 +14,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 class RedisResilienceAutoConfigurationTest {
 
-  private static final String REDIS_URL =
-      System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379");
-
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
                   DataRedisAutoConfiguration.class, RedisResilienceAutoConfiguration.class))
-          .withPropertyValues("spring.data.redis.url=" + REDIS_URL);
+          .withPropertyValues("spring.data.redis.url=" + TestRedisUrl.VALUE);
 
   @Test
   void theRedisClientRecordsNoCommandLatency() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.smartassistant.common.TestRedisUrl;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -17,15 +18,12 @@ import org.springframework.context.annotation.Configuration;
 
 class StreamAutoConfigurationTest {
 
-  private static final String REDIS_URL =
-      System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379");
-
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
                   DataRedisAutoConfiguration.class, StreamAutoConfiguration.class))
-          .withPropertyValues("spring.data.redis.url=" + REDIS_URL);
+          .withPropertyValues("spring.data.redis.url=" + TestRedisUrl.VALUE);
 
   @Test
   void givesEveryServiceWithRedisAPublisherAndAConsumerFactory() {

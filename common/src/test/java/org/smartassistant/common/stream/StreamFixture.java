@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.smartassistant.common.TestRedisUrl;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -42,7 +43,7 @@ final class StreamFixture implements AutoCloseable {
 
   static synchronized LettuceConnectionFactory connectionFactory() {
     if (connectionFactory == null) {
-      String url = System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379");
+      String url = TestRedisUrl.VALUE;
       RedisURI uri = RedisURI.create(url);
       RedisStandaloneConfiguration configuration =
           new RedisStandaloneConfiguration(uri.getHost(), uri.getPort());
