@@ -11,7 +11,9 @@ import org.smartassistant.common.api.ConversationWindowDto;
 import org.smartassistant.common.api.MessageRole;
 import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.RestServiceClient;
+import org.smartassistant.common.stream.KeptValue;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.core.JacksonException;
@@ -28,6 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class ConversationStore {
 
   static final String KEY_PREFIX = "assistant:conversation:";
+
+  /** Sets two keys in one atomic step. KEYS: both. ARGV: value, TTL ms, for each in turn. */
+  private static final RedisScript<Long> SET_BOTH =
+      RedisScript.of(
+          """
+          redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+          redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4])
+          return 1
+          """,
+          Long.class);
 
   private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
 
@@ -79,7 +91,7 @@ public class ConversationStore {
    */
   public Conversation append(
       long userId, UUID assistantId, Conversation current, List<HistoryMessage> messages) {
-    return append(userId, assistantId, current, messages, null, List.of());
+    return append(userId, assistantId, current, messages, null, List.of(), null);
   }
 
   /**
@@ -88,7 +100,8 @@ public class ConversationStore {
    * the idempotency key {@code <keyPrefix>:history:<position>:<role>}, so appending the same turn
    * again (a redelivered envelope, a retried request) stores nothing twice. A null prefix sends no
    * keys. {@code usage} is what the turn cost, added by rest-service in the same request (and not
-   * again when the request is replayed).
+   * again when the request is replayed). {@code kept} (or null) is set in the same write as the
+   * window.
    */
   public Conversation append(
       long userId,
@@ -96,7 +109,8 @@ public class ConversationStore {
       Conversation current,
       List<HistoryMessage> messages,
       String keyPrefix,
-      List<RecordUsageRequest> usage) {
+      List<RecordUsageRequest> usage,
+      KeptValue kept) {
     List<AppendMessageRequest> requests =
         messages.stream()
             .map(m -> new AppendMessageRequest(assistantId, m.role(), m.content()))
@@ -112,7 +126,7 @@ public class ConversationStore {
       }
     }
     Conversation next = current.plus(messages);
-    save(userId, next);
+    save(userId, next, kept);
     return next;
   }
 
@@ -132,9 +146,23 @@ public class ConversationStore {
 
   /** Keeps the window as it is (e.g. trimmed); the durable copy is not touched. */
   public void save(long userId, Conversation conversation) {
-    redis
-        .opsForValue()
-        .set(key(userId), json.writeValueAsString(conversation), properties.windowTtl());
+    save(userId, conversation, null);
+  }
+
+  /** As {@link #save(long, Conversation)}, with {@code kept} (or null) set in the same step. */
+  private void save(long userId, Conversation conversation, KeptValue kept) {
+    String window = json.writeValueAsString(conversation);
+    if (kept == null) {
+      redis.opsForValue().set(key(userId), window, properties.windowTtl());
+      return;
+    }
+    redis.execute(
+        SET_BOTH,
+        List.of(key(userId), kept.key()),
+        window,
+        Long.toString(properties.windowTtl().toMillis()),
+        kept.value(),
+        kept.ttlMillis());
   }
 
   /** Forgets the conversation, in Redis and in rest-service. */

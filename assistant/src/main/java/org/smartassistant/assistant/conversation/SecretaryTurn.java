@@ -14,6 +14,7 @@ import org.smartassistant.assistant.llm.TurnUsage;
 import org.smartassistant.common.api.AssistantDto;
 import org.smartassistant.common.api.RecordUsageRequest;
 import org.smartassistant.common.api.UserDto;
+import org.smartassistant.common.stream.KeptValue;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.tool.ToolCallback;
 
@@ -29,6 +30,9 @@ import org.springframework.ai.tool.ToolCallback;
  */
 public final class SecretaryTurn {
 
+  /** The step of {@link TurnMemory} that stores what was said. */
+  static final String STORED = "stored";
+
   private final SecretaryTurns turns;
   private final UUID id;
   private final UserDto user;
@@ -43,6 +47,12 @@ public final class SecretaryTurn {
 
   private final List<TurnUsage> unrecordedUsage = new ArrayList<>();
   private boolean usageAfterReply;
+
+  /** Whether the answer is remembered with the reply that carries it ({@link #answerToKeep}). */
+  private boolean answerKeptWithReply;
+
+  /** The answer this turn computed, to be remembered with its reply; null until then. */
+  private KeptValue answerToKeep;
 
   SecretaryTurn(
       SecretaryTurns turns,
@@ -119,7 +129,7 @@ public final class SecretaryTurn {
 
   /** As {@link #answer}, with the secretary's tools. */
   public String answerWithTools(Message next) {
-    return turns.memory.answer(id, () -> ask(() -> exchangeWithTools(next), null));
+    return answered(() -> ask(() -> exchangeWithTools(next), null));
   }
 
   /**
@@ -128,7 +138,41 @@ public final class SecretaryTurn {
    * answered before (run again after a crash) passes nothing on and gives the same text.
    */
   public String answerWithTools(Message next, Consumer<String> partial) {
-    return turns.memory.answer(id, () -> ask(() -> exchangeWithTools(next), partial));
+    return answered(() -> ask(() -> exchangeWithTools(next), partial));
+  }
+
+  /**
+   * The answer is not remembered by {@link #answerWithTools} itself: the caller publishes the reply
+   * with {@link #answerToKeep}, which remembers it in the same step (one round trip fewer before
+   * the user has the reply). A turn whose reply never went out (the instance died in between) asks
+   * the model again when run again; one whose reply went out finds its answer.
+   */
+  public SecretaryTurn keepingAnswerWithReply() {
+    answerKeptWithReply = true;
+    return this;
+  }
+
+  /**
+   * The answer computed by this turn, to set with the entry that publishes it ({@link
+   * org.smartassistant.common.stream.EnvelopePublisher#publish(
+   * org.smartassistant.common.stream.Envelope, String, KeptValue)}); null when the answer was given
+   * before (found, not computed) or the turn is not {@link #keepingAnswerWithReply}.
+   */
+  public KeptValue answerToKeep() {
+    return answerToKeep;
+  }
+
+  private String answered(Supplier<String> compute) {
+    if (!answerKeptWithReply) {
+      return turns.memory.answer(id, compute);
+    }
+    String earlier = turns.memory.earlierAnswer(id);
+    if (earlier != null) {
+      return earlier;
+    }
+    String answer = compute.get();
+    answerToKeep = turns.memory.keptAnswer(id, answer);
+    return answer;
   }
 
   private String ask(Supplier<ChatExchange> prepare, Consumer<String> partial) {
@@ -171,18 +215,18 @@ public final class SecretaryTurn {
   public void remember(HistoryMessage... said) {
     List<RecordUsageRequest> usage =
         unrecordedUsage.stream().flatMap(turn -> turns.usage.lines(turn).stream()).toList();
-    turns.memory.once(
-        id,
-        "stored",
-        () ->
-            remembered =
-                turns.conversations.append(
-                    user.id(),
-                    secretary == null ? null : secretary.id(),
-                    conversation(),
-                    List.of(said),
-                    id.toString(),
-                    usage));
+    if (!turns.memory.done(id, STORED)) {
+      // the window and the mark in one write: a turn run again appends to the window once
+      remembered =
+          turns.conversations.append(
+              user.id(),
+              secretary == null ? null : secretary.id(),
+              conversation(),
+              List.of(said),
+              id.toString(),
+              usage,
+              turns.memory.doneMark(id, STORED));
+    }
     turns.usage.counted(usage);
     unrecordedUsage.clear();
   }

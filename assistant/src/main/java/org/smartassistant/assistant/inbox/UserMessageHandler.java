@@ -147,7 +147,8 @@ class UserMessageHandler {
     SecretaryTurn turn =
         turns
             .open(envelope.id(), user, secretary, Outbox.chatOf(envelope, user))
-            .recordingUsageAfterReply();
+            .recordingUsageAfterReply()
+            .keepingAnswerWithReply();
     opened.set(turn);
     String answer;
     try {
@@ -160,7 +161,8 @@ class UserMessageHandler {
       outbox.reply(envelope, turn.chatId(), overBudget(e.resetsAt(), turn.zone()));
       return null;
     }
-    outbox.reply(envelope, turn.chatId(), answer);
+    // the answer is remembered with its reply, in one step (SecretaryTurn#keepingAnswerWithReply)
+    outbox.reply(envelope, turn.chatId(), answer, turn.answerToKeep());
     return new Answered(
         turn, HistoryMessage.user(input.remembered()), HistoryMessage.assistant(answer));
   }

@@ -8,6 +8,7 @@ import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopePublisher;
 import org.smartassistant.common.stream.EnvelopeType;
+import org.smartassistant.common.stream.KeptValue;
 import org.smartassistant.common.stream.PublishResult;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,16 @@ public class Outbox {
 
   /** The model's answer (Markdown) to an inbox envelope. */
   public void reply(Envelope inbox, long chatId, String markdown) {
-    publish(EnvelopeType.REPLY, inbox, chatId, markdown, Map.of(), null);
+    reply(inbox, chatId, markdown, null);
+  }
+
+  /**
+   * As {@link #reply(Envelope, long, String)}, with {@code kept} (or null) set in the same step as
+   * the reply's entry, and only when the entry is added: e.g. the answer remembered for the inbox
+   * envelope ({@link org.smartassistant.assistant.conversation.SecretaryTurn#answerToKeep}).
+   */
+  public void reply(Envelope inbox, long chatId, String markdown, KeptValue kept) {
+    publish(EnvelopeType.REPLY, inbox, chatId, markdown, Map.of(), null, kept);
   }
 
   /**
@@ -67,7 +77,7 @@ public class Outbox {
 
   /** Something the user did not ask for just now, e.g. a reminder coming due. */
   public void notify(Envelope inbox, long chatId, String markdown) {
-    publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, Map.of(), null);
+    publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, Map.of(), null, null);
   }
 
   /**
@@ -80,12 +90,12 @@ public class Outbox {
       String markdown,
       Map<String, String> attrs,
       String idempotencyKey) {
-    return publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, attrs, idempotencyKey);
+    return publish(EnvelopeType.NOTIFICATION, inbox, chatId, markdown, attrs, idempotencyKey, null);
   }
 
   /** A short, friendly explanation that something went wrong. */
   public void error(Envelope inbox, long chatId, String text) {
-    publish(EnvelopeType.ERROR, inbox, chatId, text, Map.of(), null);
+    publish(EnvelopeType.ERROR, inbox, chatId, text, Map.of(), null, null);
   }
 
   private PublishResult publish(
@@ -94,14 +104,15 @@ public class Outbox {
       long chatId,
       String text,
       Map<String, String> attrs,
-      String idempotencyKey) {
+      String idempotencyKey,
+      KeptValue kept) {
     Map<String, String> all = answerAttributes(inbox, chatId, attrs);
     Envelope answer =
         Envelope.of(type, inbox.userId(), chatId, text, SOURCE, clock.instant())
             .withTraceparent(inbox.traceparent())
             .withAttrs(all);
     return publisher.publish(
-        answer, idempotencyKey == null ? idempotencyKey(inbox) : idempotencyKey);
+        answer, idempotencyKey == null ? idempotencyKey(inbox) : idempotencyKey, kept);
   }
 
   /** The attributes of every answer to the inbox envelope, with {@code attrs} of its own. */

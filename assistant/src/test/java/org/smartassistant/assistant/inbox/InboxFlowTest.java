@@ -1,6 +1,7 @@
 package org.smartassistant.assistant.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
@@ -16,11 +17,14 @@ import org.smartassistant.common.stream.Envelope;
 import org.smartassistant.common.stream.EnvelopeAttribute;
 import org.smartassistant.common.stream.EnvelopeType;
 import org.smartassistant.common.stream.Streams;
+import org.smartassistant.testsupport.RedisMonitor;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.test.context.TestPropertySource;
 
@@ -314,6 +318,72 @@ class InboxFlowTest extends AssistantFlowTest {
     assertThat(answersTo(message)).hasSize(1);
     assertThat(llm.requests()).hasSize(1);
     assertThat(rest.messages(user)).hasSize(2);
+  }
+
+  @Test
+  void aTurnRemembersItsStepsInTheWritesTheyRecord() {
+    long user = newUser("Jo", "UTC", "You are Jo's secretary.");
+    RedisStandaloneConfiguration server =
+        ((LettuceConnectionFactory) redis.getConnectionFactory()).getStandaloneConfiguration();
+    try (RedisMonitor monitor =
+        RedisMonitor.start(
+            server.getHostName(),
+            server.getPort(),
+            server.getPassword().map(String::new).orElse(null))) {
+      Envelope message = send(user, "hello");
+      awaitAnswer(message);
+      awaitProcessed();
+
+      String turn = "assistant:turn:" + message.id();
+      List<RedisMonitor.Command> sentNamingTheTurn =
+          monitor.until(redis::hasKey).stream()
+              .filter(command -> !command.fromScript())
+              .filter(command -> command.mentions(turn))
+              .toList();
+      // no round trip of their own: the answer goes with the reply's outbox entry, the stored
+      // mark with the conversation window, each in one script
+      assertThat(sentNamingTheTurn)
+          .isNotEmpty()
+          .allSatisfy(command -> assertThat(command.name()).startsWith("EVAL"));
+      assertThat(sentNamingTheTurn)
+          .anySatisfy(
+              command -> assertThat(command.words()).contains(turn + ":answer", Streams.OUTBOX))
+          .anySatisfy(
+              command ->
+                  assertThat(command.words())
+                      .contains(turn + ":stored", "assistant:conversation:" + user));
+    }
+  }
+
+  @Test
+  void anAnswerWhoseReplyDidNotGoOutIsNotRemembered() {
+    long user = newUser("Kim", "UTC", "You are Kim's secretary.");
+    Envelope message =
+        Envelope.of(EnvelopeType.USER_MESSAGE, user, chatOf(user), "hello", "test", NOW);
+    llm.enqueue(OpenAiAnswer.text("First answer."), OpenAiAnswer.text("Second answer."));
+    // the reply's entry cannot be added: its idempotency key holds a hash, on which the publish
+    // script fails (as it would with Redis gone between the model's answer and the reply)
+    String replyKey = Streams.OUTBOX + ":once:reply:" + message.id();
+    redis.opsForHash().put(replyKey, "not", "an entry id");
+    try {
+      assertThatThrownBy(() -> userMessages.handle(message)).isInstanceOf(RuntimeException.class);
+      assertThat(answersTo(message)).isEmpty();
+      assertThat(redis.hasKey("assistant:turn:" + message.id() + ":answer")).isFalse();
+    } finally {
+      redis.delete(replyKey);
+    }
+
+    // handled again (the consumer's retry): the model is asked again, and what the user is sent
+    // is what the conversation keeps
+    userMessages.handle(message);
+
+    assertThat(llm.requests()).hasSize(2);
+    assertThat(answersTo(message)).extracting(Envelope::text).containsExactly("Second answer.");
+    assertThat(rest.messages(user))
+        .extracting(MessageDto::content)
+        .containsExactly("hello", "Second answer.");
+    assertThat(redis.opsForValue().get("assistant:turn:" + message.id() + ":answer"))
+        .isEqualTo("Second answer.");
   }
 
   @Test

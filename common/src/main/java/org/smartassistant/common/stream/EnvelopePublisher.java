@@ -1,6 +1,7 @@
 package org.smartassistant.common.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -77,33 +78,59 @@ public class EnvelopePublisher {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       throw new IllegalArgumentException("idempotencyKey must not be blank");
     }
-    return publishTo(envelope.type().stream(), envelope, idempotencyKey);
+    return publishTo(envelope.type().stream(), envelope, idempotencyKey, null);
+  }
+
+  /**
+   * As {@link #publish(Envelope, String)}, and {@code kept} is set in the same atomic step when the
+   * entry is added (not when the key was used already): a handler keeps what it did for an envelope
+   * with the entry that publishes it, in one round trip, and finds it on a later attempt exactly
+   * when the entry went out.
+   */
+  public PublishResult publish(Envelope envelope, String idempotencyKey, KeptValue kept) {
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("idempotencyKey must not be blank");
+    }
+    return publishTo(envelope.type().stream(), envelope, idempotencyKey, kept);
   }
 
   /** Adds to a named stream: for tests that keep their streams apart. */
   PublishResult publishTo(String stream, Envelope envelope, String idempotencyKey) {
+    return publishTo(stream, envelope, idempotencyKey, null);
+  }
+
+  PublishResult publishTo(String stream, Envelope envelope, String idempotencyKey, KeptValue kept) {
     if (trimmer != null) {
       trimmer.watch(stream);
     }
-    return observations.publishing(stream, envelope, traced -> add(stream, traced, idempotencyKey));
+    return observations.publishing(
+        stream, envelope, traced -> add(stream, traced, idempotencyKey, kept));
   }
 
-  private PublishResult add(String stream, Envelope envelope, String idempotencyKey) {
+  private PublishResult add(
+      String stream, Envelope envelope, String idempotencyKey, KeptValue kept) {
     String json = codec.encode(envelope);
-    List<String> keys =
-        idempotencyKey == null
-            ? List.of(stream, StreamKeys.userTail(stream, envelope.userId()))
-            : List.of(
-                stream,
-                StreamKeys.userTail(stream, envelope.userId()),
-                StreamKeys.idempotency(stream, idempotencyKey));
-    List<?> result =
-        redis.execute(
-            StreamScripts.PUBLISH,
-            keys,
-            json,
-            Long.toString(USER_TAIL_TTL.toMillis()),
-            Long.toString(idempotencyTtl.toMillis()));
+    String tailTtl = Long.toString(USER_TAIL_TTL.toMillis());
+    String tail = StreamKeys.userTail(stream, envelope.userId());
+    List<?> result;
+    if (idempotencyKey == null) {
+      result = redis.execute(StreamScripts.PUBLISH, List.of(stream, tail), json, tailTtl);
+    } else {
+      List<String> keys = new ArrayList<>(4);
+      keys.add(stream);
+      keys.add(tail);
+      keys.add(StreamKeys.idempotency(stream, idempotencyKey));
+      List<String> args = new ArrayList<>(5);
+      args.add(json);
+      args.add(tailTtl);
+      args.add(Long.toString(idempotencyTtl.toMillis()));
+      if (kept != null) {
+        keys.add(kept.key());
+        args.add(kept.value());
+        args.add(kept.ttlMillis());
+      }
+      result = redis.execute(StreamScripts.PUBLISH, keys, args.toArray());
+    }
     if (result == null || result.size() != 2) {
       throw new IllegalStateException("unexpected reply of the publish script: " + result);
     }

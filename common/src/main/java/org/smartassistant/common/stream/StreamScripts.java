@@ -12,14 +12,15 @@ final class StreamScripts {
   /**
    * Adds an envelope, linked to the previous entry of the same user. It never trims: only entries
    * every group has acknowledged are removed, by {@link #TRIM}. KEYS: stream, user tail[,
-   * idempotency key]. ARGV: envelope JSON, tail TTL ms[, idempotency TTL ms]. Returns {record id, 1
-   * when added / 0 when the key was used already}.
+   * idempotency key[, kept key]]. ARGV: envelope JSON, tail TTL ms[, idempotency TTL ms[, kept
+   * value, kept TTL ms]]. Returns {record id, 1 when added / 0 when the key was used already}; the
+   * kept key is set only when the entry is added.
    */
   @SuppressWarnings("rawtypes")
   static final RedisScript<List> PUBLISH =
       RedisScript.of(
           """
-          if #KEYS == 3 then
+          if #KEYS >= 3 then
             local existing = redis.call('GET', KEYS[3])
             if existing then return {existing, 0} end
           end
@@ -31,7 +32,8 @@ final class StreamScripts {
             id = redis.call('XADD', KEYS[1], '*', 'envelope', ARGV[1])
           end
           redis.call('SET', KEYS[2], id, 'PX', ARGV[2])
-          if #KEYS == 3 then redis.call('SET', KEYS[3], id, 'PX', ARGV[3]) end
+          if #KEYS >= 3 then redis.call('SET', KEYS[3], id, 'PX', ARGV[3]) end
+          if #KEYS == 4 then redis.call('SET', KEYS[4], ARGV[4], 'PX', ARGV[5]) end
           return {id, 1}
           """,
           List.class);

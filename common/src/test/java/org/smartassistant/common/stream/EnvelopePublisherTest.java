@@ -2,6 +2,7 @@ package org.smartassistant.common.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Range;
@@ -117,5 +119,45 @@ class EnvelopePublisherTest {
     publisher.publishTo(streams.stream, StreamFixture.envelope(7, "a"), "reminder:5:10:00");
 
     assertThat(streams.length()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeptValueIsSetWithTheEntryItGoesWith() {
+    EnvelopePublisher publisher = streams.publisher();
+    String kept = streams.stream + ":done";
+
+    PublishResult result =
+        publisher.publishTo(
+            streams.stream,
+            StreamFixture.envelope(7, "the answer"),
+            "reply:1",
+            new KeptValue(kept, "the answer", Duration.ofMinutes(5)));
+
+    assertThat(result.duplicate()).isFalse();
+    assertThat(streams.length()).isEqualTo(1);
+    assertThat(streams.redis.opsForValue().get(kept)).isEqualTo("the answer");
+    assertThat(streams.redis.getExpire(kept, TimeUnit.SECONDS)).isBetween(1L, 300L);
+  }
+
+  @Test
+  void aKeptValueIsNotSetWhenItsEntryWasPublishedBefore() {
+    EnvelopePublisher publisher = streams.publisher();
+    String kept = streams.stream + ":done";
+    publisher.publishTo(
+        streams.stream,
+        StreamFixture.envelope(7, "first"),
+        "reply:1",
+        new KeptValue(kept, "first", Duration.ofMinutes(5)));
+
+    PublishResult again =
+        publisher.publishTo(
+            streams.stream,
+            StreamFixture.envelope(7, "second"),
+            "reply:1",
+            new KeptValue(kept, "second", Duration.ofMinutes(5)));
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(streams.length()).isEqualTo(1);
+    assertThat(streams.redis.opsForValue().get(kept)).isEqualTo("first");
   }
 }
