@@ -49,7 +49,6 @@ public class ConversationStore {
   private final ConversationProperties properties;
   private final SecretaryResolver resolver;
   private final HistoryBatches history;
-  private final ThreadLocal<ReadAhead> ahead = new ThreadLocal<>();
 
   ConversationStore(
       StringRedisTemplate redis,
@@ -70,43 +69,9 @@ public class ConversationStore {
     return KEY_PREFIX + userId;
   }
 
-  /**
-   * Runs the handling of a user's message, during which the window may be read ahead of the turn,
-   * in the same step as another read ({@link #windowKeyToReadAhead}, {@link #readAhead}): the
-   * turn's first {@link #load} then takes it instead of reading it again, unless this thread wrote
-   * or removed the window since. A user's messages are handled one at a time, so nothing else
-   * changes the window in between. What was read ahead is forgotten when the handling ends.
-   */
-  public void readingAhead(long userId, Runnable handling) {
-    ahead.set(new ReadAhead(userId));
-    try {
-      handling.run();
-    } finally {
-      ahead.remove();
-    }
-  }
-
-  /**
-   * The key of the window to read ahead, for the user whose message this thread handles ({@link
-   * #readingAhead}); null when there is nothing to read ahead.
-   */
-  public String windowKeyToReadAhead(long userId) {
-    ReadAhead read = ahead.get();
-    return read != null && read.userId == userId && !read.done ? key(userId) : null;
-  }
-
-  /** What Redis held under {@link #windowKeyToReadAhead} (null: nothing). */
-  public void readAhead(long userId, String window) {
-    ReadAhead read = ahead.get();
-    if (read != null && read.userId == userId) {
-      read.done = true;
-      read.window = window;
-    }
-  }
-
   /** The conversation, from Redis or, when Redis does not have it, from rest-service. */
   public Conversation load(long userId, int window) {
-    String stored = readAheadOrGet(userId);
+    String stored = redis.opsForValue().get(key(userId));
     if (stored != null) {
       try {
         return json.readValue(stored, Conversation.class);
@@ -179,36 +144,6 @@ public class ConversationStore {
             usage.isEmpty() ? null : usage));
   }
 
-  /** The window read ahead for this thread's handling, once; else as Redis has it now. */
-  private String readAheadOrGet(long userId) {
-    ReadAhead read = ahead.get();
-    if (read != null && read.userId == userId && read.done && !read.taken) {
-      read.taken = true;
-      return read.window;
-    }
-    return redis.opsForValue().get(key(userId));
-  }
-
-  /** A window written or removed since it was read ahead is read again. */
-  private void forgetReadAhead(long userId) {
-    ReadAhead read = ahead.get();
-    if (read != null && read.userId == userId) {
-      read.taken = true;
-    }
-  }
-
-  /** The window read ahead for the message of {@code userId} handled on this thread. */
-  private static final class ReadAhead {
-    final long userId;
-    boolean done;
-    boolean taken;
-    String window;
-
-    ReadAhead(long userId) {
-      this.userId = userId;
-    }
-  }
-
   /** Keeps the window as it is (e.g. trimmed); the durable copy is not touched. */
   public void save(long userId, Conversation conversation) {
     save(userId, conversation, null);
@@ -216,7 +151,6 @@ public class ConversationStore {
 
   /** As {@link #save(long, Conversation)}, with {@code kept} (or null) set in the same step. */
   private void save(long userId, Conversation conversation, KeptValue kept) {
-    forgetReadAhead(userId);
     String window = json.writeValueAsString(conversation);
     if (kept == null) {
       redis.opsForValue().set(key(userId), window, properties.windowTtl());
@@ -233,7 +167,6 @@ public class ConversationStore {
 
   /** Forgets the conversation, in Redis and in rest-service. */
   public void reset(long userId) {
-    forgetReadAhead(userId);
     redis.delete(key(userId));
     try {
       rest.resetMessages(userId);

@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartassistant.assistant.calendar.CalendarConnectedHandler;
-import org.smartassistant.assistant.conversation.ConversationStore;
 import org.smartassistant.assistant.conversation.SecretaryTurns;
 import org.smartassistant.assistant.reminders.ReminderAnnouncer;
 import org.smartassistant.assistant.secretary.SecretaryResolver;
@@ -45,7 +44,6 @@ class InboxDispatcher implements EnvelopeHandler {
   private final SecretaryResolver users;
   private final MessageRateLimiter rate;
   private final SecretaryTurns turns;
-  private final ConversationStore conversations;
   private final MeterRegistry meters;
   private final ObservationRegistry observations;
 
@@ -57,7 +55,6 @@ class InboxDispatcher implements EnvelopeHandler {
       SecretaryResolver users,
       MessageRateLimiter rate,
       SecretaryTurns turns,
-      ConversationStore conversations,
       MeterRegistry meters,
       ObservationRegistry observations) {
     this.userMessages = userMessages;
@@ -67,7 +64,6 @@ class InboxDispatcher implements EnvelopeHandler {
     this.users = users;
     this.rate = rate;
     this.turns = turns;
-    this.conversations = conversations;
     this.meters = meters;
     this.observations = observations;
   }
@@ -84,15 +80,11 @@ class InboxDispatcher implements EnvelopeHandler {
               envelope.userId(),
               envelope.text(),
               turns::window,
-              // the admission's rate limit reads the turn's window in the same round trip
-              () ->
-                  conversations.readingAhead(
-                      envelope.userId(),
-                      () -> {
-                        if (admitted(envelope)) {
-                          userMessages.handle(envelope);
-                        }
-                      }));
+              () -> {
+                if (admitted(envelope)) {
+                  userMessages.handle(envelope);
+                }
+              });
       case CONVERSATION_RESET -> resets.handle(envelope);
       case REMINDER_TRIGGERED -> {
         if (!senderOf(envelope).dropped()) {

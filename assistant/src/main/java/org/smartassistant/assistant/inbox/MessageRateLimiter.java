@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartassistant.assistant.conversation.ConversationStore;
 import org.smartassistant.assistant.llm.LimitProperties;
 import org.smartassistant.assistant.llm.TurnLimits;
 import org.smartassistant.assistant.outbox.Outbox;
@@ -30,26 +29,21 @@ class MessageRateLimiter {
           + " moment, then send again what still needs an answer.";
 
   /**
-   * Returns {the 1-based place of the envelope in its window, the value of KEYS[2] or nil}; only
-   * the first (limit + 1) envelopes are kept. KEYS[2], when given, is read in the same step: the
-   * conversation window, read ahead of the turn ({@link ConversationStore#readingAhead}).
+   * Returns the 1-based place of the envelope in its window; only the first (limit + 1) are kept.
    */
-  @SuppressWarnings("rawtypes")
-  private static final RedisScript<List> PLACE =
+  private static final RedisScript<Long> PLACE =
       RedisScript.of(
           """
-          local ahead = false
-          if #KEYS == 2 then ahead = redis.call('GET', KEYS[2]) end
           local rank = redis.call('ZRANK', KEYS[1], ARGV[1])
-          if rank then return {rank + 1, ahead} end
+          if rank then return rank + 1 end
           local count = redis.call('ZCARD', KEYS[1])
           if count <= tonumber(ARGV[2]) then
             redis.call('ZADD', KEYS[1], count, ARGV[1])
             redis.call('EXPIRE', KEYS[1], ARGV[3])
           end
-          return {count + 1, ahead}
+          return count + 1
           """,
-          List.class);
+          Long.class);
 
   private static final Duration KEPT = Duration.ofMinutes(2);
   private static final Logger log = LoggerFactory.getLogger(MessageRateLimiter.class);
@@ -59,21 +53,18 @@ class MessageRateLimiter {
   private final TurnLimits limits;
   private final Outbox outbox;
   private final Clock clock;
-  private final ConversationStore conversations;
 
   MessageRateLimiter(
       StringRedisTemplate redis,
       LimitProperties properties,
       TurnLimits limits,
       Outbox outbox,
-      Clock clock,
-      ConversationStore conversations) {
+      Clock clock) {
     this.redis = redis;
     this.properties = properties;
     this.limits = limits;
     this.outbox = outbox;
     this.clock = clock;
-    this.conversations = conversations;
   }
 
   /**
@@ -86,23 +77,14 @@ class MessageRateLimiter {
     long minute = clock.millis() / 60_000;
     String key = "assistant:rate:" + envelope.userId() + ":" + minute;
     int limit = properties.messagesPerMinute();
-    // the turn's window, read in the same round trip when the turn will want it
-    String window = conversations.windowKeyToReadAhead(envelope.userId());
-    List<?> answer =
+    Long place =
         redis.execute(
             PLACE,
-            window == null ? List.of(key) : List.of(key, window),
+            List.of(key),
             envelope.id().toString(),
             Integer.toString(limit),
             Long.toString(KEPT.toSeconds()));
-    if (answer == null || answer.isEmpty()) {
-      throw new IllegalStateException("unexpected reply of the rate limit script: " + answer);
-    }
-    if (window != null) {
-      conversations.readAhead(envelope.userId(), answer.size() > 1 ? (String) answer.get(1) : null);
-    }
-    long place = ((Number) answer.get(0)).longValue();
-    if (place <= limit) {
+    if (place == null || place <= limit) {
       return true;
     }
     Boolean first = redis.opsForValue().setIfAbsent(key + ":told", "1", KEPT);

@@ -323,7 +323,13 @@ class InboxFlowTest extends AssistantFlowTest {
   @Test
   void aTurnRemembersItsStepsInTheWritesTheyRecord() {
     long user = newUser("Jo", "UTC", "You are Jo's secretary.");
-    try (RedisMonitor monitor = monitorRedis()) {
+    RedisStandaloneConfiguration server =
+        ((LettuceConnectionFactory) redis.getConnectionFactory()).getStandaloneConfiguration();
+    try (RedisMonitor monitor =
+        RedisMonitor.start(
+            server.getHostName(),
+            server.getPort(),
+            server.getPassword().map(String::new).orElse(null))) {
       Envelope message = send(user, "hello");
       awaitAnswer(message);
       awaitProcessed();
@@ -347,37 +353,6 @@ class InboxFlowTest extends AssistantFlowTest {
                   assertThat(command.words())
                       .contains(turn + ":stored", "assistant:conversation:" + user));
     }
-  }
-
-  @Test
-  void theTurnsWindowIsReadWithTheRateLimit() {
-    long user = newUser("Lou", "UTC", "You are Lou's secretary.");
-    awaitAnswer(send(user, "first"));
-    awaitProcessed();
-    String window = "assistant:conversation:" + user;
-
-    try (RedisMonitor monitor = monitorRedis()) {
-      awaitAnswer(send(user, "second"));
-      awaitProcessed();
-
-      List<RedisMonitor.Command> sentNamingTheWindow =
-          monitor.until(redis::hasKey).stream()
-              .filter(command -> !command.fromScript())
-              .filter(command -> command.mentions(window))
-              .toList();
-      // read by the rate limit's script, written by the script that marks the turn stored: no GET
-      assertThat(sentNamingTheWindow)
-          .isNotEmpty()
-          .allSatisfy(command -> assertThat(command.name()).startsWith("EVAL"))
-          .anySatisfy(
-              command ->
-                  assertThat(command.words())
-                      .anyMatch(word -> word.startsWith("assistant:rate:" + user + ":")));
-    }
-    // the window read ahead is the one the turn answered with
-    assertThat(llm.lastRequest().messages())
-        .extracting(OpenAiMessage::content)
-        .containsSubsequence("first", "You said: first", "second");
   }
 
   @Test
@@ -513,13 +488,5 @@ class InboxFlowTest extends AssistantFlowTest {
     await()
         .atMost(WAIT)
         .until(() -> !Boolean.TRUE.equals(redis.hasKey("assistant:cache:settings:global")));
-  }
-
-  /** Redis's MONITOR on the Redis the assistant uses. */
-  private RedisMonitor monitorRedis() {
-    RedisStandaloneConfiguration server =
-        ((LettuceConnectionFactory) redis.getConnectionFactory()).getStandaloneConfiguration();
-    return RedisMonitor.start(
-        server.getHostName(), server.getPort(), server.getPassword().map(String::new).orElse(null));
   }
 }
