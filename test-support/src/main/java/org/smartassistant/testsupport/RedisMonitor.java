@@ -40,7 +40,6 @@ public final class RedisMonitor implements AutoCloseable {
 
   private final Socket socket;
   private final BufferedReader in;
-  private final List<Command> seen = new ArrayList<>();
 
   private RedisMonitor(Socket socket) throws IOException {
     this.socket = socket;
@@ -83,7 +82,6 @@ public final class RedisMonitor implements AutoCloseable {
         }
         Command command = parse(line);
         if (command.mentions(word)) {
-          seen.addAll(commands);
           return commands;
         }
         commands.add(command);
@@ -91,11 +89,6 @@ public final class RedisMonitor implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Every command seen by {@link #until} so far. */
-  public List<Command> seen() {
-    return List.copyOf(seen);
   }
 
   @Override

@@ -75,17 +75,14 @@ public class EnvelopePublisher {
    * "reply:" + inboxEnvelopeId}.
    */
   public PublishResult publish(Envelope envelope, String idempotencyKey) {
-    if (idempotencyKey == null || idempotencyKey.isBlank()) {
-      throw new IllegalArgumentException("idempotencyKey must not be blank");
-    }
-    return publishTo(envelope.type().stream(), envelope, idempotencyKey, null);
+    return publish(envelope, idempotencyKey, null);
   }
 
   /**
    * As {@link #publish(Envelope, String)}, and {@code kept} is set in the same atomic step when the
    * entry is added (not when the key was used already): a handler keeps what it did for an envelope
    * with the entry that publishes it, in one round trip, and finds it on a later attempt exactly
-   * when the entry went out.
+   * when the entry went out. A null {@code kept} sets nothing.
    */
   public PublishResult publish(Envelope envelope, String idempotencyKey, KeptValue kept) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -110,27 +107,23 @@ public class EnvelopePublisher {
   private PublishResult add(
       String stream, Envelope envelope, String idempotencyKey, KeptValue kept) {
     String json = codec.encode(envelope);
-    String tailTtl = Long.toString(USER_TAIL_TTL.toMillis());
-    String tail = StreamKeys.userTail(stream, envelope.userId());
-    List<?> result;
-    if (idempotencyKey == null) {
-      result = redis.execute(StreamScripts.PUBLISH, List.of(stream, tail), json, tailTtl);
-    } else {
-      List<String> keys = new ArrayList<>(4);
-      keys.add(stream);
-      keys.add(tail);
+    // KEYS and ARGV grow together: [idempotency key and its TTL[, kept key, value and TTL]]
+    List<String> keys = new ArrayList<>(4);
+    List<String> args = new ArrayList<>(5);
+    keys.add(stream);
+    keys.add(StreamKeys.userTail(stream, envelope.userId()));
+    args.add(json);
+    args.add(Long.toString(USER_TAIL_TTL.toMillis()));
+    if (idempotencyKey != null) {
       keys.add(StreamKeys.idempotency(stream, idempotencyKey));
-      List<String> args = new ArrayList<>(5);
-      args.add(json);
-      args.add(tailTtl);
       args.add(Long.toString(idempotencyTtl.toMillis()));
       if (kept != null) {
         keys.add(kept.key());
         args.add(kept.value());
         args.add(kept.ttlMillis());
       }
-      result = redis.execute(StreamScripts.PUBLISH, keys, args.toArray());
     }
+    List<?> result = redis.execute(StreamScripts.PUBLISH, keys, args.toArray());
     if (result == null || result.size() != 2) {
       throw new IllegalStateException("unexpected reply of the publish script: " + result);
     }

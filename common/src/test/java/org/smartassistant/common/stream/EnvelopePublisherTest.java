@@ -123,41 +123,37 @@ class EnvelopePublisherTest {
 
   @Test
   void aKeptValueIsSetWithTheEntryItGoesWith() {
-    EnvelopePublisher publisher = streams.publisher();
-    String kept = streams.stream + ":done";
-
-    PublishResult result =
-        publisher.publishTo(
-            streams.stream,
-            StreamFixture.envelope(7, "the answer"),
-            "reply:1",
-            new KeptValue(kept, "the answer", Duration.ofMinutes(5)));
+    PublishResult result = publishReplyKeeping("the answer");
 
     assertThat(result.duplicate()).isFalse();
     assertThat(streams.length()).isEqualTo(1);
-    assertThat(streams.redis.opsForValue().get(kept)).isEqualTo("the answer");
-    assertThat(streams.redis.getExpire(kept, TimeUnit.SECONDS)).isBetween(1L, 300L);
+    assertThat(streams.redis.opsForValue().get(keptKey())).isEqualTo("the answer");
+    assertThat(streams.redis.getExpire(keptKey(), TimeUnit.SECONDS)).isBetween(1L, 300L);
   }
 
   @Test
   void aKeptValueIsNotSetWhenItsEntryWasPublishedBefore() {
-    EnvelopePublisher publisher = streams.publisher();
-    String kept = streams.stream + ":done";
-    publisher.publishTo(
-        streams.stream,
-        StreamFixture.envelope(7, "first"),
-        "reply:1",
-        new KeptValue(kept, "first", Duration.ofMinutes(5)));
+    publishReplyKeeping("first");
 
-    PublishResult again =
-        publisher.publishTo(
-            streams.stream,
-            StreamFixture.envelope(7, "second"),
-            "reply:1",
-            new KeptValue(kept, "second", Duration.ofMinutes(5)));
+    PublishResult again = publishReplyKeeping("second");
 
     assertThat(again.duplicate()).isTrue();
     assertThat(streams.length()).isEqualTo(1);
-    assertThat(streams.redis.opsForValue().get(kept)).isEqualTo("first");
+    assertThat(streams.redis.opsForValue().get(keptKey())).isEqualTo("first");
+  }
+
+  /** A reply under one idempotency key, keeping its text under {@link #keptKey}. */
+  private PublishResult publishReplyKeeping(String text) {
+    return streams
+        .publisher()
+        .publishTo(
+            streams.stream,
+            StreamFixture.envelope(7, text),
+            "reply:1",
+            new KeptValue(keptKey(), text, Duration.ofMinutes(5)));
+  }
+
+  private String keptKey() {
+    return streams.stream + ":done";
   }
 }
