@@ -11,15 +11,19 @@ import com.openai.errors.OpenAIIoException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Mono;
 
 /**
  * The OpenAI SDK's HTTP transport over the JDK's {@link java.net.http.HttpClient}, in place of the
@@ -105,13 +109,99 @@ final class JdkOpenAiHttpClient implements HttpClient {
     return jdk.method(request.method().name(), publisher(body)).build();
   }
 
-  private static BodyPublisher publisher(HttpRequestBody body) {
+  /**
+   * The request's body for the JDK client, held once while the request is in flight (a model call
+   * is in flight for as long as the model writes: seconds, with many users at once).
+   *
+   * <p>The JDK's own byte-array publishers copy the array into buffers of their own when the
+   * request is sent, and the buffers stay with the request until it completes. With the copy this
+   * transport used to make from the SDK's bytes, a turn held its prompt three times while the model
+   * wrote; in a burst of 1000 users at once (./manage.sh bench) these copies were about an eighth
+   * of the assistant's live heap, which every young collection copies again. Here the JDK is given
+   * the body's array itself, wrapped, and asks for it anew each time it sends the body.
+   */
+  static BodyPublisher publisher(HttpRequestBody body) {
     if (body == null) {
       return BodyPublishers.noBody();
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BodyBytes bytes = new BodyBytes(body.contentLength());
     body.writeTo(bytes);
-    return BodyPublishers.ofByteArray(bytes.toByteArray());
+    int length = bytes.length();
+    if (length == 0) {
+      return BodyPublishers.noBody();
+    }
+    byte[] array = bytes.array();
+    return BodyPublishers.fromPublisher(
+        JdkFlowAdapter.publisherToFlowPublisher(
+            Mono.fromSupplier(() -> ByteBuffer.wrap(array, 0, length))),
+        length);
+  }
+
+  /**
+   * A body's bytes as it writes them. A body that writes the whole of its announced length in one
+   * call from an array of exactly that length is kept as that array, without a copy: the SDK's JSON
+   * body writes the array it serialised the request into, once, and keeps it unchanged for retries
+   * ({@code HttpRequestBodies.json}). Any other body (in several writes, of an unknown length) is
+   * copied into a buffer of its own.
+   */
+  static final class BodyBytes extends OutputStream {
+
+    private final long announced;
+    private byte[] whole;
+    private Buffer buffer;
+
+    BodyBytes(long announced) {
+      this.announced = announced;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      if (whole == null
+          && buffer == null
+          && offset == 0
+          && length == bytes.length
+          && length == announced) {
+        whole = bytes;
+        return;
+      }
+      buffer().write(bytes, offset, length);
+    }
+
+    @Override
+    public void write(int b) {
+      buffer().write(b);
+    }
+
+    byte[] array() {
+      return buffer == null ? (whole == null ? new byte[0] : whole) : buffer.array();
+    }
+
+    int length() {
+      return buffer == null ? (whole == null ? 0 : whole.length) : buffer.size();
+    }
+
+    private Buffer buffer() {
+      if (buffer == null) {
+        buffer = new Buffer(announced > 0 && announced < Integer.MAX_VALUE ? (int) announced : 256);
+        if (whole != null) {
+          buffer.write(whole, 0, whole.length);
+          whole = null;
+        }
+      }
+      return buffer;
+    }
+  }
+
+  /** A growing buffer whose array is handed on as it is: the first {@code size()} bytes count. */
+  private static final class Buffer extends ByteArrayOutputStream {
+
+    Buffer(int capacity) {
+      super(capacity);
+    }
+
+    byte[] array() {
+      return buf;
+    }
   }
 
   private static HttpResponse adapt(java.net.http.HttpResponse<InputStream> response) {
