@@ -219,6 +219,14 @@ public final class FakeTelegramBotApi extends TelegramUserActions implements Aut
     return calls.awaitSentMessages(chatId, count, timeout);
   }
 
+  /**
+   * Waits until at least {@code count} messages to any chat were accepted and returns them all, in
+   * order; woken by each call the fake records, not polled.
+   */
+  public List<TelegramCall> awaitSentMessages(int count, Duration timeout) {
+    return calls.awaitSentMessages(count, timeout);
+  }
+
   /** Waits until at least {@code count} calls of the method were recorded and returns them all. */
   public List<TelegramCall> awaitCalls(String method, int count, Duration timeout) {
     return calls.awaitCalls(method, count, timeout);

@@ -26,6 +26,9 @@ final class TelegramCallLog {
   // everything below is guarded by the state's lock
   private final List<TelegramCall> calls = new ArrayList<>();
   private final Map<Long, List<TelegramCall>> sentByChat = new HashMap<>();
+  // accepted sendMessage calls to any chat, in order: counted and waited for without going through
+  // every call recorded (a benchmark waits for thousands of replies among many more calls)
+  private final List<TelegramCall> sent = new ArrayList<>();
   private boolean recording = true;
 
   TelegramCallLog(TelegramState state) {
@@ -34,6 +37,7 @@ final class TelegramCallLog {
         () -> {
           calls.clear();
           sentByChat.clear();
+          sent.clear();
           recording = true;
           counts.clear();
         });
@@ -55,9 +59,7 @@ final class TelegramCallLog {
   }
 
   List<TelegramCall> sentMessages() {
-    return state.read(
-        () ->
-            calls.stream().filter(c -> c.method().equals("sendMessage") && c.accepted()).toList());
+    return state.read(() -> List.copyOf(sent));
   }
 
   List<TelegramCall> sentMessages(long chatId) {
@@ -71,6 +73,11 @@ final class TelegramCallLog {
         count,
         timeout,
         count + " accepted sendMessage call(s) to chat " + chatId);
+  }
+
+  /** Waits until at least {@code count} messages to any chat were accepted; returns them all. */
+  List<TelegramCall> awaitSentMessages(int count, Duration timeout) {
+    return await(() -> sent, count, timeout, count + " accepted sendMessage call(s)");
   }
 
   /** Waits until at least {@code count} calls of the method were recorded; returns them all. */
@@ -123,8 +130,11 @@ final class TelegramCallLog {
             answer.status() == 200 ? null : answer.description(),
             answer.messageId());
     calls.add(call);
-    if (call.accepted() && method.equals("sendMessage") && call.chatId() != null) {
-      sentByChat.computeIfAbsent(call.chatId(), id -> new ArrayList<>()).add(call);
+    if (call.accepted() && method.equals("sendMessage")) {
+      sent.add(call);
+      if (call.chatId() != null) {
+        sentByChat.computeIfAbsent(call.chatId(), id -> new ArrayList<>()).add(call);
+      }
     }
     state.signalAll();
   }

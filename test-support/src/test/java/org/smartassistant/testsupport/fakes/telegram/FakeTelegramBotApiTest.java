@@ -145,6 +145,37 @@ class FakeTelegramBotApiTest {
   }
 
   @Test
+  void sentMessagesToEveryChatAreAwaitedTogetherAndRefusedOnesDoNotCount() throws Exception {
+    telegram.blockChat(CHAT);
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                client.execute(send(CHAT + 1, "first"));
+                assertThatThrownBy(() -> client.execute(send(CHAT, "refused")))
+                    .isInstanceOf(TelegramApiRequestException.class);
+                client.execute(send(CHAT + 2, "second"));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    sender.start();
+
+    List<TelegramCall> sent = telegram.awaitSentMessages(2, WAIT);
+    sender.join();
+
+    assertThat(sent).extracting(TelegramCall::text).containsExactly("first", "second");
+    assertThat(telegram.sentMessages())
+        .extracting(TelegramCall::chatId)
+        .containsExactly(CHAT + 1, CHAT + 2);
+    assertThatThrownBy(() -> telegram.awaitSentMessages(3, Duration.ofMillis(200)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("expected 3 accepted sendMessage call(s)");
+    telegram.reset();
+    assertThat(telegram.sentMessages()).isEmpty();
+  }
+
+  @Test
   void formattedSendIsRejectedWithParseEntitiesErrorAndPlainRetrySucceeds() throws Exception {
     telegram.rejectNextFormattedSendMessages(1);
 
