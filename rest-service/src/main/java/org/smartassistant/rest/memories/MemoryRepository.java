@@ -35,6 +35,22 @@ interface MemoryRepository extends JpaRepository<Memory, Long> {
               + ") desc, m.id desc limit :limit")
   List<Memory> search(long userId, String q, int limit);
 
+  /**
+   * As {@link #search}, the rest of {@code limit} filled with the user's other facts, newest first:
+   * one query where a search and a read of the newest were two (a user keeps at most {@code
+   * MEMORY_MAX_PER_USER} facts, so ordering all of them is cheap).
+   */
+  @Query(
+      nativeQuery = true,
+      value =
+          "select m.* from memories m where m.user_id = :userId"
+              + " order by to_tsvector('simple', m.content) @@ "
+              + ANY_WORD
+              + " desc, ts_rank(to_tsvector('simple', m.content), "
+              + ANY_WORD
+              + ") desc, m.id desc limit :limit")
+  List<Memory> searchFilled(long userId, String q, int limit);
+
   @Modifying
   @Query("delete from Memory m where m.userId = :userId")
   int deleteByUser(long userId);

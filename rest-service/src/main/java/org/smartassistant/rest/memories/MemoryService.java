@@ -1,9 +1,7 @@
 package org.smartassistant.rest.memories;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.smartassistant.common.api.MemoryDto;
 import org.smartassistant.common.api.SaveMemoryRequest;
@@ -91,22 +89,16 @@ public class MemoryService {
 
   /**
    * As {@link #find} with the query, the rest of {@code limit} filled with the newest facts that
-   * did not match: what a prompt shows, in one transaction.
+   * did not match: what a prompt shows, in one query.
    */
   @Transactional(readOnly = true)
   public List<MemoryDto> findFilled(long userId, String query, int limit) {
-    Map<Long, MemoryDto> shown = new LinkedHashMap<>();
-    find(userId, query, limit).forEach(fact -> shown.put(fact.id(), fact));
-    if (shown.size() < limit) {
-      for (Memory fact : memories.findNewest(userId, PageRequest.of(0, limit))) {
-        if (shown.size() >= limit) {
-          break;
-        }
-        MemoryDto dto = fact.toDto();
-        shown.putIfAbsent(dto.id(), dto);
-      }
-    }
-    return List.copyOf(shown.values());
+    users.require(userId);
+    List<Memory> found =
+        query == null || query.isBlank()
+            ? memories.findNewest(userId, PageRequest.of(0, limit))
+            : memories.searchFilled(userId, query, limit);
+    return found.stream().map(Memory::toDto).toList();
   }
 
   /** Forgets one of the user's facts; 404 when the id names none of this user's. */

@@ -2,7 +2,10 @@ package org.smartassistant.rest.turns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.MemoryDto;
@@ -13,9 +16,12 @@ import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.TurnContextDto;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a turn reads about its user, in one request: the same as the four requests it replaces. */
 class TurnContextResourceTest extends RestServiceTest {
+
+  @Autowired private EntityManagerFactory entities;
 
   @Test
   void answersTheUserTheSecretaryTheWindowAndTheRelevantFactsOfThatUserOnly() {
@@ -64,6 +70,46 @@ class TurnContextResourceTest extends RestServiceTest {
         .extracting(MemoryDto::content)
         .containsExactly("Another user's violin");
     assertThat(others.secretary().source()).isEqualTo(SecretarySource.DEFAULT);
+  }
+
+  @Test
+  void aTurnsFactsAreReadInOneQueryTheMatchesFirstThenTheNewestOthers() {
+    long user = newUser();
+    client().saveMemory(user, null, new SaveMemoryRequest("My daughter Mia plays the violin"));
+    client().saveMemory(user, null, new SaveMemoryRequest("The car is blue"));
+    client().saveMemory(user, null, new SaveMemoryRequest("I prefer meetings after 10"));
+    String question = "who plays violin?";
+
+    long withoutFacts = statements(() -> client().turnContext(user, 5, question, 0));
+    TurnContextDto[] context = new TurnContextDto[1];
+    long withFacts = statements(() -> context[0] = client().turnContext(user, 5, question, 3));
+
+    // one statement for the facts, though the one that matched had to be filled with two others
+    assertThat(withFacts - withoutFacts).isEqualTo(1);
+    assertThat(context[0].facts())
+        .extracting(MemoryDto::content)
+        .containsExactly(
+            "My daughter Mia plays the violin", "I prefer meetings after 10", "The car is blue");
+    // nothing matching, or no word at all: the newest
+    assertThat(client().turnContext(user, 5, "pizza", 2).facts())
+        .extracting(MemoryDto::content)
+        .containsExactly("I prefer meetings after 10", "The car is blue");
+    assertThat(client().turnContext(user, 5, "?!", 2).facts())
+        .extracting(MemoryDto::content)
+        .containsExactly("I prefer meetings after 10", "The car is blue");
+  }
+
+  /** How many JDBC statements Hibernate prepared while the work ran. */
+  private long statements(Runnable work) {
+    Statistics statistics = entities.unwrap(SessionFactory.class).getStatistics();
+    statistics.clear();
+    statistics.setStatisticsEnabled(true);
+    try {
+      work.run();
+      return statistics.getPrepareStatementCount();
+    } finally {
+      statistics.setStatisticsEnabled(false);
+    }
   }
 
   @Test
