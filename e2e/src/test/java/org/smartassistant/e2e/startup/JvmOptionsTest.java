@@ -65,6 +65,20 @@ class JvmOptionsTest {
         .isEqualTo(5000);
   }
 
+  /**
+   * Every service compiles a method after 0.3 times the usual number of calls (jvm.options): code
+   * met now and then runs compiled sooner.
+   */
+  @ParameterizedTest
+  @EnumSource(Service.class)
+  void theRunningServiceCompilesSooner(Service service) throws IOException, InterruptedException {
+    ServiceProcess instance = runningWithDefaultOptions(service);
+
+    assertThat(Double.parseDouble(flag(instance.pid(), "CompileThresholdScaling")))
+        .as("%s's -XX:CompileThresholdScaling", instance.name())
+        .isEqualTo(0.3);
+  }
+
   /** The service's running instance; the test is skipped when the suite replaced the options. */
   private ServiceProcess runningWithDefaultOptions(Service service) {
     assumeTrue(
@@ -75,6 +89,11 @@ class JvmOptionsTest {
 
   /** A numeric flag of the running JVM, as {@code jcmd <pid> VM.flags} reports it. */
   private static long flagOf(long pid, String flag) throws IOException, InterruptedException {
+    return Long.parseLong(flag(pid, flag));
+  }
+
+  /** A flag's value in the running JVM, as {@code jcmd <pid> VM.flags} reports it. */
+  private static String flag(long pid, String flag) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     Process process =
         new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.flags")
@@ -82,8 +101,8 @@ class JvmOptionsTest {
             .start();
     String flags = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(flags).isZero();
-    Matcher matcher = Pattern.compile("-XX:" + flag + "=(\\d+)").matcher(flags);
+    Matcher matcher = Pattern.compile("-XX:" + flag + "=([0-9.]+)").matcher(flags);
     assertThat(matcher.find()).as(flags).isTrue();
-    return Long.parseLong(matcher.group(1));
+    return matcher.group(1);
   }
 }
