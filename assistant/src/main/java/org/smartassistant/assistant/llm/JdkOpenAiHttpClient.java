@@ -144,7 +144,7 @@ final class JdkOpenAiHttpClient implements HttpClient {
    * ({@code HttpRequestBodies.json}). Any other body (in several writes, of an unknown length) is
    * copied into a buffer of its own.
    */
-  static final class BodyBytes extends OutputStream {
+  private static final class BodyBytes extends OutputStream {
 
     private final long announced;
     private byte[] whole;

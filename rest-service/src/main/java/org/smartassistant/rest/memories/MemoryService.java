@@ -79,12 +79,7 @@ public class MemoryService {
   /** Without a query the newest first; with one the facts sharing a word, most relevant first. */
   @Transactional(readOnly = true)
   public List<MemoryDto> find(long userId, String query, int limit) {
-    users.require(userId);
-    List<Memory> found =
-        query == null || query.isBlank()
-            ? memories.findNewest(userId, PageRequest.of(0, limit))
-            : memories.search(userId, query, limit);
-    return found.stream().map(Memory::toDto).toList();
+    return read(userId, query, limit, memories::search);
   }
 
   /**
@@ -93,12 +88,23 @@ public class MemoryService {
    */
   @Transactional(readOnly = true)
   public List<MemoryDto> findFilled(long userId, String query, int limit) {
+    return read(userId, query, limit, memories::searchFilled);
+  }
+
+  /** The user's newest facts without a query, else what {@code search} finds for it. */
+  private List<MemoryDto> read(long userId, String query, int limit, Search search) {
     users.require(userId);
     List<Memory> found =
         query == null || query.isBlank()
             ? memories.findNewest(userId, PageRequest.of(0, limit))
-            : memories.searchFilled(userId, query, limit);
+            : search.find(userId, query, limit);
     return found.stream().map(Memory::toDto).toList();
+  }
+
+  /** One of the repository's full-text searches. */
+  @FunctionalInterface
+  private interface Search {
+    List<Memory> find(long userId, String query, int limit);
   }
 
   /** Forgets one of the user's facts; 404 when the id names none of this user's. */
