@@ -64,6 +64,7 @@ class ConversationBenchmark {
                 "USER_MESSAGES_PER_MINUTE", "1000000"));
     Map<Service, Long> rssAfterStart = perService(suite, ProcessUsage::rssBytes);
     long pssAfterStart = total(perService(suite, ProcessUsage::pssBytes));
+    MachineCheck.Reading machineBefore = MachineCheck.read();
     FakeTelegramBotApi telegram = suite.telegram();
     FakeOpenAi llm = suite.llm();
     llm.setLatency(Duration.ZERO);
@@ -111,6 +112,7 @@ class ConversationBenchmark {
     llm.setLatency(Duration.ZERO);
     // late doubles would arrive now: give them a moment before counting
     Thread.sleep(2_000);
+    MachineCheck.Reading machineAfter = MachineCheck.read();
     List<TelegramCall> sent = telegram.sentMessages();
     // every update of the burst is pushed at its start: a reply's arrival is its end-to-end time
     double burstMeanMillis =
@@ -194,6 +196,15 @@ class ConversationBenchmark {
         CONCURRENT_USERS + " users at once",
         sent.subList(slowStart, sent.size()),
         CONCURRENT_USERS);
+    // the machine's own speed before and after the phases: a slow machine, not a slow pipeline
+    row(
+        "machine: loopback TCP round trip, before / after",
+        machineBefore.roundTrip() + " / " + machineAfter.roundTrip(),
+        "");
+    row(
+        "machine: SHA-256 of 256 MiB, before / after",
+        machineBefore.hash() + " / " + machineAfter.hash(),
+        "");
     if (STARTUP_TIMES) {
       Map<Service, StartupTimes.Startup> alone = StartupTimes.eachAlone(suite, STARTUP_RUNS);
       alone.forEach(
