@@ -202,7 +202,7 @@ class ConversationBenchmark {
         machineBefore.roundTrip() + " / " + machineAfter.roundTrip(),
         "");
     row(
-        "machine: SHA-256 of 256 MiB, before / after",
+        "machine: SHA-256 of 64 MiB, before / after",
         machineBefore.hash() + " / " + machineAfter.hash(),
         "");
     if (STARTUP_TIMES) {

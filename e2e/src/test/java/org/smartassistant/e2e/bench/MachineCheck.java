@@ -14,16 +14,17 @@ import java.util.Locale;
  * How fast the machine is while the benchmark runs, on two yardsticks of its own that do not depend
  * on the services: a byte sent back and forth between two threads over loopback TCP (two system
  * calls and a thread wake-up on each side, what every hop of the pipeline pays) and SHA-256 over a
- * fixed buffer on one core (plain computing). The same build gives figures two or three times apart
- * on this kind of virtual machine from one hour to the next, mostly because its system calls cost
- * more at some times than at others: these rows tell a slow machine from a slow pipeline
- * (docs/operations.md, "Where the time goes").
+ * fixed buffer on one core (plain computing: the benchmark's JVM compiles with C1 only, as the
+ * services do, so this is Java code run as theirs is, not the processor's SHA instructions). The
+ * same build gives figures two or three times apart on a virtual machine from one hour to the next,
+ * when its system calls cost more at some times than at others: these rows tell a slow machine from
+ * a slow pipeline (docs/operations.md, "What the figures depend on").
  */
 final class MachineCheck {
 
   private static final int WARM_UP_ROUND_TRIPS = 2_000;
   static final int ROUND_TRIPS = 20_000;
-  private static final int HASHED_MIB = 256;
+  private static final int HASHED_MIB = 64;
 
   private MachineCheck() {}
 
