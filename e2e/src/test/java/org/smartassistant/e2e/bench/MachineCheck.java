@@ -23,7 +23,7 @@ import java.util.Locale;
 final class MachineCheck {
 
   private static final int WARM_UP_ROUND_TRIPS = 2_000;
-  static final int ROUND_TRIPS = 20_000;
+  private static final int ROUND_TRIPS = 20_000;
   private static final int HASHED_MIB = 64;
 
   private MachineCheck() {}
