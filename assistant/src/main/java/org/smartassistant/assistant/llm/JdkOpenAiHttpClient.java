@@ -172,8 +172,9 @@ final class JdkOpenAiHttpClient implements HttpClient {
       buffer().write(b);
     }
 
+    /** The bytes written, the first {@link #length()} of them; called only when some were. */
     byte[] array() {
-      return buffer == null ? (whole == null ? new byte[0] : whole) : buffer.array();
+      return buffer == null ? whole : buffer.array();
     }
 
     int length() {

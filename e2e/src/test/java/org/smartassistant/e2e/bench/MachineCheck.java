@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import org.smartassistant.common.concurrent.DaemonThreads;
 
 /**
  * How fast the machine is while the benchmark runs, on two yardsticks of its own that do not depend
@@ -49,14 +50,14 @@ final class MachineCheck {
    *
    * @throws IOException when the echo did not come back byte for byte
    */
-  static double roundTripMicros(int roundTrips) throws IOException {
+  private static double roundTripMicros(int roundTrips) throws IOException {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
         Socket peer = server.accept()) {
       client.setTcpNoDelay(true);
       peer.setTcpNoDelay(true);
-      Thread echo =
-          new Thread(
+      DaemonThreads.unstarted(
+              "machine-check-echo",
               () -> {
                 try (InputStream in = peer.getInputStream();
                     OutputStream out = peer.getOutputStream()) {
@@ -66,10 +67,8 @@ final class MachineCheck {
                 } catch (IOException closed) {
                   // the client closed its side: the check is over
                 }
-              },
-              "machine-check-echo");
-      echo.setDaemon(true);
-      echo.start();
+              })
+          .start();
       InputStream in = client.getInputStream();
       OutputStream out = client.getOutputStream();
       pingPong(in, out, WARM_UP_ROUND_TRIPS);
@@ -90,7 +89,7 @@ final class MachineCheck {
   }
 
   /** Milliseconds to hash {@value #HASHED_MIB} MiB with SHA-256 on this thread, after a warm-up. */
-  static double hashMillis() {
+  private static double hashMillis() {
     byte[] block = new byte[1 << 20];
     for (int i = 0; i < block.length; i++) {
       block[i] = (byte) (i * 31);
