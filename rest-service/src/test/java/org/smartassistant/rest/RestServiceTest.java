@@ -14,6 +14,7 @@ import org.smartassistant.testsupport.UseTestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
@@ -37,6 +38,7 @@ import org.springframework.web.client.RestClient;
       "logging.structured.format.console="
     })
 @UseTestInfrastructure
+@Import(StatementLog.class)
 public abstract class RestServiceTest {
 
   public static final String TOKEN = "test-internal-token-0123456789abcdef";

@@ -13,7 +13,6 @@ import org.smartassistant.rest.web.ConflictException;
 import org.smartassistant.rest.web.Idempotency;
 import org.smartassistant.rest.web.Idempotency.Outcome;
 import org.smartassistant.rest.web.NotFoundException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,7 +95,7 @@ public class MemoryService {
     users.require(userId);
     List<Memory> found =
         query == null || query.isBlank()
-            ? memories.findNewest(userId, PageRequest.of(0, limit))
+            ? memories.findNewest(userId, limit)
             : search.find(userId, query, limit);
     return found.stream().map(Memory::toDto).toList();
   }

@@ -1,31 +1,22 @@
 package org.smartassistant.rest.turns;
 
 import org.smartassistant.common.api.TurnContextDto;
-import org.smartassistant.rest.memories.MemoryService;
-import org.smartassistant.rest.messages.MessageService;
-import org.smartassistant.rest.secretaries.SecretaryService;
-import org.smartassistant.rest.users.UserService;
+import org.smartassistant.rest.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a turn reads about its user, read in one transaction from the services that own it. */
+/**
+ * What a turn reads about its user, in one read-only transaction: the answers of {@code GET
+ * /api/users/{id}}, {@code …/secretary}, {@code …/messages/window} and {@code
+ * …/memories?fill=newest}, read in plain SQL ({@link TurnContextReader}).
+ */
 @Service
 class TurnContextService {
 
-  private final UserService users;
-  private final SecretaryService secretaries;
-  private final MessageService messages;
-  private final MemoryService memories;
+  private final TurnContextReader reader;
 
-  TurnContextService(
-      UserService users,
-      SecretaryService secretaries,
-      MessageService messages,
-      MemoryService memories) {
-    this.users = users;
-    this.secretaries = secretaries;
-    this.messages = messages;
-    this.memories = memories;
+  TurnContextService(TurnContextReader reader) {
+    this.reader = reader;
   }
 
   /**
@@ -34,11 +25,13 @@ class TurnContextService {
    */
   @Transactional(readOnly = true)
   TurnContextDto read(long userId, Integer window, String query, int facts) {
+    TurnContextReader.UserAndSecretary user =
+        reader.user(userId).orElseThrow(() -> new NotFoundException("user", userId));
     return new TurnContextDto(
-        users.get(userId),
-        secretaries.find(userId).orElse(null),
-        messages.window(userId, window),
-        // without a query, findFilled answers the newest, as find does
-        facts == 0 ? null : memories.findFilled(userId, query, facts));
+        user.user(),
+        user.secretary(),
+        reader.window(userId, window != null ? window : user.historyWindow()),
+        // without a query, the newest
+        facts == 0 ? null : reader.facts(userId, query, facts));
   }
 }

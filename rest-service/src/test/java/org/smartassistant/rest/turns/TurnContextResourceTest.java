@@ -2,10 +2,8 @@ package org.smartassistant.rest.turns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.AppendMessageRequest;
 import org.smartassistant.common.api.MemoryDto;
@@ -16,12 +14,10 @@ import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.TurnContextDto;
 import org.smartassistant.rest.Api;
 import org.smartassistant.rest.RestServiceTest;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.smartassistant.rest.StatementLog;
 
 /** What a turn reads about its user, in one request: the same as the four requests it replaces. */
 class TurnContextResourceTest extends RestServiceTest {
-
-  @Autowired private EntityManagerFactory entities;
 
   @Test
   void answersTheUserTheSecretaryTheWindowAndTheRelevantFactsOfThatUserOnly() {
@@ -80,12 +76,14 @@ class TurnContextResourceTest extends RestServiceTest {
     client().saveMemory(user, null, new SaveMemoryRequest("I prefer meetings after 10"));
     String question = "who plays violin?";
 
-    long withoutFacts = statements(() -> client().turnContext(user, 5, question, 0));
+    List<String> withoutFacts =
+        StatementLog.during(() -> client().turnContext(user, 5, question, 0));
     TurnContextDto[] context = new TurnContextDto[1];
-    long withFacts = statements(() -> context[0] = client().turnContext(user, 5, question, 3));
+    List<String> withFacts =
+        StatementLog.during(() -> context[0] = client().turnContext(user, 5, question, 3));
 
     // one statement for the facts, though the one that matched had to be filled with two others
-    assertThat(withFacts - withoutFacts).isEqualTo(1);
+    assertThat(withFacts.size() - withoutFacts.size()).isEqualTo(1);
     assertThat(context[0].facts())
         .extracting(MemoryDto::content)
         .containsExactly(
@@ -99,16 +97,71 @@ class TurnContextResourceTest extends RestServiceTest {
         .containsExactly("I prefer meetings after 10", "The car is blue");
   }
 
-  /** How many JDBC statements Hibernate prepared while the work ran. */
-  private long statements(Runnable work) {
-    Statistics statistics = entities.unwrap(SessionFactory.class).getStatistics();
-    statistics.clear();
-    statistics.setStatisticsEnabled(true);
+  @Test
+  void aWholeTurnContextIsThreeStatementsTheUserWithTheSecretaryTheWindowAndTheFacts() {
+    long user = newUser();
+    UUID secretary = newAssistant(true);
+    api().put("/api/users/" + user + "/secretary", Api.json("assistantId", secretary.toString()));
+    say(user, MessageRole.SYSTEM, "a summary");
+    say(user, MessageRole.USER, "hello");
+    client().saveMemory(user, null, new SaveMemoryRequest("The car is blue"));
+
+    TurnContextDto[] context = new TurnContextDto[1];
+    List<String> statements =
+        StatementLog.during(() -> context[0] = client().turnContext(user, 5, "blue car", 3));
+
+    assertThat(statements).hasSize(3);
+    assertThat(context[0].secretary().assistant().id()).isEqualTo(secretary);
+    assertThat(context[0].window().summary()).isEqualTo("a summary");
+    assertThat(context[0].facts())
+        .extracting(MemoryDto::content)
+        .containsExactly("The car is blue");
+  }
+
+  @Test
+  void theSecretaryAndTheWindowAreWhatTheirOwnRequestsAnswer() {
+    long user = newUser();
+    UUID assigned = newAssistant(true);
+    UUID fallback = newAssistant(true);
+    // the default, while no assistant is assigned
+    assertThat(client().turnContext(user, 5, null, 0).secretary())
+        .isEqualTo(client().userSecretary(user));
+    api().put("/api/users/" + user + "/secretary", Api.json("assistantId", assigned.toString()));
+    assertThat(client().turnContext(user, 5, null, 0).secretary())
+        .isEqualTo(client().userSecretary(user))
+        .extracting(secretary -> secretary.source())
+        .isEqualTo(SecretarySource.ASSIGNED);
+    // the assigned one deactivated: the default again
+    api().patch("/api/assistants/" + assigned, Api.json("isActive", false));
+    assertThat(client().turnContext(user, 5, null, 0).secretary())
+        .isEqualTo(client().userSecretary(user))
+        .extracting(secretary -> secretary.source())
+        .isEqualTo(SecretarySource.DEFAULT);
+    for (int i = 1; i <= 3; i++) {
+      say(user, MessageRole.USER, "message " + i);
+    }
+    String defaultBefore = api().get("/api/settings").text("defaultSecretaryId");
+    int windowBefore = Integer.parseInt(api().get("/api/settings").text("historyWindow"));
     try {
-      work.run();
-      return statistics.getPrepareStatementCount();
+      api()
+          .patch(
+              "/api/settings",
+              Api.json("defaultSecretaryId", fallback.toString(), "historyWindow", 2));
+      // without a window, the settings' history window, as /messages/window answers it
+      Api.Response context = api().get("/api/users/" + user + "/turn-context");
+      assertThat(context.json().get("window").get("messages").size()).isEqualTo(2);
+      assertThat(client().conversationWindow(user, null).messages()).hasSize(2);
+      assertThat(client().turnContext(user, 5, null, 0).secretary().assistant().id())
+          .isEqualTo(fallback);
+      // neither the assigned one nor the default usable: no secretary (/secretary: 404)
+      api().patch("/api/assistants/" + fallback, Api.json("isActive", false));
+      assertThat(client().turnContext(user, 5, null, 0).secretary()).isNull();
+      assertThat(api().get("/api/users/" + user + "/secretary").status()).isEqualTo(404);
     } finally {
-      statistics.setStatisticsEnabled(false);
+      api()
+          .patch(
+              "/api/settings",
+              Api.json("defaultSecretaryId", defaultBefore, "historyWindow", windowBefore));
     }
   }
 
