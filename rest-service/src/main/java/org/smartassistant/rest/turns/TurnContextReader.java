@@ -2,6 +2,7 @@ package org.smartassistant.rest.turns;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,11 +25,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads what a turn needs in plain SQL, in the caller's transaction: the read of every first turn
- * of a user, and so of every message of a crowd writing at once. Through the entities it took seven
- * queries (the user, the assignment, the settings, the assistant, the window, the summary, the
- * facts), and Hibernate's work around them was most of rest-service's CPU in a burst of users; here
- * it is three statements, the same answers as the services that own the rows (their tests and
- * {@code TurnContextResourceTest} compare them).
+ * of a user, and so of every message of a crowd writing at once. Through the entities it took six
+ * or seven queries (the user, the assignment, the settings, the assistant, the window, the summary,
+ * the facts), and that request was about half of rest-service's CPU in a burst of users, most of it
+ * Hibernate's work around the queries; here it is three statements, the same answers as the
+ * services that own the rows (their tests and {@code TurnContextResourceTest} compare them).
  */
 @Repository
 class TurnContextReader {
@@ -182,7 +183,7 @@ class TurnContextReader {
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {
-    java.sql.Timestamp at = row.getTimestamp(column);
+    Timestamp at = row.getTimestamp(column);
     return at == null ? null : at.toInstant();
   }
 }
