@@ -22,6 +22,9 @@ public class StatementLog {
   private static final String REQUEST_THREADS = "http-nio-";
   private static final Queue<String> STATEMENTS = new ConcurrentLinkedQueue<>();
 
+  /** Only while {@link #during} runs: the rest of the suite keeps nothing. */
+  private static volatile boolean recording;
+
   @Bean
   static BeanPostProcessor statementCounting() {
     return new BeanPostProcessor() {
@@ -33,7 +36,7 @@ public class StatementLog {
         return ProxyDataSourceBuilder.create(name, dataSource)
             .afterQuery(
                 (execution, queries) -> {
-                  if (Thread.currentThread().getName().startsWith(REQUEST_THREADS)) {
+                  if (recording && Thread.currentThread().getName().startsWith(REQUEST_THREADS)) {
                     queries.forEach(query -> STATEMENTS.add(query.getQuery()));
                   }
                 })
@@ -45,7 +48,12 @@ public class StatementLog {
   /** The statements request threads ran while {@code work} ran (requests one at a time). */
   public static List<String> during(Supplier<?> work) {
     STATEMENTS.clear();
-    work.get();
+    recording = true;
+    try {
+      work.get();
+    } finally {
+      recording = false;
+    }
     return List.copyOf(STATEMENTS);
   }
 }
