@@ -171,15 +171,7 @@ class MessageWriter {
             (row, i) ->
                 found.put(
                     row.getString("idempotency_key"),
-                    new Earlier(
-                        new MessageDto(
-                            row.getLong("id"),
-                            userId,
-                            row.getObject("assistant_id", UUID.class),
-                            ROLES.convertToEntityAttribute(row.getString("role")),
-                            row.getString("content"),
-                            row.getTimestamp("created_at").toInstant()),
-                        row.getString("request_digest"))))
+                    new Earlier(MessageRows.message(row, userId), row.getString("request_digest"))))
         .list();
     return found;
   }

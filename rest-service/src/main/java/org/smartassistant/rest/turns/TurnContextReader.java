@@ -17,8 +17,8 @@ import org.smartassistant.common.api.SecretarySource;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.common.api.UserSecretaryDto;
 import org.smartassistant.rest.memories.MemoryQueries;
+import org.smartassistant.rest.messages.MessageRows;
 import org.smartassistant.rest.persistence.EnumColumns.LlmProviderColumn;
-import org.smartassistant.rest.persistence.EnumColumns.MessageRoleColumn;
 import org.smartassistant.rest.persistence.EnumColumns.UserStatusColumn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,7 +36,6 @@ class TurnContextReader {
 
   private static final UserStatusColumn USER_STATUS = new UserStatusColumn();
   private static final LlmProviderColumn PROVIDER = new LlmProviderColumn();
-  private static final MessageRoleColumn ROLE = new MessageRoleColumn();
 
   private final JdbcClient jdbc;
 
@@ -143,14 +142,7 @@ class TurnContextReader {
               if (row.getBoolean("summary")) {
                 summary[0] = row.getString("content");
               } else {
-                newestFirst.add(
-                    new MessageDto(
-                        row.getLong("id"),
-                        userId,
-                        row.getObject("assistant_id", UUID.class),
-                        ROLE.convertToEntityAttribute(row.getString("role")),
-                        row.getString("content"),
-                        instant(row, "created_at")));
+                newestFirst.add(MessageRows.message(row, userId));
               }
             });
     Collections.reverse(newestFirst);
