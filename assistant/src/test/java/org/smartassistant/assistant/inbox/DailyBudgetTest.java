@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 15, must-hold 4: a user over the day's token budget (1000 here) gets one clear message and
- * no model call; a reminder due then is delivered with its own text; the next day (the clock moved)
- * they are answered again. The day's usage is what the assistant recorded in (fake) rest-service.
+ * A user over the day's token budget (1000 here) gets one clear message and no model call; a
+ * reminder due then is delivered with its own text; the next day (the clock moved) they are
+ * answered again. The day's usage is what the assistant recorded in (fake) rest-service.
  */
 @TestPropertySource(
     properties = {

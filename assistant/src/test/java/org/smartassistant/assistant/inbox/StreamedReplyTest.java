@@ -15,9 +15,9 @@ import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 
 /**
- * Issue 14, streamed replies (the assistant's part): the secretary's turn streams the model's
- * answer and publishes drafts of it, at most one per interval, then the one reply; tools, usage and
- * memory work as in a turn asked in one request.
+ * Streamed replies, the assistant's part: the secretary's turn streams the model's answer and
+ * publishes drafts of it, at most one per interval, then the one reply; tools, usage and memory
+ * work as in a turn asked in one request.
  */
 class StreamedReplyTest extends AssistantFlowTest {
 

@@ -19,11 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 15, must-hold 5: with the secretary's model failing (5xx) the fallback model answers, once;
- * with both failing the user gets one apology; the model's circuit opens after the configured
- * failures (two here) and the metric shows it. Every test gives its secretary a model of its own,
- * so that each starts with a closed circuit. A request may wait 2 s for its answer, or between two
- * chunks of a streamed one.
+ * With the secretary's model failing (5xx) the fallback model answers, once; with both failing the
+ * user gets one apology; the model's circuit opens after the configured failures (two here) and the
+ * metric shows it. Every test gives its secretary a model of its own, so that each starts with a
+ * closed circuit. A request may wait 2 s for its answer, or between two chunks of a streamed one.
  */
 @TestPropertySource(
     properties = {

@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Issue 15, must-hold 3 (the assistant's part): every turn records the tokens the model reported,
- * per assistant and model, with their cost from the price table.
+ * The assistant's part of usage accounting: every turn records the tokens the model reported, per
+ * assistant and model, with their cost from the price table.
  */
 @TestPropertySource(
     properties = {

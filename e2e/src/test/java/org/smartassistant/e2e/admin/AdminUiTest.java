@@ -31,10 +31,10 @@ import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 
 /**
- * Issue 17: the operator's admin UI in a real browser (Debian's headless Chromium) against the
- * running suite: the login with its lock-out, a new assistant made a user's secretary, a reminder
- * cancelled, a dead letter replayed, CSRF, and a screenshot of every page at desktop and phone
- * width (e2e/target/admin-screenshots).
+ * The operator's admin UI in a real browser (Debian's headless Chromium) against the running suite:
+ * the login with its lock-out, a new assistant made a user's secretary, a reminder cancelled, a
+ * dead letter replayed, CSRF, and a screenshot of every page at desktop and phone width
+ * (e2e/target/admin-screenshots).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminUiTest {

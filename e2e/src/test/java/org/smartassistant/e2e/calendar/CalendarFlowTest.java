@@ -124,7 +124,7 @@ class CalendarFlowTest {
     return content.startsWith("\"") ? JSON.readValue(content, String.class) : content;
   }
 
-  // ---------------------------------------------------------------- must hold 1
+  // ---------------------------------------------------------------- consent and events
 
   @Test
   void askingBeforeConnectingGivesALinkAndAfterConsentTheEventsFromGoogle() throws Exception {
@@ -198,7 +198,7 @@ class CalendarFlowTest {
     assertThat(answer).contains("Lunch with Anna").contains("13:00–14:30");
   }
 
-  // ---------------------------------------------------------------- must hold 5
+  // ---------------------------------------------------------------- a revoked grant
 
   @Test
   void aRevokedGrantGivesTheUserAFreshLinkNotAnError() throws Exception {

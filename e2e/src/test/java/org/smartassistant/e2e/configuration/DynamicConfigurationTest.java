@@ -14,10 +14,10 @@ import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 
 /**
- * Issue 7, must-hold 4 and 5: what the operator changes through rest-service's API is what the very
- * next message's model request carries, without restarting anything: new instructions, an unlinked
- * tool gone, a deactivated tool never offered and back once reactivated. Each scenario works on a
- * secretary and tools of its own.
+ * What the operator changes through rest-service's API is what the very next message's model
+ * request carries, without restarting anything: new instructions, an unlinked tool gone, a
+ * deactivated tool never offered and back once reactivated. Each scenario works on a secretary and
+ * tools of its own.
  */
 class DynamicConfigurationTest {
 

@@ -23,10 +23,10 @@ import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.mcp.FakeMcpServer;
 
 /**
- * Issue 16, MCP tools: the operator registers a real MCP server (in this JVM) through
- * rest-service's API, gives the scenario's secretary an {@code mcp} tool for it, and the model is
- * offered the server's allowed tools only; the user gets the answer built on the tool's result.
- * With the server down, the model is told so in one sentence and the user still gets an answer.
+ * MCP tools: the operator registers a real MCP server (in this JVM) through rest-service's API,
+ * gives the scenario's secretary an {@code mcp} tool for it, and the model is offered the server's
+ * allowed tools only; the user gets the answer built on the tool's result. With the server down,
+ * the model is told so in one sentence and the user still gets an answer.
  */
 class McpToolsTest {
 

@@ -14,10 +14,10 @@ import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 
 /**
- * Issue 7, must-hold 1: the seeded secretary hands a task to the seeded Writer through its {@code
- * writer} tool ({@code sub_assistant}); the Writer's model, the same fake told apart by the
- * Writer's own instructions, answers, and the user gets the secretary's final answer in Telegram.
- * The seeded configuration is only read.
+ * The seeded secretary hands a task to the seeded Writer through its {@code writer} tool ({@code
+ * sub_assistant}); the Writer's model, the same fake told apart by the Writer's own instructions,
+ * answers, and the user gets the secretary's final answer in Telegram. The seeded configuration is
+ * only read.
  */
 class SubAssistantDelegationTest {
 

@@ -15,9 +15,8 @@ import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 
 /**
- * Issue 4, must-hold 5: the assistant is killed (SIGKILL, no graceful finish) while the model is
- * answering; the message stays pending, the restarted instance reclaims it and it is answered
- * exactly once.
+ * The assistant is killed (SIGKILL, no graceful finish) while the model is answering; the message
+ * stays pending, the restarted instance reclaims it and it is answered exactly once.
  */
 class AssistantCrashTest {
 

@@ -18,10 +18,9 @@ import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 
 /**
- * Issue 4, must-hold 2, 3 and 10: a user's conversation with the seeded secretary through the whole
- * suite. The prompt carries the local date and time and the earlier turns, the {@code time} tool
- * runs between two model calls, the history survives the loss of its Redis window, and /reset
- * forgets it.
+ * A user's conversation with the seeded secretary through the whole suite. The prompt carries the
+ * local date and time and the earlier turns, the {@code time} tool runs between two model calls,
+ * the history survives the loss of its Redis window, and /reset forgets it.
  */
 class ConversationTest {
 

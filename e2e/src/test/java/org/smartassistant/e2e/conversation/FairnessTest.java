@@ -14,8 +14,8 @@ import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
- * Issue 4, must-hold 9: one user's slow answer does not hold up another user, and one user's quick
- * messages are answered one at a time, in order, each with the turns before it.
+ * One user's slow answer does not hold up another user, and one user's quick messages are answered
+ * one at a time, in order, each with the turns before it.
  */
 class FairnessTest {
 

@@ -22,10 +22,10 @@ import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Issue 14, must-hold 6: group chats through the whole suite. In an allowed group the bot answers a
- * mention and a reply to it, and nothing else reaches the model; the group's conversation is apart
- * from each member's private one; the reminder tools list nobody's reminders in a group; a group
- * not on the list never reaches the model.
+ * Group chats through the whole suite. In an allowed group the bot answers a mention and a reply to
+ * it, and nothing else reaches the model; the group's conversation is apart from each member's
+ * private one; the reminder tools list nobody's reminders in a group; a group not on the list never
+ * reaches the model.
  */
 class GroupChatTest {
 

@@ -12,8 +12,8 @@ import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 
 /**
- * Issue 4, must-hold 4: the model failing is retried with backoff; when it keeps failing the user
- * gets exactly one apology and the message exactly one dead letter.
+ * The model failing is retried with backoff; when it keeps failing the user gets exactly one
+ * apology and the message exactly one dead letter.
  */
 class LlmFailureTest {
 

@@ -13,10 +13,10 @@ import org.smartassistant.testsupport.fakes.OpenAiMessage;
 import org.smartassistant.testsupport.fakes.OpenAiRequest;
 
 /**
- * Issue 15, must-hold 1: through the whole suite, a fact the user states is kept by the model with
- * {@code memory_save} (the seeded secretary's tool), survives {@code /reset} and reaches the system
- * prompt of a later question; {@code memory_forget} removes it; another user with a similar fact
- * never sees it in their prompt.
+ * Through the whole suite, a fact the user states is kept by the model with {@code memory_save}
+ * (the seeded secretary's tool), survives {@code /reset} and reaches the system prompt of a later
+ * question; {@code memory_forget} removes it; another user with a similar fact never sees it in
+ * their prompt.
  */
 class LongTermMemoryTest {
 

@@ -30,10 +30,10 @@ import org.smartassistant.testsupport.fakes.telegram.MediaKind;
 import org.smartassistant.testsupport.fakes.telegram.NonTextKind;
 
 /**
- * Issue 14, items 4 and 5, through the whole Telegram path: a voice note is fetched from Telegram,
- * transcribed and answered as the user's text (oversized, or without a transcription endpoint: one
- * clear sentence); a photo reaches a model that takes images as an image part with its caption; a
- * PDF's text reaches the model; an unsupported file gets one clear sentence.
+ * Voice notes, photos and documents through the whole Telegram path: a voice note is fetched from
+ * Telegram, transcribed and answered as the user's text (oversized, or without a transcription
+ * endpoint: one clear sentence); a photo reaches a model that takes images as an image part with
+ * its caption; a PDF's text reaches the model; an unsupported file gets one clear sentence.
  */
 class MediaMessagesTest {
 

@@ -19,10 +19,10 @@ import org.smartassistant.testsupport.fakes.OpenAiRequest;
 import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
- * Issue 14, must-holds 1-3: replies streamed through the whole Telegram path. The user sees drafts
- * grow ({@code sendMessageDraft}) while the model writes, then the one complete message; drafts
- * Telegram refuses change nothing of it; a tool called mid-stream acts once; "typing…" is kept up
- * while the model thinks and never follows the answer.
+ * Replies streamed through the whole Telegram path. The user sees drafts grow ({@code
+ * sendMessageDraft}) while the model writes, then the one complete message; drafts Telegram refuses
+ * change nothing of it; a tool called mid-stream acts once; "typing…" is kept up while the model
+ * thinks and never follows the answer.
  */
 class StreamedReplyTest {
 

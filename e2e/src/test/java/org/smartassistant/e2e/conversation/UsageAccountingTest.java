@@ -17,10 +17,10 @@ import org.smartassistant.testsupport.fakes.FakeOpenAi;
 import org.smartassistant.testsupport.fakes.OpenAiAnswer;
 
 /**
- * Issue 15, must-hold 3: after a scripted exchange through the whole suite (a tool round and a
- * plain answer), {@code GET /api/users/{id}/usage} shows exactly the tokens the fake model reported
- * and their cost from the suite's price table ({@link Suite#LLM_PRICES}: gpt-4o-mini 0.15 / 0.60
- * per 1M input / output tokens).
+ * After a scripted exchange through the whole suite (a tool round and a plain answer), {@code GET
+ * /api/users/{id}/usage} shows exactly the tokens the fake model reported and their cost from the
+ * suite's price table ({@link Suite#LLM_PRICES}: gpt-4o-mini 0.15 / 0.60 per 1M input / output
+ * tokens).
  */
 class UsageAccountingTest {
 

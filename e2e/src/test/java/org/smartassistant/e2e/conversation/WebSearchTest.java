@@ -18,10 +18,10 @@ import org.smartassistant.testsupport.fakes.websearch.WebPage;
 import org.smartassistant.testsupport.fakes.websearch.WebSearchRequest;
 
 /**
- * Issue 16, item 2, must-hold 2: through the whole suite, the model calls the seeded secretary's
- * {@code web_search} tool, the assistant asks the (fake) SearXNG, the titles and URLs of the
- * results reach the model with the instruction to cite them, and the answer the user gets in
- * Telegram carries the URLs the model cited.
+ * Through the whole suite, the model calls the seeded secretary's {@code web_search} tool, the
+ * assistant asks the (fake) SearXNG, the titles and URLs of the results reach the model with the
+ * instruction to cite them, and the answer the user gets in Telegram carries the URLs the model
+ * cited.
  */
 class WebSearchTest {
 

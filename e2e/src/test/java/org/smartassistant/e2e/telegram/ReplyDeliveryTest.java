@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
- * Issue 4, must-holds 6 and 7: replies put into the outbox (as the assistant writes them) reach the
- * fake Telegram through the real tg-bot: long ones split, broken Markdown delivered, a 429 waited
- * out.
+ * Replies put into the outbox (as the assistant writes them) reach the fake Telegram through the
+ * real tg-bot: long ones split, broken Markdown delivered, a 429 waited out.
  */
 class ReplyDeliveryTest {
 

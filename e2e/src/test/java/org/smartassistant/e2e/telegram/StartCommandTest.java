@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.smartassistant.common.api.UserDto;
 import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
-/** Issue 4, must-hold 1: /start registers the user in rest-service and the secretary greets. */
+/** /start registers the user in rest-service and the secretary greets. */
 class StartCommandTest {
 
   private final TelegramFixture fixture = TelegramFixture.get();

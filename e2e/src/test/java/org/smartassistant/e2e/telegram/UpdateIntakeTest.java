@@ -11,8 +11,7 @@ import org.smartassistant.testsupport.fakes.telegram.TelegramCall;
 
 /**
  * What tg-bot lets into the inbox: texts of allowed users (and only after they are there is the
- * update confirmed to Telegram), never anything of others (issue 4, must-hold 8), never stickers,
- * videos and the like.
+ * update confirmed to Telegram), never anything of others, never stickers, videos and the like.
  */
 class UpdateIntakeTest {
 

@@ -13,9 +13,9 @@ import org.smartassistant.e2e.Suite;
 import org.smartassistant.testsupport.fakes.telegram.FakeTelegramBotApi;
 
 /**
- * Issue 14, must-hold 7: a tg-bot in webhook mode sets its webhook with a secret; an update
- * Telegram posts there with the secret is answered through the whole suite, and one with a wrong or
- * missing secret is refused with 401 and reaches neither the inbox nor the model.
+ * A tg-bot in webhook mode sets its webhook with a secret; an update Telegram posts there with the
+ * secret is answered through the whole suite, and one with a wrong or missing secret is refused
+ * with 401 and reaches neither the inbox nor the model.
  */
 class WebhookModeTest {
 
