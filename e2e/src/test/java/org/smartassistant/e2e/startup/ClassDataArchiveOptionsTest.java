@@ -109,9 +109,16 @@ class ClassDataArchiveOptionsTest {
         .put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     builder.environment().put("CDS_DIR", dir.resolve("cds").toString());
     builder.environment().remove("CLASS_DATA_SHARING");
+    // the output to a file, so that the wait below stays bounded if the JVM never ends
+    Path log = Files.createTempFile(dir, "run-service-", ".log");
+    builder.redirectOutput(log.toFile());
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("run-service ended").isTrue();
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(ended).as("run-service ended; its output:%n%s", output).isTrue();
     assertThat(process.exitValue()).as("run-service's exit code; its output:%n%s", output).isZero();
     return output;
   }
