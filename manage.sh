@@ -947,6 +947,13 @@ cmd_test() {
   require_java
   info "test infrastructure"
   export_test_infrastructure
+  if [[ -z $SERVICE || $SERVICE == e2e ]] && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    if [[ ${BROWSER_TESTS:-} == required ]]; then
+      warn "no /usr/bin/chromium or /usr/bin/chromedriver: the admin UI's browser tests (e2e AdminUiTest) will fail (BROWSER_TESTS=required)"
+    else
+      warn "no /usr/bin/chromium or /usr/bin/chromedriver: the admin UI's browser tests (e2e AdminUiTest) are skipped; apt-get install chromium chromium-driver runs them"
+    fi
+  fi
   if [[ -z $SERVICE ]]; then
     info "./mvnw -B verify (all modules)"
     mvnw verify --fail-at-end

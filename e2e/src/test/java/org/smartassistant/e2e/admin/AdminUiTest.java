@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,18 @@ class AdminUiTest {
 
   @BeforeAll
   static void openTheBrowser() {
+    // without a browser nothing is started: each test says why it is skipped (or fails, when
+    // BROWSER_TESTS=required)
+    if (!AdminBrowser.installed()) {
+      return;
+    }
     suite = Suite.shared();
     browser = new AdminBrowser(suite.baseUrl(Service.REST));
+  }
+
+  @BeforeEach
+  void theBrowserIsInstalled() {
+    AdminBrowser.assumeInstalled();
   }
 
   @AfterAll
