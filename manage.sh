@@ -948,11 +948,9 @@ cmd_test() {
   info "test infrastructure"
   export_test_infrastructure
   if [[ -z $SERVICE || $SERVICE == e2e ]] && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-    if [[ ${BROWSER_TESTS:-} == required ]]; then
-      warn "no /usr/bin/chromium or /usr/bin/chromedriver: the admin UI's browser tests (e2e AdminUiTest) will fail (BROWSER_TESTS=required)"
-    else
-      warn "no /usr/bin/chromium or /usr/bin/chromedriver: the admin UI's browser tests (e2e AdminUiTest) are skipped; apt-get install chromium chromium-driver runs them"
-    fi
+    local outcome="are skipped; apt-get install chromium chromium-driver runs them"
+    [[ ${BROWSER_TESTS:-} == required ]] && outcome="will fail (BROWSER_TESTS=required)"
+    warn "no /usr/bin/chromium or /usr/bin/chromedriver: the admin UI's browser tests (e2e AdminUiTest) $outcome"
   fi
   if [[ -z $SERVICE ]]; then
     info "./mvnw -B verify (all modules)"
